@@ -1,0 +1,5 @@
+"""``python -m npmplan``."""
+
+from npmplan.cli import main
+
+main()

@@ -1,0 +1,150 @@
+"""Rules that span several fields of a valid model: references, overlaps, the period.
+
+They run after pydantic in one pass, so that every problem is reported at once (a
+model validator would report them in rounds). Each rule returns findings with the
+``loc`` of the value concerned; the loader's position tree gives them lines.
+
+Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
+``done-on-without-done``, ``every-without-range``, ``every-not-positive``.
+Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
+``over-capacity``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+
+from npmplan.dates import Month
+from npmplan.model import Milestone, Objective, Plan
+from npmplan.problems import Finding, Loc
+from npmplan.schedule import active_months, workload
+
+
+def check(plan: Plan) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in RULES:
+        findings.extend(rule(plan))
+    return findings
+
+
+def _objectives(plan: Plan) -> Iterator[tuple[Loc, str, Objective]]:
+    for i, so in enumerate(plan.strategic_objectives):
+        for j, objective in enumerate(so.objectives):
+            yield ("strategic_objectives", i, "objectives", j), so.id, objective
+
+
+def _months(first: Month, last: Month) -> str:
+    return str(first) if first == last else f"{first}..{last}"
+
+
+def duplicate_ids(plan: Plan) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
+    for i, so in enumerate(plan.strategic_objectives):
+        entries = [(("strategic_objectives", i), so.id, f"strategic objective '{so.title}'")]
+        entries += [(loc, obj.id, f"objective '{obj.title}'")
+                    for loc, _, obj in _objectives(plan) if loc[1] == i]
+        for loc, ident, name in entries:
+            if ident in seen:
+                yield Finding("error", "duplicate-id", (*loc, "id"),
+                              f"the id '{ident}' is already used by {seen[ident]}; "
+                              "give each objective its own id")
+            else:
+                seen[ident] = name
+
+
+def id_prefixes(plan: Plan) -> Iterator[Finding]:
+    for loc, so_id, objective in _objectives(plan):
+        if not objective.id.startswith(f"{so_id}."):
+            yield Finding("warning", "id-prefix", (*loc, "id"),
+                          f"objective id '{objective.id}' does not begin with '{so_id}.', the "
+                          f"id of its strategic objective; renumber it (e.g. {so_id}.1) or "
+                          "move it under the right strategic objective")
+
+
+def unknown_leads(plan: Plan) -> Iterator[Finding]:
+    team = [member.id for member in plan.team]
+    for loc, _, objective in _objectives(plan):
+        for k, lead in enumerate(objective.leads):
+            if lead not in team:
+                close = difflib.get_close_matches(lead, team, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                known = ", ".join(team) if team else "none: add a 'team:' list"
+                yield Finding("error", "unknown-lead", (*loc, "leads", k),
+                              f"lead '{lead}' is not in the team; {hint}team ids: {known}")
+
+
+def schedules(plan: Plan) -> Iterator[Finding]:
+    first, last = plan.plan.period
+    for loc, _, objective in _objectives(plan):
+        taken: dict[Month, int] = {}
+        for k, span in enumerate(objective.schedule):
+            where = (*loc, "schedule", k)
+            start, end = span.months
+            if start < first or end > last:
+                yield Finding("error", "span-outside-period", where,
+                              f"the schedule span {_months(start, end)} goes outside the plan "
+                              f"period {_months(first, last)}; keep it within the period")
+            shared = [m for m in range(start, end + 1) if m in taken]
+            if shared:
+                other = objective.schedule[taken[Month(shared[0])]].months
+                yield Finding("error", "schedule-overlap", where,
+                              f"the span {_months(start, end)} shares "
+                              f"{_months(Month(shared[0]), Month(shared[-1]))} with the span "
+                              f"{_months(*other)}; each month can be in one span only, so "
+                              "shorten one of them")
+            for month in range(start, end + 1):
+                taken.setdefault(Month(month), k)
+
+
+def milestones(plan: Plan) -> Iterator[Finding]:
+    period = plan.plan.period
+    for loc, _, objective in _objectives(plan):
+        active = active_months(objective)
+        for k, milestone in enumerate(objective.milestones):
+            yield from _milestone(milestone, (*loc, "milestones", k), period, active)
+
+
+def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
+               active: dict[Month, str]) -> Iterator[Finding]:
+    if milestone.done_on is not None and milestone.status != "done":
+        yield Finding("error", "done-on-without-done", (*loc, "done_on"),
+                      "done_on is set but the status is not done; add 'status: done' "
+                      "or remove done_on")
+    if milestone.every is not None:
+        if milestone.every < 1:
+            yield Finding("error", "every-not-positive", (*loc, "every"),
+                          "every must be 1 or more (1 = every month, 2 = every other month)")
+        if milestone.effective.kind != "range":
+            yield Finding("error", "every-without-range", (*loc, "when"),
+                          f"every needs a range of months in when, such as "
+                          f"2026-05..2027-03, not '{milestone.when}'")
+    for key in ("when", "moved_to"):
+        when = getattr(milestone, key)
+        window = when.window() if when is not None else None
+        if window and (window[0] < period[0] or window[1] > period[1]):
+            yield Finding("warning", "milestone-outside-period", (*loc, key),
+                          f"'{when}' lies outside the plan period {_months(*period)}; check "
+                          "the date, or move the milestone to the plan of that year")
+    window = milestone.effective.window()
+    if (window and milestone.status != "cancelled"
+            and not any(m in active for m in range(window[0], window[1] + 1))):
+        yield Finding("warning", "milestone-off-schedule", (*loc, "when"),
+                      f"the milestone '{milestone.what}' ({_months(*window)}) falls in no "
+                      "month of its objective's schedule; extend the schedule or check the date")
+
+
+def capacity(plan: Plan) -> Iterator[Finding]:
+    limit = plan.plan.capacity
+    if limit is None:
+        return
+    for load in workload(plan.months(), plan.objectives()):
+        if load.active > limit:
+            yield Finding("warning", "over-capacity", ("plan", "capacity"),
+                          f"{load.month} has {load.active} active activities, over the "
+                          f"capacity of {limit}; move or drop some work in that month")
+
+
+RULES: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
+    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, capacity,
+)

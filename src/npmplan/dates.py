@@ -1,0 +1,253 @@
+"""The plan's date forms, parsed from text into whole months.
+
+Months are the unit of the plan. A :class:`Month` is an ``int`` (``year * 12 + month - 1``)
+so that ranges, sorting and arithmetic are plain integer work.
+
+    >>> str(parse_month("Sep 2026")), str(parse_month("2026-09"))
+    ('2026-09', '2026-09')
+    >>> w = parse_when("winter 2026")
+    >>> (w.kind, str(w.first), str(w.last))
+    ('season', '2026-12', '2027-02')
+    >>> parse_month("Jul 26")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Jul 26' is ambiguous: write 2026-07 for July 2026 (YYYY-MM)
+
+Every ``ValueError`` message here is shown to officers as it is: it says what is wrong and
+what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month; 3 months each
+FORMS = ("a month (2026-09), a day (2026-09-15), a range (2026-06..2026-08), a quarter "
+         "(2026-Q3), a season (summer 2026), ongoing or tbc")
+
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NAMED = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})")
+_QUARTER = re.compile(r"(\d{4})-[Qq]([1-4])")
+_SEASON = re.compile(r"([A-Za-z]+)\s+(\d{4})")
+_SHORT_YEAR = re.compile(r"([A-Za-z]+)\.?\s*'?(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,4})")
+_QUARTER_FIRST = re.compile(r"[Qq]([1-4])\s*(\d{4})")
+_RANGE_WORDS = re.compile(r"(.+?)\s*(?:\bto\b|–|—|\s-\s|/)\s*(.+)")
+
+
+class ReversedRangeError(ValueError):
+    """A range whose end is before its start (its own rule: ``reversed-range``)."""
+
+
+class Month(int):
+    """A calendar month as an ordinal; ``str()`` gives ``YYYY-MM``."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, year: int, month: int) -> Month:
+        return cls(year * 12 + month - 1)
+
+    @property
+    def year(self) -> int:
+        return self // 12
+
+    @property
+    def number(self) -> int:
+        return self % 12 + 1
+
+    def shift(self, months: int) -> Month:
+        return Month(self + months)
+
+    def short(self) -> str:
+        """``Sep 26``: the calendar appendix's column heading."""
+        return f"{date(2000, self.number, 1):%b} {self.year % 100:02d}"
+
+    def long(self) -> str:
+        return f"{date(2000, self.number, 1):%B} {self.year}"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.number:02d}"
+
+    def __repr__(self) -> str:
+        return f"Month({self})"
+
+
+def month_range(first: Month, last: Month) -> list[Month]:
+    return [Month(m) for m in range(first, last + 1)]
+
+
+def _valid_month(year: int, number: int, text: str) -> Month:
+    if not 1 <= number <= 12:
+        raise ValueError(f"'{text}' has month {number:02d}, which does not exist; "
+                         "months run from 01 to 12 (YYYY-MM)")
+    return Month.of(year, number)
+
+
+def parse_month(text: str) -> Month:
+    """``YYYY-MM`` or an English month name and a four-digit year."""
+    text = text.strip()
+    if match := _ISO_MONTH.fullmatch(text):
+        return _valid_month(int(match[1]), int(match[2]), text)
+    if (match := _NAMED.fullmatch(text)) and match[1].lower() in MONTH_NAMES:
+        return Month.of(int(match[2]), MONTH_NAMES[match[1].lower()])
+    raise ValueError(_month_hint(text))
+
+
+def _month_hint(text: str) -> str:
+    """Say what to write for a month written another way."""
+    if (match := _SHORT_YEAR.fullmatch(text)) and match[1].lower() in MONTH_NAMES:
+        number, year = MONTH_NAMES[match[1].lower()], 2000 + int(match[2])
+        return (f"'{text}' is ambiguous: write {year}-{number:02d} for "
+                f"{Month.of(year, number).long()} (YYYY-MM)")
+    if match := _NUMERIC.fullmatch(text):
+        a, b = match[1], match[2]
+        year, number = (int(a), int(b)) if len(a) == 4 else (int(b), int(a))
+        if len(str(year)) == 4 and 1 <= number <= 12:
+            return f"'{text}' is not in the plan's form: write {year}-{number:02d} (YYYY-MM)"
+    if text.lower() in MONTH_NAMES:
+        return f"'{text}' has no year: write it as YYYY-MM, e.g. 2026-{MONTH_NAMES[text.lower()]:02d}"
+    return f"'{text}' is not a month: write YYYY-MM, e.g. 2026-09"
+
+
+def parse_day(text: str) -> date:
+    text = text.strip()
+    match = _ISO_DAY.fullmatch(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a day: write YYYY-MM-DD, e.g. 2026-09-15")
+    year, number, day = int(match[1]), int(match[2]), int(match[3])
+    _valid_month(year, number, text)
+    try:
+        return date(year, number, day)
+    except ValueError:
+        raise ValueError(f"'{text}': {Month.of(year, number).long()} has no day {day}") from None
+
+
+def parse_months(text: str) -> tuple[Month, Month]:
+    """A month, or an inclusive range ``A..B`` of months with A ≤ B."""
+    text = text.strip()
+    if ".." not in text:
+        month = _month_or_day(text)
+        return month, month
+    left, _, right = text.partition("..")
+    first, last = _month_or_day(left), _month_or_day(right)
+    if last < first:
+        raise ReversedRangeError(f"the range '{text}' ends before it starts; write the earlier month "
+                         f"first: {last}..{first}")
+    return first, last
+
+
+def _month_or_day(text: str) -> Month:
+    text = text.strip()
+    if _ISO_DAY.fullmatch(text):
+        day = parse_day(text)
+        return Month.of(day.year, day.month)
+    return parse_month(text)
+
+
+WhenKind = Literal["day", "month", "range", "quarter", "season", "ongoing", "tbc"]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A milestone's ``when``: the text as written, and its months (None for ongoing/tbc)."""
+
+    text: str
+    kind: WhenKind
+    first: Month | None = None
+    last: Month | None = None
+    day: date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.first is not None
+
+    def window(self) -> tuple[Month, Month] | None:
+        if self.first is None or self.last is None:
+            return None
+        return self.first, self.last
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_when(text: str) -> When:
+    raw = text
+    text = text.strip()
+    lower = text.lower()
+    if lower in ("ongoing", "tbc"):
+        return When(lower, "ongoing" if lower == "ongoing" else "tbc")
+    if _ISO_DAY.fullmatch(text):
+        day = parse_day(text)
+        month = Month.of(day.year, day.month)
+        return When(text, "day", month, month, day)
+    if match := _QUARTER.fullmatch(text):
+        first = Month.of(int(match[1]), 3 * int(match[2]) - 2)
+        return When(text, "quarter", first, first.shift(2))
+    if (match := _SEASON.fullmatch(text)) and match[1].lower() in SEASONS:
+        first = Month.of(int(match[2]), SEASONS[match[1].lower()])
+        return When(text, "season", first, first.shift(2))
+    try:
+        first, last = parse_months(text)
+    except ReversedRangeError:
+        raise
+    except ValueError as exc:
+        raise ValueError(_when_hint(raw.strip(), str(exc))) from None
+    return When(text, "range" if ".." in text else "month", first, last)
+
+
+def _when_hint(text: str, month_error: str) -> str:
+    if match := _QUARTER_FIRST.fullmatch(text):
+        return f"'{text}' is not in the plan's form: write {match[2]}-Q{match[1]}"
+    if (match := _RANGE_WORDS.fullmatch(text)) and ".." not in text:
+        try:
+            first, last = _month_or_day(match[1]), _month_or_day(match[2])
+        except ValueError:
+            pass
+        else:
+            return f"write the range '{text}' as {first}..{last}"
+        season = _SEASON.fullmatch(match[2])
+        if match[1].lower() in MONTH_NAMES and season and season[1].lower() in MONTH_NAMES:
+            year = int(season[2])
+            first = Month.of(year, MONTH_NAMES[match[1].lower()])
+            last = Month.of(year, MONTH_NAMES[season[1].lower()])
+            return f"write '{text}' as the range {first}..{last}"
+    if "ambiguous" in month_error or "has no year" in month_error or "plan's form" in month_error:
+        return month_error
+    if "does not exist" in month_error or "has no day" in month_error:
+        return month_error
+    return f"'{text}' is not a date npmplan understands; write {FORMS}"
+
+
+def parse_period(text: str) -> tuple[Month, Month]:
+    if ".." not in text:
+        raise ValueError(f"the period '{text.strip()}' must be a range of months, "
+                         "e.g. 2026-04..2027-03")
+    return parse_months(text)
+
+
+def parse_done_on(text: str) -> When:
+    """``done_on`` is a day or a month."""
+    text = text.strip()
+    if _ISO_DAY.fullmatch(text):
+        return parse_when(text)
+    try:
+        month = parse_month(text)
+    except ValueError as exc:
+        raise ValueError(f"{exc} (done_on is a day, YYYY-MM-DD, or a month, YYYY-MM)") from None
+    return When(text, "month", month, month)

@@ -1,0 +1,354 @@
+"""Bytes → plain data (every scalar as text) + a tree of positions, or located problems.
+
+The loader never raises for bad input and never constructs a YAML tag. It reads the YAML
+*event* stream (libyaml's ``CParser`` when present) and builds the data and the position tree
+in one iterative pass, so that:
+
+- every scalar stays text (``id: 2.10`` is ``"2.10"``, ``2026-09-15`` is not a date): the
+  schema, not YAML, gives scalars their types;
+- duplicate keys, anchors/aliases and tags are refused at their own line and column, and an
+  alias is never expanded (an alias bomb costs nothing);
+- nesting depth costs no Python recursion, so 20,000 levels give a clean error.
+
+    >>> doc = load_text("x.yaml", "id: 2.10\\nwhen: 2026-09-15\\n")
+    >>> doc.data
+    {'id': '2.10', 'when': '2026-09-15'}
+    >>> locate(doc.root, ("when",))
+    (2, 7)
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events
+
+from npmplan.problems import Finding, Loc, Problem, format_loc
+
+try:  # libyaml is 8-12x faster; the pure-Python parser is the fallback
+    from yaml import CBaseLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import BaseLoader as _EventLoader  # type: ignore[assignment]
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64  # a plan is 7 levels deep; far deeper is a damaged file, not a plan
+MAX_TEXT_FINDINGS = 50  # per file, for characters found by scanning the raw text
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# Controls YAML itself accepts in the stream: NEL and the bidi overrides/isolates.
+_RAW_CONTROL = re.compile("[\u0085\u202a-\u202e\u2066-\u2069]")
+# Everything the spec forbids in text: Cc but newline and tab, and the bidi controls.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class MapNode:
+    """Positions of a mapping: its own, each key's, and each value's node."""
+
+    __slots__ = ("keys", "pos", "values")
+
+    def __init__(self, pos: int) -> None:
+        self.pos = pos
+        self.keys: dict[str, int] = {}
+        self.values: dict[str, Node] = {}
+
+
+class SeqNode:
+    """Positions of a sequence: its own and each item's node."""
+
+    __slots__ = ("items", "pos")
+
+    def __init__(self, pos: int) -> None:
+        self.pos = pos
+        self.items: list[Node] = []
+
+
+# A scalar's node is its packed position: (line << 32) | column, both 1-based.
+Node = MapNode | SeqNode | int
+
+
+class Aliased:
+    """Stands in for an alias's value: never expanded, and model errors about it are dropped."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<alias>"
+
+
+ALIASED = Aliased()
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded file: its data (None when unreadable), positions and problems so far."""
+
+    file: str
+    data: Any
+    root: Node
+    problems: list[Problem]
+
+    def problem(self, finding: Finding) -> Problem:
+        """Give a finding the line and column of the data it concerns."""
+        line, column = finding.line, finding.column
+        if not line:
+            line, column = locate(self.root, finding.loc, finding.at_key)
+        return Problem(self.file, line, column, finding.severity, finding.rule,
+                       format_loc(finding.loc), finding.message)
+
+
+def pack(line0: int, column0: int) -> int:
+    """Pack a 0-based libyaml mark into a 1-based position int."""
+    return ((line0 + 1) << 32) | (column0 + 1)
+
+
+def unpack(pos: int) -> tuple[int, int]:
+    return pos >> 32, pos & 0xFFFFFFFF
+
+
+def node_pos(node: Node) -> tuple[int, int]:
+    return unpack(node if isinstance(node, int) else node.pos)
+
+
+def locate(root: Node, loc: Loc, at_key: bool = False) -> tuple[int, int]:
+    """Walk ``loc`` (mapping keys, sequence indexes) down the position tree.
+
+    Stops at the deepest node that exists, so a missing key points at the mapping that
+    lacks it. With ``at_key`` the last step points at the key rather than its value.
+    """
+    node = root
+    last = len(loc) - 1
+    for i, part in enumerate(loc):
+        if isinstance(node, MapNode) and isinstance(part, str) and part in node.values:
+            if at_key and i == last:
+                return unpack(node.keys[part])
+            node = node.values[part]
+        elif isinstance(node, SeqNode) and isinstance(part, int) and 0 <= part < len(node.items):
+            node = node.items[part]
+        else:
+            break
+    return node_pos(node)
+
+
+def max_bytes() -> int:
+    """The size limit: 10 MB, or ``NPMPLAN_MAX_BYTES`` when set to a whole number."""
+    value = os.environ.get("NPMPLAN_MAX_BYTES", "")
+    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+
+
+def load_path(path: Path, display: str | None = None) -> Document:
+    """Read and load one file. The file is opened read-only and closed at once."""
+    file = display or str(path)
+    limit = max_bytes()
+    with path.open("rb") as handle:  # read-only by design: no command writes a plan
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        return _failed(file, 1, 1, "too-large",
+                       f"the file is larger than the {limit:,}-byte limit for a plan; "
+                       "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
+    return load_bytes(file, raw)
+
+
+def load_bytes(file: str, raw: bytes) -> Document:
+    text = decode(file, raw)
+    if isinstance(text, Problem):
+        return Document(file, None, 0, [text])
+    return load_text(file, text)
+
+
+def decode(file: str, raw: bytes) -> str | Problem:
+    """UTF-8 (with or without BOM), or UTF-16 with a BOM; anything else is a located problem."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+        return Problem(file, raw.count(b"\n", 0, start) + 1, column, "error", "encoding", "",
+                       f"byte 0x{raw[start]:02x} is not UTF-8 text; save the file with the "
+                       "encoding UTF-8 (in Notepad or Word: Save As, Encoding: UTF-8)")
+
+
+def load_text(file: str, text: str) -> Document:
+    problems = _scan_controls(file, text)
+    loader = _EventLoader(text)
+    try:
+        builder = _Builder(file, problems)
+        data, root = builder.run(loader)
+    except yaml.YAMLError as exc:
+        problems.append(syntax_problem(file, exc, text))
+        return Document(file, None, 0, problems)
+    finally:
+        loader.dispose()
+    if data is None and not problems:
+        problems.append(Problem(file, 1, 1, "error", "empty", "",
+                                "the file is empty; a plan starts with 'version: 1' and 'plan:'"))
+    elif data is not None and not isinstance(data, dict):
+        line, column = node_pos(root)
+        problems.append(Problem(file, line, column, "error", "not-a-mapping", "",
+                                "the file must be a mapping of keys (version:, plan:, team:, "
+                                "strategic_objectives:), not a list or a single value"))
+        data = None
+    return Document(file, data, root, problems)
+
+
+def _scan_controls(file: str, text: str) -> list[Problem]:
+    """Find the controls YAML lets through (bidi overrides, NEL) at their exact position."""
+    problems: list[Problem] = []
+    for match in _RAW_CONTROL.finditer(text):
+        if len(problems) == MAX_TEXT_FINDINGS:
+            break
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        problems.append(control_problem(file, text.count("\n", 0, start) + 1,
+                                        start - line_start + 1, match.group(), ""))
+    return problems
+
+
+def control_problem(file: str, line: int, column: int, char: str, path: str) -> Problem:
+    return Problem(file, line, column, "error", "control-character", path,
+                   f"the invisible control character U+{ord(char):04X} is not allowed in a "
+                   "plan (it can hide or reorder text); delete it and retype the text around it")
+
+
+class _Builder:
+    """Turns the event stream into data and positions, refusing what the format forbids."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+
+    def error(self, pos: int, rule: str, message: str) -> None:
+        line, column = unpack(pos)
+        self.problems.append(Problem(self.file, line, column, "error", rule, "", message))
+
+    def run(self, loader: Any) -> tuple[Any, Node]:
+        get = loader.get_event
+        stack: list[list[Any]] = []  # [container, node, key, key_pos] or [list, node]
+        result: list[Any] = [None, 0]
+        documents = 0
+        while True:
+            event = get()
+            kind = type(event)
+            mark = event.start_mark
+            pos = pack(mark.line, mark.column)
+            if kind is events.ScalarEvent:
+                value: Any = event.value
+                if event.implicit[0] and value in NULLS:
+                    value = None
+                self.check_node(event, pos)
+                if event.style == '"' and value and CONTROL.search(value):
+                    self.error(pos, "control-character", "the text contains an invisible control "
+                               "character written as an escape (\\x.., \\u....); remove it")
+                self.attach(stack, result, value, pos)
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                self.check_node(event, pos)
+                if len(stack) >= MAX_DEPTH:
+                    self.error(pos, "too-deep", f"the file is nested more than {MAX_DEPTH} levels "
+                               "deep, which no plan is; check the indentation and brackets")
+                    return None, 0
+                if kind is events.MappingStartEvent:
+                    stack.append([{}, MapNode(pos), None, 0])
+                else:
+                    stack.append([[], SeqNode(pos)])
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                container, node = stack.pop()[:2]
+                self.attach(stack, result, container, node)
+            elif kind is events.AliasEvent:
+                self.error(pos, "alias", f"aliases (*{event.anchor}) are not allowed in a plan; "
+                           "write the text out in full instead")
+                self.attach(stack, result, ALIASED, pos)
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.error(pos, "multiple-documents", "a plan file holds one YAML document; "
+                               "remove the second '---' and what follows, or move it to its "
+                               "own file")
+                    return result[0], result[1]
+            elif kind is events.StreamEndEvent:
+                return result[0], result[1]
+
+    def check_node(self, event: Any, pos: int) -> None:
+        if event.anchor is not None:
+            self.error(pos, "alias", f"anchors (&{event.anchor}) are not allowed in a plan; "
+                       "write the text out in full instead of reusing it")
+        if event.tag is not None:
+            self.error(pos, "tag", f"tags ({event.tag}) are not allowed in a plan; remove it "
+                       "(put text in quotes if it must start with '!')")
+
+    def attach(self, stack: list[list[Any]], result: list[Any], value: Any, node: Node) -> None:
+        if not stack:
+            result[0], result[1] = value, node
+            return
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+            frame[1].items.append(node)
+            return
+        if frame[2] is None:  # this value is a key
+            if not isinstance(value, str | None) or isinstance(node, MapNode | SeqNode):
+                self.error(node if isinstance(node, int) else node.pos, "complex-key",
+                           "a key must be a plain word such as 'title'; a list or mapping "
+                           "cannot be a key")
+                value = f"<complex key at {unpack(node if isinstance(node, int) else node.pos)}>"
+            frame[2], frame[3] = value or "", node if isinstance(node, int) else node.pos
+            return
+        key, key_pos = frame[2], frame[3]
+        frame[2] = None
+        if key in container:
+            first = unpack(frame[1].keys[key])[0]
+            self.error(key_pos, "duplicate-key", f"the key '{key}' appears twice in this "
+                       f"mapping (first at line {first}); keep one and delete or rename the other")
+            return
+        container[key] = value
+        frame[1].keys[key] = key_pos
+        frame[1].values[key] = node
+
+
+def _failed(file: str, line: int, column: int, rule: str, message: str) -> Document:
+    return Document(file, None, 0, [Problem(file, line, column, "error", rule, "", message)])
+
+
+def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
+    """A YAML error as a located problem, in words an officer can act on."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        index = exc.position
+        line_start = text.rfind("\n", 0, index) + 1
+        line, column = text.count("\n", 0, index) + 1, index - line_start + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return control_problem(file, line, column, char, "")
+    if not isinstance(exc, yaml.MarkedYAMLError):  # pragma: no cover - PyYAML raises marked ones
+        return Problem(file, 1, 1, "error", "syntax", "", f"the file is not valid YAML: {exc}")
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or ""
+    context = exc.context or ""
+    if "'\\t'" in problem:
+        message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
+    elif "quoted scalar" in context and exc.context_mark:
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = "this quoted text is never closed; add the closing quote mark"
+    elif "nesting depth" in problem:
+        message = "the file is nested far too deeply to be a plan; check the brackets"
+    elif "mapping values are not allowed" in problem:
+        message = ("a ': ' cannot appear here; if it is part of the text, put the whole text "
+                   "in double quotes")
+    elif "could not find expected ':'" in problem:
+        message = "a line here is missing its ':' after the key, or a quote is not closed"
+    else:
+        detail = f"{problem} ({context})" if context else problem
+        message = (f"the file is not valid YAML here: {detail}; check the indentation and "
+                   "that quotes and brackets are closed")
+    return Problem(file, line, column, "error", "syntax", "", message)

@@ -1,0 +1,80 @@
+"""Pydantic's errors, translated into findings an officer can act on.
+
+Pydantic's own words ("Input should be a valid string", "Extra inputs are not permitted")
+and its URLs never reach the user: each error type becomes a sentence that says what is
+wrong and what to write instead, and the error's ``loc`` is kept so that the loader's
+position tree can give it a line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from npmplan.loader import Aliased
+from npmplan.model import keys_allowed
+from npmplan.problems import Finding, Loc
+
+
+def findings_from(exc: ValidationError) -> list[Finding]:
+    out = []
+    for error in exc.errors(include_url=False, include_context=True):
+        if isinstance(error["input"], Aliased):
+            continue  # already reported where the alias is
+        out.append(translate(error))
+    return out
+
+
+def _shape(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _name(loc: Loc) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return f"'{part}'"
+    return "this"
+
+
+def translate(error: ErrorDetails) -> Finding:
+    kind, loc, value = error["type"], tuple(error["loc"]), error["input"]
+    context = error.get("ctx") or {}
+    if "message" in context:  # our own value types already speak plainly
+        return Finding("error", kind, loc, str(context["message"]))
+    if kind == "extra_forbidden":
+        return _unknown_key(loc)
+    if kind == "missing":
+        return Finding("error", "missing-key", loc,
+                       f"the required key '{loc[-1]}' is missing here; add '{loc[-1]}:' "
+                       "with its value")
+    if kind in ("list_type", "tuple_type"):
+        return Finding("error", "type", loc, f"{_name(loc)} should be a list (lines starting "
+                       f"with '- ', or [a, b]), but it is {_shape(value)}")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return Finding("error", "type", loc, f"{_name(loc)} should be a mapping of keys "
+                       f"(lines of 'key: value'), but it is {_shape(value)}")
+    if kind == "too_short":
+        return Finding("error", "missing-key", loc,
+                       f"{_name(loc)} needs at least one entry; add one")
+    return Finding("error", "type", loc, f"{_name(loc)} is not valid here (it is "
+                   f"{_shape(value)}); see the plan format for what to write")
+
+
+def _unknown_key(loc: Loc) -> Finding:
+    key = str(loc[-1])
+    allowed = keys_allowed(loc[:-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        message = f"unknown key '{key}'; did you mean '{close[0]}'?"
+    else:
+        message = f"unknown key '{key}'; the keys allowed here are: {', '.join(allowed)}"
+    return Finding("error", "unknown-key", loc, message, at_key=True)

@@ -1,0 +1,262 @@
+"""The pydantic model of a plan file (format version 1).
+
+Every scalar reaches the model as text (see ``loader``), so each value type below parses
+text itself and raises ``PydanticCustomError`` with the rule id as its type and a message
+that says what to write instead. The JSON Schema annotations describe the file as editors
+see it (YAML 1.2), where an unquoted ``id: 1.1`` is a number and ``web: true`` a boolean.
+
+Rules that span several fields (overlaps, references, the period) live in ``checks``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from npmplan import dates
+from npmplan.dates import Month, When
+
+Kind = Literal["active", "meetings", "production"]
+Status = Literal["planned", "done", "cancelled"]
+Priority = Literal["core", "standard", "funding-dependent"]
+Function = Literal["visiting", "advisory", "educational", "cooperative"]
+
+KINDS: tuple[Kind, ...] = ("active", "meetings", "production")
+STATUSES: tuple[Status, ...] = ("planned", "done", "cancelled")
+PRIORITIES: tuple[Priority, ...] = ("core", "standard", "funding-dependent")
+FUNCTIONS: tuple[Function, ...] = ("visiting", "advisory", "educational", "cooperative")
+
+
+def _custom(rule: str, message: str) -> PydanticCustomError:
+    # The message goes through the context so that braces in plan text are not a template.
+    return PydanticCustomError(rule, "{message}", {"message": message})
+
+
+def _text_only(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise _custom("type", f"{what} must be a single value, not "
+                      f"{'a list' if isinstance(value, list) else 'a mapping'}")
+    return value
+
+
+def _parser(rule: str, parse: Callable[[str], Any], what: str) -> Callable[[Any], Any]:
+    def validate(value: Any) -> Any:
+        try:
+            return parse(_text_only(value, what))
+        except dates.ReversedRangeError as exc:
+            raise _custom("reversed-range", str(exc)) from None
+        except ValueError as exc:
+            raise _custom(rule, str(exc)) from None
+
+    return validate
+
+
+def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
+    def validate(value: Any) -> str:
+        text = _text_only(value, what).strip()
+        if text.lower() in options:
+            return text.lower()
+        close = difflib.get_close_matches(text.lower(), options, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise _custom("bad-choice", f"'{text}' is not a {what}; {hint}write one of: "
+                      + ", ".join(options))
+
+    return validate
+
+
+def _whole_number(value: Any) -> int:
+    text = _text_only(value, "a number").strip()
+    if not text.isdigit():
+        raise _custom("bad-number", f"'{text}' is not a whole number; write digits only, e.g. 2")
+    return int(text)
+
+
+def _boolean(value: Any) -> bool:
+    text = _text_only(value, "true or false").strip().lower()
+    if text not in ("true", "false"):
+        raise _custom("bad-boolean", f"'{text}' is not true or false; write true or false")
+    return text == "true"
+
+
+def _version(value: Any) -> int:
+    text = _text_only(value, "the version").strip()
+    if text != "1":
+        raise _custom("bad-version", f"version '{text}' is not one this npmplan reads; "
+                      "write version: 1")
+    return 1
+
+
+def _none_as_empty(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise _custom("empty-value", "this has no value; write the text after the ':'")
+    text = _text_only(value, "text")
+    if not text.strip():
+        raise _custom("empty-value", "this text is empty; write the text, or remove the key")
+    return text
+
+
+def _schema(**schema: Any) -> WithJsonSchema:
+    return WithJsonSchema(schema)
+
+
+_MONTH_PATTERN = r"^\s*(\d{4}-\d{2}|[A-Za-z]+\.?,?\s+\d{4})\s*$"
+_MONTHS_PATTERN = r"^\s*(\d{4}-\d{2}(-\d{2})?|[A-Za-z]+\.?,?\s+\d{4})\s*(\.\.\s*\S.*)?$"
+
+Text = Annotated[str, PlainValidator(_text), _schema(type="string", minLength=1)]
+Id = Annotated[str, PlainValidator(_text), _schema(type=["string", "number"])]
+Number = Annotated[int, PlainValidator(_whole_number),
+                   _schema(type=["integer", "string"], pattern=r"^\s*\d+\s*$", minimum=0)]
+Boolean = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
+MonthRange = Annotated[
+    tuple[Month, Month],
+    PlainValidator(_parser("bad-months", dates.parse_months, "a month or range")),
+    _schema(type="string", pattern=_MONTHS_PATTERN,
+            description="a month (2026-09) or an inclusive range (2026-06..2026-08)"),
+]
+Period = Annotated[
+    tuple[Month, Month],
+    PlainValidator(_parser("bad-period", dates.parse_period, "the period")),
+    _schema(type="string", pattern=r"\.\.", description="the plan year, e.g. 2026-04..2027-03"),
+]
+WhenValue = Annotated[
+    When,
+    PlainValidator(_parser("bad-when", dates.parse_when, "a when")),
+    _schema(type="string", description="a day, month, range A..B, YYYY-Qn, a season "
+            "and year (summer 2026), ongoing or tbc"),
+]
+DoneOn = Annotated[
+    When,
+    PlainValidator(_parser("bad-day", dates.parse_done_on, "done_on")),
+    _schema(type="string", description="the day (YYYY-MM-DD) or month (YYYY-MM) it was done"),
+]
+KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), _schema(enum=list(KINDS))]
+StatusValue = Annotated[Status, PlainValidator(_choice(STATUSES, "status")),
+                        _schema(enum=list(STATUSES))]
+PriorityValue = Annotated[Priority, PlainValidator(_choice(PRIORITIES, "priority")),
+                          _schema(enum=list(PRIORITIES))]
+FunctionValue = Annotated[Function, PlainValidator(_choice(FUNCTIONS, "function")),
+                          _schema(enum=list(FUNCTIONS))]
+
+
+def _mapping_from_text(key: str) -> Callable[[Any], Any]:
+    """Let a plain value stand for ``{key: value}`` (``- 2026-07`` in a schedule)."""
+
+    def convert(value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+
+    return convert
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TeamMember(Strict):
+    id: Id
+    name: Text
+    role: Text | None = None
+    capacity: Number | None = Field(default=None, description="concurrent objectives a person can lead")
+
+
+class PlanInfo(Strict):
+    title: Text
+    organisation: Text | None = None
+    period: Period
+    source: Text | None = None
+    capacity: Number | None = Field(
+        default=None, description="concurrent activities above which a month is flagged")
+
+
+class Span(Strict):
+    months: MonthRange
+    kind: KindValue = "active"
+
+
+class Output(Strict):
+    title: Text
+    web: Boolean = False
+
+
+class Milestone(Strict):
+    what: Text
+    when: WhenValue
+    status: StatusValue = "planned"
+    done_on: DoneOn | None = None
+    moved_to: WhenValue | None = None
+    every: Number | None = None
+    note: Text | None = None
+
+    @property
+    def effective(self) -> When:
+        """Where the milestone now sits: ``moved_to`` if replanned, else ``when``."""
+        return self.moved_to or self.when
+
+
+class Objective(Strict):
+    id: Id
+    title: Text
+    label: Text | None = Field(default=None, description="calendar row text; default: title")
+    priority: PriorityValue | None = None
+    leads: Annotated[list[Id], BeforeValidator(_none_as_empty)] = []
+    rationale: Text | None = None
+    outcomes: Annotated[list[Text], BeforeValidator(_none_as_empty)] = []
+    outputs: Annotated[
+        list[Annotated[Output, BeforeValidator(_mapping_from_text("title"))]],
+        BeforeValidator(_none_as_empty),
+    ] = []
+    schedule: Annotated[
+        list[Annotated[Span, BeforeValidator(_mapping_from_text("months"))]],
+        BeforeValidator(_none_as_empty),
+    ] = []
+    milestones: Annotated[list[Milestone], BeforeValidator(_none_as_empty)] = []
+
+    @property
+    def row_label(self) -> str:
+        return self.label or self.title
+
+
+class StrategicObjective(Strict):
+    id: Id
+    title: Text
+    functions: Annotated[list[FunctionValue], BeforeValidator(_none_as_empty)] = []
+    objectives: Annotated[list[Objective], BeforeValidator(_none_as_empty)]
+
+
+class Plan(Strict):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True,
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
+                           "title": "npmplan plan file (version 1)"},
+    )
+    version: Annotated[int, PlainValidator(_version), _schema(enum=[1, "1"])]
+    plan: PlanInfo
+    team: Annotated[list[TeamMember], BeforeValidator(_none_as_empty)] = []
+    strategic_objectives: Annotated[list[StrategicObjective], Field(min_length=1)]
+
+    def objectives(self) -> list[tuple[StrategicObjective, Objective]]:
+        return [(so, obj) for so in self.strategic_objectives for obj in so.objectives]
+
+    def months(self) -> list[Month]:
+        return dates.month_range(*self.plan.period)
+
+
+# The model of the mapping under each list or key, for "did you mean" suggestions.
+MODEL_UNDER: dict[str, type[BaseModel]] = {
+    "plan": PlanInfo, "team": TeamMember, "strategic_objectives": StrategicObjective,
+    "objectives": Objective, "schedule": Span, "outputs": Output, "milestones": Milestone,
+}
+
+
+def keys_allowed(parent: tuple[str | int, ...]) -> tuple[str, ...]:
+    """The keys a mapping at ``parent`` (a loc) may have."""
+    names = [part for part in parent if isinstance(part, str)]
+    model = MODEL_UNDER.get(names[-1], Plan) if names else Plan
+    return tuple(model.model_fields)

@@ -1,0 +1,77 @@
+"""Problems found in a plan file: where, how bad, which rule, what to do.
+
+A problem is data, never an exception, so that ``validate`` reports every problem in every
+file in one pass and decides the exit code once, at the end.
+
+    >>> p = Problem("plans/x.yaml", 3, 5, "error", "unknown-key", "plan", "unknown key")
+    >>> str(p)
+    'plans/x.yaml:3:5: error: unknown key [unknown-key]'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located problem. ``line`` and ``column`` are 1-based; 0 means "no position"."""
+
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    rule: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.file, self.line, self.column, self.severity != "error", self.rule)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "rule": self.rule,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem before it has a position: the data path (``loc``) it concerns.
+
+    ``at_key`` points at the key of the last ``loc`` element rather than at its value
+    (used for unknown keys); ``line``/``column`` are set when the finder already knows them.
+    """
+
+    severity: Severity
+    rule: str
+    loc: Loc
+    message: str
+    at_key: bool = False
+    line: int = 0
+    column: int = 0
+
+
+def format_loc(loc: Loc) -> str:
+    """``('strategic_objectives', 0, 'objectives', 2)`` → ``strategic_objectives[0].objectives[2]``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
