@@ -1,5 +1,24 @@
-"""``python -m npmplan``."""
+"""The ``npmplan`` entry point (also ``python -m npmplan``).
 
-from npmplan.cli import main
+``--version`` is answered here, before typer, pydantic or rich are imported: it is the
+one command whose cost is nothing but Python's own start-up.
+"""
 
-main()
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from npmplan import __version__
+
+        print(f"npmplan {__version__}")
+        return
+    from npmplan.cli import run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

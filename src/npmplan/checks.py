@@ -119,15 +119,18 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
             yield Finding("error", "every-without-range", (*loc, "when"),
                           f"every needs a range of months in when, such as "
                           f"2026-05..2027-03, not '{milestone.when}'")
+    outside = False
     for key in ("when", "moved_to"):
         when = getattr(milestone, key)
         window = when.window() if when is not None else None
         if window and (window[0] < period[0] or window[1] > period[1]):
+            outside = True
             yield Finding("warning", "milestone-outside-period", (*loc, key),
                           f"'{when}' lies outside the plan period {_months(*period)}; check "
                           "the date, or move the milestone to the plan of that year")
     window = milestone.effective.window()
-    if (window and milestone.status != "cancelled"
+    # Outside the period it is off the schedule too; one warning says it.
+    if (window and not outside and milestone.status != "cancelled"
             and not any(m in active for m in range(window[0], window[1] + 1))):
         yield Finding("warning", "milestone-off-schedule", (*loc, "when"),
                       f"the milestone '{milestone.what}' ({_months(*window)}) falls in no "

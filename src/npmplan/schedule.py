@@ -165,5 +165,19 @@ def due_report(month: Month, rows: Iterable[Row]) -> DueReport:
     return report
 
 
-def plan_rows(plan: Plan) -> list[Row]:
-    return plan.objectives()
+def select(plan: Plan, strategic: str | None = None, priority: str | None = None,
+           lead: str | None = None) -> list[Row]:
+    """The objectives a filtered report shows; ``None`` means no filter on that field.
+
+    ``priority`` ``"none"`` selects objectives whose priority the plan does not state.
+    """
+    rows = []
+    for so, objective in plan.objectives():
+        if strategic is not None and so.id != strategic:
+            continue
+        if priority is not None and (objective.priority or "none") != priority:
+            continue
+        if lead is not None and lead not in objective.leads:
+            continue
+        rows.append((so, objective))
+    return rows

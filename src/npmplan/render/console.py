@@ -1,0 +1,30 @@
+"""The rich console every renderer prints through.
+
+Colour goes to a terminal only: to a pipe, a file, with ``NO_COLOR`` or ``TERM=dumb`` the
+output is plain text (rich's own detection). ``COLUMNS`` sets the width, as in tests.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.theme import Theme
+
+THEME = Theme({
+    "active": "white on blue",
+    "meetings": "black on green",
+    "production": "black on yellow",
+    "over": "bold red",
+    "now": "reverse",
+    "muted": "dim",
+    "error": "bold red",
+    "warning": "yellow",
+    "heading": "bold",
+})
+
+
+def make_console(file: TextIO | None = None, width: int | None = None) -> Console:
+    return Console(file=file or sys.stdout, theme=THEME, highlight=False, emoji=False,
+                   markup=False, width=width, soft_wrap=False)
