@@ -13,7 +13,7 @@ Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix`
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from npmplan.dates import Month
 from npmplan.model import Milestone, Objective, Plan
@@ -41,7 +41,8 @@ def _months(first: Month, last: Month) -> str:
 def duplicate_ids(plan: Plan) -> Iterator[Finding]:
     seen: dict[str, str] = {}
     for i, so in enumerate(plan.strategic_objectives):
-        entries = [(("strategic_objectives", i), so.id, f"strategic objective '{so.title}'")]
+        entries: list[tuple[Loc, str, str]] = [
+            (("strategic_objectives", i), so.id, f"strategic objective '{so.title}'")]
         entries += [(loc, obj.id, f"objective '{obj.title}'")
                     for loc, _, obj in _objectives(plan) if loc[1] == i]
         for loc, ident, name in entries:
@@ -106,7 +107,7 @@ def milestones(plan: Plan) -> Iterator[Finding]:
 
 
 def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
-               active: dict[Month, str]) -> Iterator[Finding]:
+               active: Mapping[Month, str]) -> Iterator[Finding]:
     if milestone.done_on is not None and milestone.status != "done":
         yield Finding("error", "done-on-without-done", (*loc, "done_on"),
                       "done_on is set but the status is not done; add 'status: done' "

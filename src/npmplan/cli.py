@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -19,6 +19,7 @@ import typer
 from npmplan import __version__
 
 if TYPE_CHECKING:
+    from npmplan.dates import Month
     from npmplan.model import Plan
 
 app = typer.Typer(
@@ -38,15 +39,37 @@ PlanOption = Annotated[
 ]
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class CalendarFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+StrategicOption = Annotated[str | None, typer.Option(
+    "--strategic", "-s", help="Only this strategic objective (its id, e.g. 2).")]
+LeadOption = Annotated[str | None, typer.Option(
+    "--lead", help="Only objectives this team member leads (a team id).")]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", help="Today's date for the report, YYYY-MM-DD. Default: today.",
+    show_default=False)]
 
 
 def _version(value: bool) -> None:
@@ -92,8 +115,9 @@ def load_plan(plan: Path | None) -> Plan:
         for problem in result.errors[:20]:
             typer.echo(one_line(str(problem)), err=True)
         more = len(result.errors) - 20
-        fail(f"{path} has {len(result.errors)} error(s){f' ({more} more not shown)' if more > 0 else ''}; "
-             f"fix them first (npmplan validate {path} lists them all)", 1)
+        hidden = f" ({more} more not shown)" if more > 0 else ""
+        fail(f"{path} has {len(result.errors)} error(s){hidden}; fix them first "
+             f"(npmplan validate {path} lists them all)", 1)
     return result.plan
 
 
@@ -143,6 +167,165 @@ def workload(
     console = make_console()
     console.print(workload_table(model.plan.title, loads, model.plan.capacity))
     console.print(legend(model.plan.capacity))
+
+
+def parse_as_of(as_of: str | None) -> date:
+    from npmplan.dates import parse_day
+
+    if as_of is None:
+        return date.today()
+    try:
+        return parse_day(as_of)
+    except ValueError as exc:
+        fail(f"--as-of: {exc}", 2)
+
+
+def parse_month_option(name: str, value: str | None) -> Month | None:
+    from npmplan.dates import parse_month
+
+    if value is None:
+        return None
+    try:
+        return parse_month(value)
+    except ValueError as exc:
+        fail(f"{name}: {exc}", 2)
+
+
+def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:
+    """An unknown filter value is a usage error that names the values there are."""
+    from npmplan.suggest import unknown_message
+
+    if strategic is not None:
+        known = [so.id for so in model.strategic_objectives]
+        if strategic not in known:
+            fail(unknown_message("strategic objective", strategic, known), 2)
+    if lead is not None:
+        known = [member.id for member in model.team]
+        if lead not in known:
+            fail(unknown_message("team member", lead, known), 2)
+
+
+@app.command()
+def calendar(
+    plan: PlanOption = None,
+    strategic: StrategicOption = None,
+    priority: Annotated[str | None, typer.Option(
+        "--priority", help="Only this priority: core, standard, funding-dependent, or none "
+        "(not stated).")] = None,
+    lead: LeadOption = None,
+    from_: Annotated[str | None, typer.Option("--from", help="First month shown, YYYY-MM.")]
+    = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last month shown, YYYY-MM.")] = None,
+    as_of: AsOfOption = None,
+    format: Annotated[CalendarFormat, typer.Option("--format", "-f",
+                      help="text, markdown (GitHub table), csv (Excel) or json.")]
+    = CalendarFormat.text,
+) -> None:
+    """The calendar appendix: a row per objective, a cell per month, and the workload row."""
+    from npmplan.dates import Month
+    from npmplan.render import calendar as render
+    from npmplan.render import json_out
+    from npmplan.render.console import make_console
+    from npmplan.schedule import calendar_rows, select, workload
+
+    today = parse_as_of(as_of)
+    first, last = parse_month_option("--from", from_), parse_month_option("--to", to)
+    model = load_plan(plan)
+    check_filters(model, strategic, lead)
+    if priority is not None and priority not in ("core", "standard", "funding-dependent", "none"):
+        fail(f"--priority '{priority}' is not a priority; use core, standard, "
+             "funding-dependent or none", 2)
+    months = [m for m in model.months()
+              if (first is None or m >= first) and (last is None or m <= last)]
+    if not months:
+        fail("--from/--to leave no month of the plan period "
+             f"{model.plan.period[0]}..{model.plan.period[1]} to show", 2)
+    rows = select(model, strategic, priority, lead)
+    filters = [f"strategic objective {strategic}" if strategic else "",
+               f"priority {priority}" if priority else "", f"lead {lead}" if lead else "",
+               f"{months[0]}..{months[-1]}" if first or last else ""]
+    loads = workload(months, rows)
+    crows = calendar_rows(months, rows)
+    if format is CalendarFormat.json:
+        typer.echo(json_out.dumps(json_out.calendar(model, months, crows, loads)))
+        return
+    view = render.CalendarView(model.plan.title, months, crows, loads, model.plan.capacity,
+                               Month.of(today.year, today.month),
+                               ", ".join(f for f in filters if f))
+    if format is CalendarFormat.markdown:
+        typer.echo(render.markdown(view), nl=False)
+    elif format is CalendarFormat.csv:
+        sys.stdout.write(render.as_csv(view))
+    else:
+        console = make_console()
+        console.print(render.text(view, console.width))
+
+
+@app.command()
+def due(
+    month: Annotated[str | None, typer.Option(
+        "--month", "-m", help="The month of the stand-up, YYYY-MM. Default: the month of "
+        "--as-of.", show_default=False)] = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    lead: LeadOption = None,
+    strategic: StrategicOption = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f",
+                      help="text, markdown (for meeting notes) or json.")]
+    = ReportFormat.text,
+) -> None:
+    """The stand-up: what is overdue, due, in progress, recurring and coming next month."""
+    from npmplan.dates import Month
+    from npmplan.render import due as render
+    from npmplan.render import json_out
+    from npmplan.render.console import make_console
+    from npmplan.schedule import due_report, select
+
+    today = parse_as_of(as_of)
+    chosen = parse_month_option("--month", month) or Month.of(today.year, today.month)
+    model = load_plan(plan)
+    check_filters(model, strategic, lead)
+    report = due_report(chosen, select(model, strategic, None, lead))
+    filtered = ", ".join(f for f in (f"strategic objective {strategic}" if strategic else "",
+                                     f"lead {lead}" if lead else "") if f)
+    if format is ReportFormat.json:
+        typer.echo(json_out.dumps(json_out.due(report)))
+    elif format is ReportFormat.markdown:
+        typer.echo(render.markdown(report, model.plan.title, filtered), nl=False)
+    else:
+        console = make_console()
+        console.print(render.text(report, model.plan.title, console.width, filtered))
+
+
+@app.command()
+def show(
+    objective_id: Annotated[str, typer.Argument(metavar="ID",
+                                                help="The objective's id, e.g. 2.4.")],
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f",
+                      help="text, markdown or json.")] = ReportFormat.text,
+) -> None:
+    """One objective in full: rationale, outcomes, outputs, schedule and milestones."""
+    from npmplan.dates import Month
+    from npmplan.render import json_out
+    from npmplan.render import show as render
+    from npmplan.render.console import make_console
+    from npmplan.suggest import unknown_message
+
+    today = parse_as_of(as_of)
+    now = Month.of(today.year, today.month)
+    model = load_plan(plan)
+    found = {obj.id: (so, obj) for so, obj in model.objectives()}
+    if objective_id not in found:
+        fail(unknown_message("objective", objective_id, list(found)), 2)
+    so, objective = found[objective_id]
+    if format is ReportFormat.json:
+        typer.echo(json_out.dumps(render.as_json(so, objective, now)))
+    elif format is ReportFormat.markdown:
+        typer.echo(render.markdown(so, objective, now), nl=False)
+    else:
+        make_console().print(render.text(so, objective, model.months(), now))
 
 
 @app.command()

@@ -47,7 +47,7 @@ _SEASON = re.compile(r"([A-Za-z]+)\s+(\d{4})")
 _SHORT_YEAR = re.compile(r"([A-Za-z]+)\.?\s*'?(\d{2})")
 _NUMERIC = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,4})")
 _QUARTER_FIRST = re.compile(r"[Qq]([1-4])\s*(\d{4})")
-_RANGE_WORDS = re.compile(r"(.+?)\s*(?:\bto\b|–|—|\s-\s|/)\s*(.+)")
+_RANGE_WORDS = re.compile(r"(.+?)\s*(?:\bto\b|\u2013|\u2014|\s-\s|/)\s*(.+)")
 
 
 class ReversedRangeError(ValueError):
@@ -121,7 +121,8 @@ def _month_hint(text: str) -> str:
         if len(str(year)) == 4 and 1 <= number <= 12:
             return f"'{text}' is not in the plan's form: write {year}-{number:02d} (YYYY-MM)"
     if text.lower() in MONTH_NAMES:
-        return f"'{text}' has no year: write it as YYYY-MM, e.g. 2026-{MONTH_NAMES[text.lower()]:02d}"
+        number = MONTH_NAMES[text.lower()]
+        return f"'{text}' has no year: write it as YYYY-MM, e.g. 2026-{number:02d}"
     return f"'{text}' is not a month: write YYYY-MM, e.g. 2026-09"
 
 
@@ -147,8 +148,8 @@ def parse_months(text: str) -> tuple[Month, Month]:
     left, _, right = text.partition("..")
     first, last = _month_or_day(left), _month_or_day(right)
     if last < first:
-        raise ReversedRangeError(f"the range '{text}' ends before it starts; write the earlier month "
-                         f"first: {last}..{first}")
+        raise ReversedRangeError(f"the range '{text}' ends before it starts; write the "
+                                 f"earlier month first: {last}..{first}")
     return first, last
 
 

@@ -163,7 +163,8 @@ class TeamMember(Strict):
     id: Id
     name: Text
     role: Text | None = None
-    capacity: Number | None = Field(default=None, description="concurrent objectives a person can lead")
+    capacity: Number | None = Field(
+        default=None, description="concurrent objectives a person can lead")
 
 
 class PlanInfo(Strict):

@@ -29,7 +29,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.severity}: {self.message} [{self.rule}]"
 
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.file, self.line, self.column, self.severity != "error", self.rule)
@@ -67,7 +68,7 @@ class Finding:
 
 
 def format_loc(loc: Loc) -> str:
-    """``('strategic_objectives', 0, 'objectives', 2)`` → ``strategic_objectives[0].objectives[2]``."""
+    """``("strategic_objectives", 0, "title")`` → ``strategic_objectives[0].title``."""
     out = ""
     for part in loc:
         if isinstance(part, int):

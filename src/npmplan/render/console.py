@@ -13,9 +13,10 @@ from rich.console import Console
 from rich.theme import Theme
 
 THEME = Theme({
-    "active": "white on blue",
-    "meetings": "black on green",
-    "production": "black on yellow",
+    "active": "blue",
+    "meetings": "green",
+    "production": "yellow",
+    "mark": "bold magenta",
     "over": "bold red",
     "now": "reverse",
     "muted": "dim",

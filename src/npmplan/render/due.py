@@ -1,0 +1,125 @@
+"""``npmplan due``: the stand-up view of one month, as text, markdown or json.
+
+Sections come in the order a stand-up takes them: what is late, what is due, what is
+under way, what recurs, what is ongoing, what has no date yet, and a look at next month.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from npmplan.dates import Month
+from npmplan.render.safe import one_line, plain
+from npmplan.schedule import DueItem, DueReport
+
+TITLES = {
+    "overdue": "Overdue",
+    "due": "Due this month",
+    "in_progress": "In progress",
+    "recurring": "Recurring this month",
+    "ongoing": "Ongoing",
+    "tbc": "To be confirmed",
+}
+
+
+def window_text(item: DueItem) -> str:
+    """The milestone's window, its baseline when moved, and how late it is."""
+    milestone = item.milestone
+    parts: list[str]
+    if item.window is None:
+        parts = [milestone.effective.kind]
+    elif item.window[0] == item.window[1]:
+        parts = [str(item.window[0])]
+    else:
+        parts = [f"{item.window[0]}..{item.window[1]}"]
+    if milestone.every:
+        parts.append(f"every {milestone.every} months" if milestone.every > 1 else "monthly")
+    if milestone.moved_to is not None:
+        parts.append(f"moved from {milestone.when.text}")
+    if item.months_overdue:
+        late = item.months_overdue
+        parts.append(f"{late} month{'s' if late > 1 else ''} overdue")
+    if milestone.status == "done":
+        parts.append("done" + (f" {milestone.done_on.text}" if milestone.done_on else ""))
+    return "; ".join(parts)
+
+
+def heading(report: DueReport, title: str) -> str:
+    return f"Stand-up for {report.month.long()}: {title}"
+
+
+WIDE = 120  # from this width on, each line also names the activity
+
+
+def _section_table(items: list[DueItem], width: int) -> Table:
+    """One line per milestone, so that a stand-up can run down the list; long text is
+    cut with an ellipsis (``npmplan show ID`` has it in full)."""
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1), expand=True)
+    table.add_column("id", no_wrap=True, style="bold")
+    if width >= WIDE:
+        table.add_column("activity", ratio=2, overflow="ellipsis", no_wrap=True, style="muted")
+    table.add_column("milestone", ratio=5, overflow="ellipsis", no_wrap=True)
+    table.add_column("when", no_wrap=True)
+    for item in items:
+        late = "over" if item.months_overdue else ""
+        done = "✓ " if item.milestone.status == "done" else ""
+        cells = [plain(item.objective.id)]
+        if width >= WIDE:
+            cells.append(plain(item.objective.row_label))
+        cells += [plain(done + item.milestone.what), plain(window_text(item), late)]
+        table.add_row(*cells)
+    return table
+
+
+def text(report: DueReport, title: str, width: int, filtered: str = "") -> RenderableType:
+    parts: list[RenderableType] = [plain(heading(report, title), "heading")]
+    if filtered:
+        parts.append(plain(f"Showing {filtered}", "muted"))
+    empty = True
+    for name, items in _sections(report):
+        empty = False
+        parts.append(Text(""))
+        parts.append(Text(f"{TITLES[name]} ({len(items)})", style="heading"))
+        parts.append(_section_table(items, width))
+    if empty:
+        parts.append(Text(f"\nNothing is due, in progress or overdue in {report.month.long()}."))
+    parts += _next_month(report, width)
+    return Group(*parts)
+
+
+def _sections(report: DueReport) -> list[tuple[str, list[DueItem]]]:
+    return [(name, items) for name, items in report.sections.items() if items]
+
+
+def _next_month(report: DueReport, width: int) -> list[RenderableType]:
+    if not report.next_month:
+        return []
+    following = Month(report.month + 1).long()
+    return [Text(""), Text(f"Next month: {following} ({len(report.next_month)} due)",
+                           style="heading"), _section_table(report.next_month, width)]
+
+
+def _md(value: str) -> str:
+    return one_line(value).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+
+
+def _md_item(item: DueItem) -> str:
+    done = "✓ " if item.milestone.status == "done" else ""
+    return (f"- **{_md(item.objective.id)}** {_md(item.objective.row_label)}: "
+            f"{done}{_md(item.milestone.what)} ({_md(window_text(item))})")
+
+
+def markdown(report: DueReport, title: str, filtered: str = "") -> str:
+    lines = [f"## {_md(heading(report, title))}"]
+    if filtered:
+        lines += ["", f"Showing {_md(filtered)}"]
+    for name, items in _sections(report):
+        lines += ["", f"### {TITLES[name]} ({len(items)})", ""]
+        lines += [_md_item(item) for item in items]
+    if report.next_month:
+        following = Month(report.month + 1).long()
+        lines += ["", f"### Next month: {following} ({len(report.next_month)} due)", ""]
+        lines += [_md_item(item) for item in report.next_month]
+    return "\n".join(lines) + "\n"
