@@ -77,7 +77,8 @@ def text(view: CalendarView, width: int) -> Group:
     id_width = max([len(r.objective.id) for r in view.rows] + [2])
     show_dates = width >= 80
     fixed = id_width + 1 + (14 if show_dates else 0) + 1 + CELL * len(view.months) + 1 + 6
-    longest = max([len(one_line(r.objective.row_label)) for r in view.rows] + [8])
+    longest = max([len(one_line(r.objective.row_label)) for r in view.rows]
+                  + [len(_workload_name(view))])
     label_width = max(MIN_LABEL, min(longest, width - fixed - 1))
     lines = [plain(f"Calendar of actions: {view.title}", "heading")]
     if view.filtered:
@@ -134,7 +135,7 @@ def _years_line(view: CalendarView, id_width: int, label_width: int, show_dates:
 
 def _workload_line(view: CalendarView, id_width: int, label_width: int,
                    show_dates: bool) -> Text:
-    name = "Monthly workload" + (" (shown rows)" if view.filtered else "")
+    name = _workload_name(view)
     line = Text(f"{'':<{id_width}} {_fit(name, label_width):<{label_width}} ", style="heading")
     if show_dates:
         line.append(" " * 14)
@@ -144,6 +145,10 @@ def _workload_line(view: CalendarView, id_width: int, label_width: int,
         line.append(OVER if over else " ", style="over")
     line.append(f" {view.total:>5}", style="heading")
     return line
+
+
+def _workload_name(view: CalendarView) -> str:
+    return "Monthly workload" + (" (shown rows)" if view.filtered else "")
 
 
 def legend(view: CalendarView, width: int) -> list[Text]:
@@ -197,7 +202,7 @@ def markdown(view: CalendarView) -> str:
                                          md_escape(row.objective.row_label), start, end,
                                          *cells, str(row.total)]) + " |")
     work = [f"{load.active}{' ' + OVER if view.over(load) else ''}" for load in view.loads]
-    name = "Monthly workload" + (" (shown rows)" if view.filtered else "")
+    name = _workload_name(view)
     lines.append("| " + " | ".join(["", f"**{name}**", "", "", *work, f"**{view.total}**"])
                  + " |")
     key = ", ".join(f"{GLYPH[k]} {NAME[k]}" for k in KINDS)
@@ -226,6 +231,6 @@ def as_csv(view: CalendarView) -> str:
         writer.writerow([csv_cell(row.strategic.id), csv_cell(row.objective.id),
                          csv_cell(row.objective.row_label), start, end,
                          *[row.cells.get(m, "") for m in view.months], row.total, marks])
-    writer.writerow(["", "", "Monthly workload" + (" (shown rows)" if view.filtered else ""),
+    writer.writerow(["", "", _workload_name(view),
                      "", "", *[load.active for load in view.loads], view.total, ""])
     return out.getvalue()

@@ -1,0 +1,158 @@
+"""``npmplan export``: the plan for other tools: a calendar (ics), a chart (mermaid), a page
+for Steering Group papers (html) and the whole plan, computed, for scripts (json).
+
+    npmplan export ics -o plan.ics
+    npmplan export mermaid --strategic 2 >> README.md
+    npmplan export html --month 2026-11 -o steering-group.html
+    npmplan export json | jq '.workload.total'
+
+Every command writes UTF-8 to standard output, or to ``-o FILE`` as written (``newline=""``:
+the ics keeps its CRLF line ends); it never writes over the plan file. Like ``cli``, each
+command imports its renderer inside its body, so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+# Defined before ``cli`` is imported: cli.py imports ``export_app`` from here to register
+# it, and this module reuses cli's options, so either module may be imported first.
+export_app = typer.Typer(
+    help="Export the plan: ics (calendar), mermaid (Gantt chart), html (one printable "
+         "page), json (the whole plan, computed).",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+from npmplan import cli  # noqa: E402
+
+if TYPE_CHECKING:
+    from npmplan.model import Plan
+    from npmplan.schedule import Row
+
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", dir_okay=False, show_default=False,
+    help="Write to this file (UTF-8) instead of standard output.")]
+
+
+def _prepare(plan: Path | None, output: Path | None) -> Plan:
+    """The plan, once the output is known not to be the plan file itself."""
+    path = cli.resolve_plan(plan)
+    if output is not None and _same_file(output, path):
+        cli.fail(f"-o '{output}' is the plan file itself; write the export to another file", 2)
+    return cli.load_plan(path)
+
+
+def _same_file(output: Path, plan: Path) -> bool:
+    if output.resolve() == plan.resolve():
+        return True
+    return output.exists() and os.path.samefile(output, plan)
+
+
+def _rows(model: Plan, strategic: str | None, lead: str | None) -> list[Row]:
+    from npmplan.schedule import select
+
+    cli.check_filters(model, strategic, lead)
+    return select(model, strategic, None, lead)
+
+
+def _filtered(strategic: str | None, lead: str | None) -> str:
+    parts = [f"strategic objective {strategic}" if strategic else "",
+             f"lead {lead}" if lead else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write the whole text at once, after it is rendered: a failed export leaves no file."""
+    if output is None:
+        import click
+
+        stream = click.get_binary_stream("stdout")
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        cli.fail(f"cannot write '{output}': {exc.strerror or exc}", 2)
+
+
+@export_app.command()
+def ics(
+    plan: cli.PlanOption = None,
+    output: OutputOption = None,
+    strategic: cli.StrategicOption = None,
+    lead: cli.LeadOption = None,
+) -> None:
+    """The dated milestones as an iCalendar file (all-day events) for Outlook or Google."""
+    from npmplan.render.ics import calendar_ics
+
+    model = _prepare(plan, output)
+    rows = _rows(model, strategic, lead)
+    _emit(calendar_ics(model, rows, _filtered(strategic, lead)), output)
+
+
+@export_app.command()
+def mermaid(
+    plan: cli.PlanOption = None,
+    output: OutputOption = None,
+    strategic: cli.StrategicOption = None,
+    lead: cli.LeadOption = None,
+    fence: Annotated[bool, typer.Option(
+        "--fence/--no-fence", help="Wrap the chart in a ```mermaid block (for Markdown).")]
+    = True,
+) -> None:
+    """A Mermaid Gantt chart of the schedules and milestones, for Markdown pages."""
+    from npmplan.render.mermaid import gantt
+
+    model = _prepare(plan, output)
+    rows = _rows(model, strategic, lead)
+    _emit(gantt(model, rows, _filtered(strategic, lead), fence=fence), output)
+
+
+@export_app.command()
+def html(
+    plan: cli.PlanOption = None,
+    output: OutputOption = None,
+    strategic: cli.StrategicOption = None,
+    lead: cli.LeadOption = None,
+    month: Annotated[str | None, typer.Option(
+        "--month", "-m", help="The month of the due list, YYYY-MM. Default: the month of "
+        "--as-of.", show_default=False)] = None,
+    as_of: cli.AsOfOption = None,
+) -> None:
+    """One self-contained, printable page (A4 landscape): calendar, workload, due list."""
+    from npmplan.dates import Month
+    from npmplan.render.html import Report, page
+    from npmplan.schedule import calendar_rows, due_report, workload
+
+    today: date = cli.parse_as_of(as_of)
+    chosen = cli.parse_month_option("--month", month) or Month.of(today.year, today.month)
+    model = _prepare(plan, output)
+    rows = _rows(model, strategic, lead)
+    months = model.months()
+    report = Report(model, calendar_rows(months, rows), workload(months, rows),
+                    due_report(chosen, rows), today, _filtered(strategic, lead))
+    _emit(page(report), output)
+
+
+@export_app.command("json")
+def json_(
+    plan: cli.PlanOption = None,
+    output: OutputOption = None,
+) -> None:
+    """The whole plan as JSON, every date resolved to months (docs/export-json.md)."""
+    from npmplan.render.plan_json import plan_document
+    from npmplan.schedule import workload
+
+    model = _prepare(plan, output)
+    loads = workload(model.months(), model.objectives())
+    _emit(plan_document(model, loads), output)

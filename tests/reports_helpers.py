@@ -1,0 +1,37 @@
+"""Shared helpers for the report tests: run the CLI at a fixed width, colour off, and
+compare with golden files (``NPMPLAN_UPDATE_GOLDEN=1`` rewrites them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from npmplan.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "plans" / "2026-27.yaml"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def run(*args: str, width: int = 100) -> tuple[int, str]:
+    env = {"COLUMNS": str(width), "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None,
+           "GITHUB_ACTIONS": None}
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def assert_golden(name: str, output: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("NPMPLAN_UPDATE_GOLDEN") == "1":
+        path.write_text(output, encoding="utf-8", newline="")
+    expected = path.read_text(encoding="utf-8")
+    assert output == expected, f"{name} differs; if the change is intended, rerun with " \
+                               "NPMPLAN_UPDATE_GOLDEN=1 and review the diff"
+
+
+def write_plan(tmp: Path, body: str) -> Path:
+    path = tmp / "plan.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
