@@ -46,11 +46,15 @@ def workload_table(title: str, loads: list[MonthLoad], capacity: int | None,
 
 
 def legend(capacity: int | None) -> Text:
-    text = Text("A/M/P = ")
+    text = Text("Bar: ")
     for kind in KINDS:
-        text.append(f"{GLYPH[kind]} {NAME[kind]}; ")
+        text.append(GLYPH[kind], style=kind)
+        text.append(f" {NAME[kind]}  ")
+    text.append("\nA/M/P: the same three counts as numbers.\n")
     if capacity is not None:
-        text.append(f"{OVER} over the capacity of {capacity}")
+        text.append(OVER, style="over")
+        text.append(f" marks a month over the plan's capacity of {capacity}.")
     else:
-        text.append("(no capacity set in the plan)")
+        text.append("The plan sets no capacity, so no month is flagged "
+                    "(add 'capacity:' under 'plan:' to flag busy months).")
     return text
