@@ -145,7 +145,8 @@ def capacity(plan: Plan) -> Iterator[Finding]:
     for load in workload(plan.months(), plan.objectives()):
         if load.active > limit:
             yield Finding("warning", "over-capacity", ("plan", "capacity"),
-                          f"{load.month} has {load.active} active activities, over the "
+                          f"{load.month} has {load.active} active "
+                          f"{'activity' if load.active == 1 else 'activities'}, over the "
                           f"capacity of {limit}; move or drop some work in that month")
 
 

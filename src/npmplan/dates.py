@@ -47,6 +47,7 @@ _SEASON = re.compile(r"([A-Za-z]+)\s+(\d{4})")
 _SHORT_YEAR = re.compile(r"([A-Za-z]+)\.?\s*'?(\d{2})")
 _NUMERIC = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,4})")
 _QUARTER_FIRST = re.compile(r"[Qq]([1-4])\s*(\d{4})")
+_UK_DAY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _RANGE_WORDS = re.compile(r"(.+?)\s*(?:\bto\b|\u2013|\u2014|\s-\s|/)\s*(.+)")
 
 
@@ -126,11 +127,25 @@ def _month_hint(text: str) -> str:
     return f"'{text}' is not a month: write YYYY-MM, e.g. 2026-09"
 
 
+def _day_hint(text: str) -> str | None:
+    """``18/09/2026`` (day first, as written in the UK) → what to write instead."""
+    match = _UK_DAY.fullmatch(text)
+    if not match:
+        return None
+    day, number, year = int(match[1]), int(match[2]), int(match[3])
+    try:
+        date(year, number, day)
+    except ValueError:
+        return None
+    return f"'{text}' is not in the plan's form: write {year}-{number:02d}-{day:02d} (YYYY-MM-DD)"
+
+
 def parse_day(text: str) -> date:
     text = text.strip()
     match = _ISO_DAY.fullmatch(text)
     if not match:
-        raise ValueError(f"'{text}' is not a day: write YYYY-MM-DD, e.g. 2026-09-15")
+        raise ValueError(_day_hint(text) or
+                         f"'{text}' is not a day: write YYYY-MM-DD, e.g. 2026-09-15")
     year, number, day = int(match[1]), int(match[2]), int(match[3])
     _valid_month(year, number, text)
     try:
@@ -213,6 +228,8 @@ def parse_when(text: str) -> When:
 
 
 def _when_hint(text: str, month_error: str) -> str:
+    if hint := _day_hint(text):
+        return hint
     if match := _QUARTER_FIRST.fullmatch(text):
         return f"'{text}' is not in the plan's form: write {match[2]}-Q{match[1]}"
     if (match := _RANGE_WORDS.fullmatch(text)) and ".." not in text:
@@ -245,7 +262,7 @@ def parse_period(text: str) -> tuple[Month, Month]:
 def parse_done_on(text: str) -> When:
     """``done_on`` is a day or a month."""
     text = text.strip()
-    if _ISO_DAY.fullmatch(text):
+    if _ISO_DAY.fullmatch(text) or _UK_DAY.fullmatch(text):
         return parse_when(text)
     try:
         month = parse_month(text)

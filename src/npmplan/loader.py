@@ -284,7 +284,8 @@ class _Builder:
             self.error(pos, "alias", f"anchors (&{event.anchor}) are not allowed in a plan; "
                        "write the text out in full instead of reusing it")
         if event.tag is not None:
-            self.error(pos, "tag", f"tags ({event.tag}) are not allowed in a plan; remove it "
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # as it was written
+            self.error(pos, "tag", f"tags ({tag}) are not allowed in a plan; remove it "
                        "(put text in quotes if it must start with '!')")
 
     def attach(self, stack: list[list[Any]], result: list[Any], value: Any, node: Node) -> None:

@@ -49,7 +49,10 @@ def translate(error: ErrorDetails) -> Finding:
     kind, loc, value = error["type"], tuple(error["loc"]), error["input"]
     context = error.get("ctx") or {}
     if "message" in context:  # our own value types already speak plainly
-        return Finding("error", kind, loc, str(context["message"]))
+        message = str(context["message"])
+        if kind == "type":
+            message = f"{_name(loc)} {message}"
+        return Finding("error", kind, loc, message)
     if kind == "extra_forbidden":
         return _unknown_key(loc)
     if kind == "missing":

@@ -38,8 +38,9 @@ def _custom(rule: str, message: str) -> PydanticCustomError:
 
 def _text_only(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise _custom("type", f"{what} must be a single value, not "
-                      f"{'a list' if isinstance(value, list) else 'a mapping'}")
+        shape = "a list" if isinstance(value, list) else "a mapping"
+        # messages.translate puts the key's name in front
+        raise _custom("type", f"must be {what} on one line, not {shape}")
     return value
 
 
@@ -97,7 +98,7 @@ def _none_as_empty(value: Any) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         raise _custom("empty-value", "this has no value; write the text after the ':'")
-    text = _text_only(value, "text")
+    text = _text_only(value, "a text")
     if not text.strip():
         raise _custom("empty-value", "this text is empty; write the text, or remove the key")
     return text
