@@ -14,7 +14,15 @@ import difflib
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from npmplan import dates
@@ -156,6 +164,16 @@ def _mapping_from_text(key: str) -> Callable[[Any], Any]:
     return convert
 
 
+class _OrText:
+    """JSON Schema of a mapping that may also be written as plain text (its shorthand)."""
+
+    def __init__(self, text: dict[str, Any]) -> None:
+        self.text = text
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> Any:
+        return {"anyOf": [self.text, handler(core)]}
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -211,11 +229,13 @@ class Objective(Strict):
     rationale: Text | None = None
     outcomes: Annotated[list[Text], BeforeValidator(_none_as_empty)] = []
     outputs: Annotated[
-        list[Annotated[Output, BeforeValidator(_mapping_from_text("title"))]],
+        list[Annotated[Output, BeforeValidator(_mapping_from_text("title")),
+                       _OrText({"type": "string", "minLength": 1})]],
         BeforeValidator(_none_as_empty),
     ] = []
     schedule: Annotated[
-        list[Annotated[Span, BeforeValidator(_mapping_from_text("months"))]],
+        list[Annotated[Span, BeforeValidator(_mapping_from_text("months")),
+                       _OrText({"type": "string", "pattern": _MONTHS_PATTERN})]],
         BeforeValidator(_none_as_empty),
     ] = []
     milestones: Annotated[list[Milestone], BeforeValidator(_none_as_empty)] = []
