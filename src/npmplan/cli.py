@@ -9,18 +9,29 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from npmplan import __version__
-
-if TYPE_CHECKING:
-    from npmplan.dates import Month
-    from npmplan.model import Plan
+from npmplan.cli_common import (
+    AsOfOption,
+    CalendarFormat,
+    LeadOption,
+    PlanOption,
+    ReportFormat,
+    StrategicOption,
+    TableFormat,
+    ValidateFormat,
+    check_filters,
+    fail,
+    load_plan,
+    parse_as_of,
+    parse_month_option,
+    resolve_plan,
+)
+from npmplan.export_cli import export_app
 
 app = typer.Typer(
     name="npmplan",
@@ -30,47 +41,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-PlanOption = Annotated[
-    Path | None,
-    typer.Option("--plan", "-p", envvar="NPMPLAN_PLAN", show_envvar=True,
-                 help="The plan file. Default: the file in ./plans/ whose period contains "
-                      "today, else the latest one."),
-]
-
-
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class TableFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class CalendarFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
-StrategicOption = Annotated[str | None, typer.Option(
-    "--strategic", "-s", help="Only this strategic objective (its id, e.g. 2).")]
-LeadOption = Annotated[str | None, typer.Option(
-    "--lead", help="Only objectives this team member leads (a team id).")]
-AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", help="Today's date for the report, YYYY-MM-DD. Default: today.",
-    show_default=False)]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -85,40 +55,6 @@ def _root(
     = False,
 ) -> None:
     """The UK NPM business plan as a checked YAML file: calendar, workload and stand-ups."""
-
-
-def fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"npmplan: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def resolve_plan(plan: Path | None) -> Path:
-    from npmplan.errors import UsageError
-    from npmplan.pipeline import check_readable, find_plan
-
-    try:
-        path = plan if plan is not None else find_plan(Path("plans"), date.today())
-        check_readable(path)
-    except UsageError as exc:
-        fail(str(exc), 2)
-    return path
-
-
-def load_plan(plan: Path | None) -> Plan:
-    """The plan of a reporting command; an invalid one stops here with its errors."""
-    from npmplan.pipeline import read_plan
-    from npmplan.render.safe import one_line
-
-    path = resolve_plan(plan)
-    result = read_plan(path)
-    if result.plan is None:
-        for problem in result.errors[:20]:
-            typer.echo(one_line(str(problem)), err=True)
-        more = len(result.errors) - 20
-        hidden = f" ({more} more not shown)" if more > 0 else ""
-        fail(f"{path} has {len(result.errors)} error(s){hidden}; fix them first "
-             f"(npmplan validate {path} lists them all)", 1)
-    return result.plan
 
 
 @app.command()
@@ -167,42 +103,6 @@ def workload(
     console = make_console()
     console.print(workload_table(model.plan.title, loads, model.plan.capacity))
     console.print(legend(model.plan.capacity))
-
-
-def parse_as_of(as_of: str | None) -> date:
-    from npmplan.dates import parse_day
-
-    if as_of is None:
-        return date.today()
-    try:
-        return parse_day(as_of)
-    except ValueError as exc:
-        fail(f"--as-of: {exc}", 2)
-
-
-def parse_month_option(name: str, value: str | None) -> Month | None:
-    from npmplan.dates import parse_month
-
-    if value is None:
-        return None
-    try:
-        return parse_month(value)
-    except ValueError as exc:
-        fail(f"{name}: {exc}", 2)
-
-
-def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:
-    """An unknown filter value is a usage error that names the values there are."""
-    from npmplan.suggest import unknown_message
-
-    if strategic is not None:
-        known = [so.id for so in model.strategic_objectives]
-        if strategic not in known:
-            fail(unknown_message("strategic objective", strategic, known), 2)
-    if lead is not None:
-        known = [member.id for member in model.team]
-        if lead not in known:
-            fail(unknown_message("team member", lead, known), 2)
 
 
 @app.command()
@@ -335,6 +235,9 @@ def schema() -> None:
     from npmplan.schemas import plan_schema
 
     typer.echo(dumps(plan_schema()))
+
+
+app.add_typer(export_app, name="export")
 
 
 def run() -> None:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-# Defined before ``cli`` is imported: cli.py imports ``export_app`` from here to register
-# it, and this module reuses cli's options, so either module may be imported first.
+from npmplan import cli_common as cli
+
 export_app = typer.Typer(
     help="Export the plan: ics (calendar), mermaid (Gantt chart), html (one printable "
          "page), json (the whole plan, computed).",
@@ -30,8 +30,6 @@ export_app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-from npmplan import cli  # noqa: E402
 
 if TYPE_CHECKING:
     from npmplan.model import Plan
@@ -72,11 +70,7 @@ def _filtered(strategic: str | None, lead: str | None) -> str:
 def _emit(text: str, output: Path | None) -> None:
     """Write the whole text at once, after it is rendered: a failed export leaves no file."""
     if output is None:
-        import click
-
-        stream = click.get_binary_stream("stdout")
-        stream.write(text.encode("utf-8"))
-        stream.flush()
+        typer.echo(text.encode("utf-8"), nl=False)  # bytes: no newline translation
         return
     try:
         with output.open("w", encoding="utf-8", newline="") as handle:

@@ -1,0 +1,179 @@
+"""``npmplan export ics``: the dated milestones as an RFC 5545 calendar (via ``icalendar``).
+
+One all-day event per dated, not cancelled milestone, covering its window (the months of
+``moved_to`` if set, else ``when``); DTEND is exclusive, the first day after the window:
+
+    BEGIN:VEVENT
+    SUMMARY:1.1 NPM social care standards published
+    DTSTART;VALUE=DATE:20261101
+    DTEND;VALUE=DATE:20261201
+    DTSTAMP:20260401T000000Z
+    UID:<sha1 hex>@npmplan
+    ...
+
+Decisions, and why:
+
+- ``ongoing`` and ``tbc`` milestones have no date and cancelled ones do not happen: left out.
+  Done ones stay, their SUMMARY starting "✓ Done:" (what every client shows, Outlook
+  included) with the category "Done" and STATUS:CONFIRMED.
+- A recurring milestone (``every``) is one event per occurrence, not an RRULE: each
+  occurrence is a month, as in the calendar's milestone counts and ``due``; clients that
+  do not expand RRULEs (and people reading the file) see every one; and one occurrence's
+  UID survives a change to the others.
+- UIDs come from what identifies a milestone to its readers, never from its position: the
+  plan's title and period, the objective id, the ``what`` text (spaces folded), the
+  occurrence month of a recurring one, and a counter only for the second and later
+  milestones of one objective with the same text. Reordering or redating keeps them.
+- DTSTAMP is required in a VEVENT; with no METHOD it stands for the last revision, which
+  the plan file does not record. It is the first day of the plan period (00:00 UTC), so
+  that two exports of one plan are byte-identical and only real changes show in a diff.
+- Events are TRANSPARENT (and free for Outlook): a month-long milestone is a marker, not
+  a meeting that makes anyone busy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import icalendar
+
+from npmplan import __version__
+from npmplan.dates import Month
+from npmplan.model import Milestone, Objective, Plan, StrategicObjective
+from npmplan.render.safe import clean, one_line
+from npmplan.schedule import Row, occurrences
+
+DONE_PREFIX = "✓ Done: "
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    uid: str
+    start: date
+    end: date  # exclusive
+    summary: str
+    description: str
+    categories: list[str]
+    done: bool
+
+
+def first_day(month: Month) -> date:
+    return date(month.year, month.number, 1)
+
+
+def calendar_ics(plan: Plan, rows: list[Row], filtered: str = "") -> str:
+    """The calendar as text, CRLF line ends (write it with ``newline=""``)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//UK NPM Secretariat//npmplan {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    name = one_line(plan.plan.title) + (f" ({filtered})" if filtered else "")
+    cal.add("x-wr-calname", icalendar.vText(name))
+    cal.add("x-wr-caldesc", icalendar.vText(_calendar_description(plan)))
+    stamp = _stamp(plan)
+    for event in events(plan, rows):
+        cal.add_component(_vevent(event, stamp))
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")
+
+
+def _calendar_description(plan: Plan) -> str:
+    first, last = plan.plan.period
+    who = f"{one_line(plan.plan.organisation)}: " if plan.plan.organisation else ""
+    return f"{who}milestones of {one_line(plan.plan.title)}, {first.long()} to {last.long()}"
+
+
+def _stamp(plan: Plan) -> datetime:
+    start = first_day(plan.plan.period[0])
+    return datetime(start.year, start.month, start.day, tzinfo=UTC)
+
+
+def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", event.start)
+    vevent.add("dtend", event.end)
+    vevent.add("summary", event.summary)
+    vevent.add("description", event.description)
+    vevent.add("categories", event.categories)
+    if event.done:
+        vevent.add("status", "CONFIRMED")
+    vevent.add("transp", "TRANSPARENT")
+    vevent.add("x-microsoft-cdo-busystatus", "FREE")
+    vevent.add("x-microsoft-cdo-alldayevent", "TRUE")
+    return vevent
+
+
+def events(plan: Plan, rows: list[Row]) -> list[Event]:
+    """Every event, in plan order: objectives, their milestones, then occurrences."""
+    out: list[Event] = []
+    key = f"{one_line(plan.plan.title)}\x1f{plan.plan.period[0]}..{plan.plan.period[1]}"
+    for strategic, objective in rows:
+        seen: Counter[str] = Counter()
+        for milestone in objective.milestones:
+            text = one_line(milestone.what)
+            seen[text] += 1  # cancelled and undated ones count too, so the others keep theirs
+            if milestone.status == "cancelled" or not milestone.effective.dated:
+                continue
+            base = f"{key}\x1f{objective.id}\x1f{text}"
+            if seen[text] > 1:
+                base += f"\x1f#{seen[text]}"
+            out += _milestone_events(plan, strategic, objective, milestone, base)
+    return out
+
+
+def _uid(base: str) -> str:
+    return hashlib.sha1(base.encode("utf-8"), usedforsecurity=False).hexdigest() + "@npmplan"
+
+
+def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Objective,
+                      milestone: Milestone, base: str) -> list[Event]:
+    when = milestone.effective
+    window = when.window()
+    assert window is not None  # only dated milestones reach here
+    summary = f"{objective.id} {one_line(milestone.what)}"
+    done = milestone.status == "done"
+    if done:
+        summary = DONE_PREFIX + summary
+    categories = [f"Objective {objective.id}"] + (["Done"] if done else [])
+    about = _description(plan, strategic, objective, milestone)
+    if milestone.every:
+        months = occurrences(milestone)
+        return [Event(_uid(f"{base}\x1f{month}"), first_day(month), first_day(month.shift(1)),
+                      summary, f"{about}\nOccurrence {n} of {len(months)}: {month.long()}",
+                      [*categories, "Recurring"], done)
+                for n, month in enumerate(months, start=1)]
+    if when.day is not None:
+        start, end = when.day, when.day + timedelta(days=1)
+    else:
+        start, end = first_day(window[0]), first_day(window[1].shift(1))
+    return [Event(_uid(base), start, end, summary, about, categories, done)]
+
+
+def _description(plan: Plan, strategic: StrategicObjective, objective: Objective,
+                 milestone: Milestone) -> str:
+    lines = [f"Objective {objective.id}: {one_line(objective.row_label)}"]
+    if objective.label and one_line(objective.title) != one_line(objective.label):
+        lines.append(one_line(objective.title))
+    lines.append(f"Strategic objective {strategic.id}: {one_line(strategic.title)}")
+    if milestone.moved_to is not None:
+        lines.append(f"When: {one_line(milestone.moved_to.text)}, moved from the baseline "
+                     f"{one_line(milestone.when.text)}")
+    else:
+        lines.append(f"When: {one_line(milestone.when.text)}")
+    if milestone.every:
+        lines.append(f"Recurs every {milestone.every} month(s)")
+    done_on = f" on {milestone.done_on.text}" if milestone.done_on is not None else ""
+    lines.append(f"Status: {milestone.status}{done_on}")
+    if objective.priority:
+        lines.append(f"Priority: {objective.priority}")
+    names = {member.id: member.name for member in plan.team}
+    if objective.leads:
+        lines.append("Leads: " + ", ".join(one_line(names.get(i, i)) for i in objective.leads))
+    if milestone.note:
+        lines.append(f"Note: {clean(milestone.note).strip()}")
+    return "\n".join(lines)

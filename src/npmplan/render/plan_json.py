@@ -1,0 +1,118 @@
+"""``npmplan export json``: the whole plan, normalised and computed, for scripts.
+
+The shape is documented in ``docs/export-json.md``; like ``json_out``, keys may be added
+but never renamed or removed. Every value is resolved: ids are text, months ``YYYY-MM``,
+each ``when`` and ``moved_to`` is kept as written and resolved to its ``window``, absent
+optional values are ``null`` (lists ``[]``), and keys come in a fixed order:
+
+    {"what": "NPM Steering Group reviews and agrees draft risk register ...",
+     "when": "summer 2026", "date_kind": "season", "moved_to": null,
+     "window": ["2026-06", "2026-08"], "baseline_window": ["2026-06", "2026-08"],
+     "day": null, "due": "2026-08", "every": null, "occurrences": [], "status": "planned",
+     "done_on": null, "note": null}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from npmplan.dates import When
+from npmplan.model import Milestone, Objective, Plan, StrategicObjective
+from npmplan.render.json_out import dumps
+from npmplan.schedule import MonthLoad, active_months, milestone_counts, occurrences
+
+EXPORT_VERSION = 1
+
+
+def _window(when: When | None) -> list[str] | None:
+    window = when.window() if when else None
+    return [str(window[0]), str(window[1])] if window else None
+
+
+def _resolved(when: When | None) -> str | None:
+    """``done_on`` normalised: ``YYYY-MM-DD`` for a day, ``YYYY-MM`` for a month."""
+    if when is None:
+        return None
+    return when.day.isoformat() if when.day else str(when.first)
+
+
+def milestone(item: Milestone) -> dict[str, Any]:
+    effective = item.effective
+    window = effective.window()
+    return {
+        "what": item.what,
+        "when": item.when.text,
+        "date_kind": effective.kind,
+        "moved_to": item.moved_to.text if item.moved_to else None,
+        "window": _window(effective),
+        "baseline_window": _window(item.when),
+        "day": effective.day.isoformat() if effective.day else None,
+        "due": str(window[1]) if window and not item.every else None,
+        "every": item.every,
+        "occurrences": [str(m) for m in occurrences(item)],
+        "status": item.status,
+        "done_on": _resolved(item.done_on),
+        "note": item.note,
+    }
+
+
+def objective(strategic: StrategicObjective, item: Objective) -> dict[str, Any]:
+    cells = active_months(item)
+    return {
+        "id": item.id,
+        "strategic_objective": strategic.id,
+        "title": item.title,
+        "label": item.row_label,
+        "priority": item.priority,
+        "leads": list(item.leads),
+        "rationale": item.rationale,
+        "outcomes": list(item.outcomes),
+        "outputs": [{"title": out.title, "web": out.web} for out in item.outputs],
+        "schedule": [{"months": [str(span.months[0]), str(span.months[1])], "kind": span.kind}
+                     for span in item.schedule],
+        "active_months": {str(m): kind for m, kind in cells.items()},
+        "total": len(cells),
+        "milestone_counts": {str(m): n for m, n in sorted(milestone_counts(item).items())},
+        "milestones": [milestone(m) for m in item.milestones],
+    }
+
+
+def _workload(plan: Plan, loads: list[MonthLoad]) -> dict[str, Any]:
+    capacity = plan.plan.capacity
+    return {
+        "months": [{"month": str(load.month), "active": load.active,
+                    "by_kind": dict(load.by_kind), "ids": list(load.ids),
+                    "over_capacity": capacity is not None and load.active > capacity}
+                   for load in loads],
+        "total": sum(load.active for load in loads),
+        "capacity": capacity,
+    }
+
+
+def document(plan: Plan, loads: list[MonthLoad]) -> dict[str, Any]:
+    info = plan.plan
+    return {
+        "export_version": EXPORT_VERSION,
+        "version": plan.version,
+        "plan": {
+            "title": info.title,
+            "organisation": info.organisation,
+            "period": [str(info.period[0]), str(info.period[1])],
+            "months": [str(m) for m in plan.months()],
+            "source": info.source,
+            "capacity": info.capacity,
+        },
+        "team": [{"id": m.id, "name": m.name, "role": m.role, "capacity": m.capacity}
+                 for m in plan.team],
+        "strategic_objectives": [{
+            "id": so.id,
+            "title": so.title,
+            "functions": list(so.functions),
+            "objectives": [objective(so, item) for item in so.objectives],
+        } for so in plan.strategic_objectives],
+        "workload": _workload(plan, loads),
+    }
+
+
+def plan_document(plan: Plan, loads: list[MonthLoad]) -> str:
+    return dumps(document(plan, loads)) + "\n"
