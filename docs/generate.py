@@ -1,12 +1,20 @@
-"""Write docs/rules.md (and check it): every validate rule with a bad and a good example.
+"""Write docs/rules.md and docs/commands.md from real runs (``--check``: fail if stale).
 
-Each example is run for real: the bad one must report its rule, the good one nothing, and
-the message shown is the one npmplan printed. Run ``python docs/generate.py`` after
-changing a rule or a message; ``tests/test_docs.py`` fails when the file is stale.
+- rules.md: every validate rule with a bad and a good example. Each example is run: the
+  bad one must report its rule, the good one nothing, and the message shown is the one
+  npmplan printed.
+- commands.md: every command, run on the shipped plan with fixed dates, its output as
+  printed at 100 columns without colour.
+
+Run ``python docs/generate.py`` after changing a rule, a message or an output;
+``tests/test_docs.py`` fails when either file is stale.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -164,14 +172,99 @@ def render() -> str:
     return "\n".join(out)
 
 
+# (heading, what it is for, the command line, how many lines of output to show)
+COMMANDS: list[tuple[str, str, str, int]] = [
+    ("validate", "Check plan files. Use it after every edit, in pre-commit and in CI. Exit 0 "
+     "when valid, 1 with problems (warnings too with `--strict`), 2 for a usage mistake.",
+     "npmplan validate plans/2026-27.yaml", 0),
+    ("calendar", "The appendix \"Calendar of Actions\". `--format markdown|csv|json`; filters "
+     "`--strategic`, `--priority`, `--lead`, `--from`, `--to`; `--as-of` marks the month.",
+     "npmplan calendar --as-of 2026-09-10", 0),
+    ("due", "The stand-up for a month (default: this month). `--format markdown` pastes into "
+     "meeting notes. Filters `--lead`, `--strategic`.", "npmplan due --month 2026-09", 45),
+    ("workload", "Active activities per month by kind; `--by lead|strategic|priority` splits "
+     "it, `--without-priority funding-dependent` asks what if the funding does not come.",
+     "npmplan workload", 0),
+    ("workload --by", "The workload by lead, strategic objective or priority; a lead over "
+     "their `capacity` is flagged.", "npmplan workload --by strategic", 0),
+    ("show", "One objective in full.", "npmplan show 2.4 --as-of 2026-09-10", 0),
+    ("status", "Progress for the annual report and quarterly reports: milestones done, "
+     "planned, overdue and cancelled, share delivered, months of slippage.",
+     "npmplan status --as-of 2026-11-27", 12),
+    ("diff", "What changed between two versions: `OLD` and `NEW` are files or `REV:PATH` "
+     "(read with git). Here `old.yaml` is the shipped plan and `new.yaml` the same with one "
+     "milestone moved and one marked done.", "npmplan diff old.yaml new.yaml", 0),
+    ("new", "Start next year's plan from this one: the objectives' text is kept, unfinished "
+     "milestones are carried forward with a note, schedules are cleared to redo. It never "
+     "overwrites a file.", "npmplan new --from plans/2026-27.yaml --period 2027-04..2028-03 "
+     "-o plans/2027-28.yaml", 0),
+    ("schema", "The JSON Schema of the format (`schemas/plan.schema.json` is this output); "
+     "editors use it to check the plan as you type.", "npmplan schema", 12),
+    ("export ics", "An iCalendar file of the dated milestones, to subscribe to in Outlook or "
+     "Google Calendar. `-o FILE` writes a file.", "npmplan export ics --strategic 4", 30),
+    ("export mermaid", "A Mermaid Gantt chart, which GitHub draws in Markdown.",
+     "npmplan export mermaid --strategic 4", 0),
+    ("export html", "One self-contained printable page (A4 landscape) for Steering Group "
+     "papers: the calendar, the workload chart and the due list. See "
+     "[the screenshot](html-report.png).",
+     "npmplan export html --as-of 2026-06-15 -o report.html", 0),
+    ("export json", "The whole plan, computed, for other tools: see "
+     "[export-json.md](export-json.md).", "npmplan export json", 25),
+]
+
+
+def _edited(plan: str) -> str:
+    moved = plan.replace('{when: 2026-07, what: "Expected publication of CPT social care '
+                         'standards"}', '{when: 2026-07, moved_to: 2026-10, what: "Expected '
+                         'publication of CPT social care standards"}', 1)
+    done = moved.replace('{when: 2026-06, what: "Personality Disorder expert roundtable"}',
+                         '{when: 2026-06, what: "Personality Disorder expert roundtable", '
+                         'status: done, done_on: 2026-06-24}', 1)
+    if done.count("moved_to") != 1 or done.count("done_on") != 1:
+        raise SystemExit("docs/generate.py: the diff example no longer finds its milestones")
+    return done
+
+
+def run_command(line: str, folder: Path) -> str:
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    for name in ("NPMPLAN_PLAN", "GITHUB_ACTIONS", "FORCE_COLOR"):
+        env.pop(name, None)
+    args = [sys.executable, "-m", "npmplan", *line.split()[1:]]
+    result = subprocess.run(args, capture_output=True, text=True, env=env, cwd=folder)
+    return result.stdout + result.stderr
+
+
+def render_commands() -> str:
+    out = ["# npmplan commands", "",
+           "<!-- Generated by docs/generate.py from real runs; do not edit by hand. -->", "",
+           "Every command takes `--plan PATH` (or the environment variable `NPMPLAN_PLAN`); "
+           "without it, the plan in `./plans/` whose period contains today is used, else the "
+           "latest. `-h` shows a command's options. The outputs below are real, on the "
+           "shipped plan, at 100 columns without colour.", ""]
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        (folder / "plans").mkdir()
+        shutil.copy(HERE.parent / "plans" / "2026-27.yaml", folder / "plans" / "2026-27.yaml")
+        plan = (folder / "plans" / "2026-27.yaml").read_text(encoding="utf-8")
+        (folder / "old.yaml").write_text(plan, encoding="utf-8")
+        (folder / "new.yaml").write_text(_edited(plan), encoding="utf-8")
+        for heading, about, line, limit in COMMANDS:
+            output = run_command(line, folder).rstrip("\n").split("\n")
+            if limit and len(output) > limit:
+                output = [*output[:limit], f"... ({len(output) - limit} more lines)"]
+            out += [f"## `npmplan {heading}`", "", about, "", "```", f"$ {line}", *output,
+                    "```", ""]
+    return "\n".join(out)
+
+
 def main() -> None:
-    target = HERE / "rules.md"
-    text = render()
-    if "--check" in sys.argv:
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            raise SystemExit("docs/rules.md is stale: run python docs/generate.py")
-        return
-    target.write_text(text, encoding="utf-8")
+    targets = {HERE / "rules.md": render(), HERE / "commands.md": render_commands()}
+    for target, text in targets.items():
+        if "--check" in sys.argv:
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                raise SystemExit(f"docs/{target.name} is stale: run python docs/generate.py")
+        else:
+            target.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

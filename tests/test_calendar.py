@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from reports_helpers import PLAN, ROOT, assert_golden, run, write_plan
 
 APPENDIX_WORKLOAD = [8, 11, 17, 18, 19, 17, 18, 19, 18, 16, 16, 17]
@@ -75,7 +74,7 @@ def test_filter_counts_only_shown_rows_and_says_so() -> None:
     assert isinstance(rows, list)
     assert [row["id"] for row in rows] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
     assert data["total"] == 11 + 12 + 11 + 8 + 6
-    code, out = run("calendar", "--plan", str(PLAN), "--strategic", "2")
+    _, out = run("calendar", "--plan", str(PLAN), "--strategic", "2")
     assert "Showing strategic objective 2" in out
     assert "Monthly workload (shown rows)" in out
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from reports_helpers import PLAN, assert_golden, run, write_plan
 
 YEAR_END = """\
@@ -114,7 +113,7 @@ def test_text_sections_and_overdue_count(tmp_path: Path) -> None:
 
 def test_month_defaults_to_as_of(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, YEAR_END)
-    code, out = run("due", "--plan", str(plan), "--as-of", "2027-01-15", "--format", "json")
+    _, out = run("due", "--plan", str(plan), "--as-of", "2027-01-15", "--format", "json")
     assert json.loads(out)["month"] == "2027-01"
 
 

@@ -28,19 +28,6 @@ ERROR_RULES = {
 WARNING_RULES = {"milestone-outside-period", "milestone-off-schedule", "id-prefix",
                  "over-capacity"}
 
-XFAIL_INVALID = {
-    "complex-key.yaml": "bug: loader.py keeps a complex key as the text '<complex key at "
-                        "(6, 5)>', so model validation reports it a second time, as "
-                        "unknown-key, with that internal text in the message",
-}
-
-
-def _params(paths: list[Path], xfails: dict[str, str]) -> list[Any]:
-    return [pytest.param(path, id=path.name, marks=pytest.mark.xfail(strict=True,
-                                                                      reason=xfails[path.name]))
-            if path.name in xfails else pytest.param(path, id=path.name) for path in paths]
-
-
 def validate_json(run: Run, *args: str | Path) -> tuple[int, dict[str, Any]]:
     result = run("validate", "--format", "json", *args)
     return result.exit_code, json.loads(result.stdout)
@@ -73,7 +60,7 @@ def test_valid_example_passes_with_no_problems(run: Run, path: Path) -> None:
     assert code == 0
 
 
-@pytest.mark.parametrize("path", _params(INVALID, XFAIL_INVALID))
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
 def test_invalid_example_fails_at_the_expected_lines(run: Run, path: Path) -> None:
     code, report = validate_json(run, path)
     assert found(report, "error") == expected(path)

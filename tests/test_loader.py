@@ -300,26 +300,18 @@ def test_locate_walks_keys_and_indexes() -> None:
 # --- known bugs ------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="bug: loader.syntax_problem looks for \"'\\t'\" in the "
-                   "problem text, which only the pure-Python scanner writes; libyaml says "
-                   "'found character that cannot start any token', so the tab advice never shows")
 def test_tab_indentation_message_names_the_tab() -> None:
     doc = load_bytes("x.yaml", b"a:\n\tb: 1\n")
     assert where(doc.problems) == [(2, 1, "syntax")]
     assert "tab" in doc.problems[0].message
 
 
-@pytest.mark.xfail(strict=True, reason="bug: loader._Builder.run reports a control character "
-                   "typed inside double quotes twice, once (wrongly) as 'written as an escape'")
 def test_bidi_control_typed_in_double_quotes_is_one_problem() -> None:
     doc = load_text("x.yaml", 'title: "Plan \u202ereversed"\n')
     assert where(doc.problems) == [(1, 14, "control-character")]
     assert "escape" not in doc.problems[0].message
 
 
-@pytest.mark.xfail(strict=True, reason="bug: loader.syntax_problem calls every error inside a "
-                   "quoted scalar 'never closed'; a backslash escape such as \"C:\\Users\" is "
-                   "closed, and the message sends the officer looking for a missing quote")
 def test_backslash_in_double_quotes_is_not_called_an_unclosed_quote() -> None:
     doc = load_text("x.yaml", 'a: ok\nsource: "C:\\Users\\npm\\plan.docx"\n')
     assert [(p.line, p.rule) for p in doc.problems] == [(2, "syntax")]
@@ -327,9 +319,6 @@ def test_backslash_in_double_quotes_is_not_called_an_unclosed_quote() -> None:
     assert "backslash" in doc.problems[0].message or "\\" in doc.problems[0].message
 
 
-@pytest.mark.xfail(strict=True, reason="bug: libyaml counts NEL (U+0085) and U+2028/U+2029 as "
-                   "line breaks, so a title holding one gives a syntax error on a later line than "
-                   "the character, pointing at a line that is fine")
 @pytest.mark.parametrize("char", ["\u0085", "\u2028"], ids=["NEL", "LINE SEPARATOR"])
 def test_yaml_1_1_line_breaks_in_text_are_reported_on_their_line(tmp_path: Path,
                                                                  char: str) -> None:

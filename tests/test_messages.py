@@ -24,17 +24,6 @@ ACTIONS = ("write", "add", "remove", "delete", "did you mean", "use", "keep", "s
 FORMS = ("e.g.", "such as", "must be", "yyyy-mm", "one of", "starts with",
          "allowed here are", "should be a")
 
-XFAIL = {
-    "bad-day-february-30.yaml": "bug: dates.parse_day says \"'2027-02-30': February 2027 has no "
-                                "day 30\" and stops: it does not say what to write (e.g. the "
-                                "last day of the month, 2027-02-28)",
-    "unknown-lead.yaml": "bug: checks.unknown_leads says \"lead 'jx' is not in the team; team "
-                         "ids: mk\" without saying what to do: use one of those ids, or add "
-                         "'jx' to team:",
-    "complex-key.yaml": "bug: a complex key is reported a second time as unknown key "
-                        "'<complex key at (6, 5)>', an internal placeholder",
-}
-
 # Values of the wrong shape everywhere the model has a field: the generic branches of
 # messages.translate and every value type's own check.
 WRONG_SHAPES = """\
@@ -65,10 +54,7 @@ strategic_objectives:
 
 
 def _params() -> list[Any]:
-    return [pytest.param(path, id=path.name,
-                         marks=[pytest.mark.xfail(strict=True, reason=XFAIL[path.name])]
-                         if path.name in XFAIL else [])
-            for path in [*INVALID, *WARNINGS]]
+    return [pytest.param(path, id=path.name) for path in [*INVALID, *WARNINGS]]
 
 
 def check_message(problem: Problem) -> None:
@@ -100,10 +86,6 @@ def test_wrong_shape_messages_are_plain_and_name_the_key(tmp_path: Path) -> None
             assert problem.message.startswith("'"), problem  # names the key
 
 
-@pytest.mark.xfail(strict=True, reason="bug: model._parser turns the 'type' error of "
-                   "_text_only (a PydanticCustomError, so a ValueError) into its own rule: a "
-                   "list for when/moved_to/months/period/done_on is reported as bad-when etc. "
-                   "with a message that starts 'must be ...' and names no key")
 @pytest.mark.parametrize("key", ["when", "moved_to", "done_on"])
 def test_list_for_a_date_is_a_type_error_naming_the_key(tmp_path: Path, key: str) -> None:
     path = tmp_path / "plan.yaml"
@@ -118,10 +100,6 @@ def test_list_for_a_date_is_a_type_error_naming_the_key(tmp_path: Path, key: str
     assert problems[0].message.startswith(f"'{key}'")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: checks._milestone tests every against the "
-                   "effective when (moved_to) but reports at 'when' and quotes 'when': a range "
-                   "when with a one-month moved_to gets 'every needs a range ..., not "
-                   "'2026-05..2027-03'', which is a range")
 def test_every_with_a_one_month_moved_to_names_moved_to(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(

@@ -110,9 +110,6 @@ def test_unquoted_numeric_ids_are_accepted_by_both(run: Run, tmp_path: Path) -> 
 
 
 @needs_schema
-@pytest.mark.xfail(strict=True, reason="bug: text fields are type string in the schema, so a "
-                   "YAML 1.2 editor flags an unquoted number used as text (what: 2027), which "
-                   "npmplan accepts; only ids allow numbers")
 def test_unquoted_number_as_text_is_accepted_by_both(run: Run, tmp_path: Path) -> None:
     path = plan_file(tmp_path, "strategic_objectives:\n  - id: '1'\n    title: 2027\n"
                                "    objectives: []\n")

@@ -70,9 +70,11 @@ def unknown_leads(plan: Plan) -> Iterator[Finding]:
             if lead not in team:
                 close = difflib.get_close_matches(lead, team, n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
-                known = ", ".join(team) if team else "none: add a 'team:' list"
+                known = (f"use one of the team ids ({', '.join(team)})" if team
+                         else "the plan has no team")
                 yield Finding("error", "unknown-lead", (*loc, "leads", k),
-                              f"lead '{lead}' is not in the team; {hint}team ids: {known}")
+                              f"lead '{lead}' is not in the team; {hint}{known}, or add "
+                              f"'{lead}' under 'team:'")
 
 
 def schedules(plan: Plan) -> Iterator[Finding]:
@@ -116,10 +118,11 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
         if milestone.every < 1:
             yield Finding("error", "every-not-positive", (*loc, "every"),
                           "every must be 1 or more (1 = every month, 2 = every other month)")
+        key = "moved_to" if milestone.moved_to is not None else "when"
         if milestone.effective.kind != "range":
-            yield Finding("error", "every-without-range", (*loc, "when"),
-                          f"every needs a range of months in when, such as "
-                          f"2026-05..2027-03, not '{milestone.when}'")
+            yield Finding("error", "every-without-range", (*loc, key),
+                          f"every needs a range of months in {key}, such as "
+                          f"2026-05..2027-03, not '{milestone.effective}'")
     outside = False
     for key in ("when", "moved_to"):
         when = getattr(milestone, key)

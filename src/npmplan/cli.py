@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from npmplan import __version__
+from npmplan import __version__, tracking_cli
 from npmplan.cli_common import (
     AsOfOption,
     CalendarFormat,
@@ -88,6 +88,8 @@ def workload(
     plan: PlanOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json.")]
     = TableFormat.text,
+    by: tracking_cli.ByOption = None,
+    without_priority: tracking_cli.WithoutPriorityOption = None,
 ) -> None:
     """Active activities per month, by kind, with months over capacity flagged."""
     from npmplan.render import json_out
@@ -96,6 +98,9 @@ def workload(
     from npmplan.schedule import workload as compute
 
     model = load_plan(plan)
+    if by is not None or without_priority is not None:
+        tracking_cli.render_breakdown(model, by, without_priority, format)
+        return
     loads = compute(model.months(), model.objectives())
     if format is TableFormat.json:
         typer.echo(json_out.dumps(json_out.workload(model, loads)))
@@ -237,6 +242,9 @@ def schema() -> None:
     typer.echo(dumps(plan_schema()))
 
 
+app.command()(tracking_cli.diff)
+app.command()(tracking_cli.status)
+app.command()(tracking_cli.new)
 app.add_typer(export_app, name="export")
 
 

@@ -151,7 +151,10 @@ def parse_day(text: str) -> date:
     try:
         return date(year, number, day)
     except ValueError:
-        raise ValueError(f"'{text}': {Month.of(year, number).long()} has no day {day}") from None
+        last = (date(year + number // 12, number % 12 + 1, 1) - date.resolution).day
+        raise ValueError(f"'{text}': {Month.of(year, number).long()} has no day {day}; write "
+                         f"a day that exists (the last is {year}-{number:02d}-{last:02d})"
+                         ) from None
 
 
 def parse_months(text: str) -> tuple[Month, Month]:
@@ -162,9 +165,11 @@ def parse_months(text: str) -> tuple[Month, Month]:
         return month, month
     left, _, right = text.partition("..")
     first, last = _month_or_day(left), _month_or_day(right)
-    if last < first:
+    days_reversed = (_ISO_DAY.fullmatch(left.strip()) and _ISO_DAY.fullmatch(right.strip())
+                     and parse_day(right) < parse_day(left))
+    if last < first or days_reversed:
         raise ReversedRangeError(f"the range '{text}' ends before it starts; write the "
-                                 f"earlier month first: {last}..{first}")
+                                 f"earlier one first: {right.strip()}..{left.strip()}")
     return first, last
 
 

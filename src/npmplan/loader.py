@@ -40,8 +40,9 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64  # a plan is 7 levels deep; far deeper is a damaged file, not a plan
 MAX_TEXT_FINDINGS = 50  # per file, for characters found by scanning the raw text
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-# Controls YAML itself accepts in the stream: NEL and the bidi overrides/isolates.
-_RAW_CONTROL = re.compile("[\u0085\u202a-\u202e\u2066-\u2069]")
+# What YAML itself lets through but a plan refuses: the bidi overrides and isolates, and
+# the YAML 1.1 line breaks NEL, U+2028 and U+2029, which would silently split a text.
+_RAW_CONTROL = re.compile("[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Everything the spec forbids in text: Cc but newline and tab, and the bidi controls.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -182,9 +183,14 @@ def decode(file: str, raw: bytes) -> str | Problem:
 
 def load_text(file: str, text: str) -> Document:
     problems = _scan_controls(file, text)
+    if problems:
+        # Reported above at their place. YAML would read NEL, U+2028 and U+2029 as line
+        # breaks, so every later position would be off by a line: blank them (one
+        # character for one, so positions hold) before parsing.
+        text = _RAW_CONTROL.sub(" ", text)
     loader = _EventLoader(text)
     try:
-        builder = _Builder(file, problems)
+        builder = _Builder(file, problems, text)
         data, root = builder.run(loader)
     except yaml.YAMLError as exc:
         problems.append(syntax_problem(file, exc, text))
@@ -217,6 +223,11 @@ def _scan_controls(file: str, text: str) -> list[Problem]:
 
 
 def control_problem(file: str, line: int, column: int, char: str, path: str) -> Problem:
+    if char in "\u2028\u2029":
+        return Problem(file, line, column, "error", "control-character", path,
+                       f"the character U+{ord(char):04X} (a line or paragraph separator, often "
+                       "pasted from Word) would be read as a line break and split the text; "
+                       "replace it with a space")
     return Problem(file, line, column, "error", "control-character", path,
                    f"the invisible control character U+{ord(char):04X} is not allowed in a "
                    "plan (it can hide or reorder text); delete it and retype the text around it")
@@ -225,9 +236,10 @@ def control_problem(file: str, line: int, column: int, char: str, path: str) -> 
 class _Builder:
     """Turns the event stream into data and positions, refusing what the format forbids."""
 
-    def __init__(self, file: str, problems: list[Problem]) -> None:
+    def __init__(self, file: str, problems: list[Problem], text: str) -> None:
         self.file = file
         self.problems = problems
+        self.text = text
 
     def error(self, pos: int, rule: str, message: str) -> None:
         line, column = unpack(pos)
@@ -248,9 +260,8 @@ class _Builder:
                 if event.implicit[0] and value in NULLS:
                     value = None
                 self.check_node(event, pos)
-                if event.style == '"' and value and CONTROL.search(value):
-                    self.error(pos, "control-character", "the text contains an invisible control "
-                               "character written as an escape (\\x.., \\u....); remove it")
+                if event.style == '"' and value:
+                    self.check_escapes(value, event, pos)
                 self.attach(stack, result, value, pos)
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
                 self.check_node(event, pos)
@@ -279,6 +290,16 @@ class _Builder:
             elif kind is events.StreamEndEvent:
                 return result[0], result[1]
 
+    def check_escapes(self, value: str, event: Any, pos: int) -> None:
+        """A control written as an escape ("\\u202e") in double quotes; one typed as itself
+        was already reported where it stands."""
+        raw = self.text[event.start_mark.index:event.end_mark.index]
+        for char in set(CONTROL.findall(value)):
+            if char not in raw:
+                self.error(pos, "control-character", f"the text contains the invisible control "
+                           f"character U+{ord(char):04X}, written as an escape (\\x.. or "
+                           "\\u....); remove the escape")
+
     def check_node(self, event: Any, pos: int) -> None:
         if event.anchor is not None:
             self.error(pos, "alias", f"anchors (&{event.anchor}) are not allowed in a plan; "
@@ -299,15 +320,17 @@ class _Builder:
             frame[1].items.append(node)
             return
         if frame[2] is None:  # this value is a key
+            key_pos = node if isinstance(node, int) else node.pos
             if not isinstance(value, str | None) or isinstance(node, MapNode | SeqNode):
-                self.error(node if isinstance(node, int) else node.pos, "complex-key",
-                           "a key must be a plain word such as 'title'; a list or mapping "
-                           "cannot be a key")
-                value = f"<complex key at {unpack(node if isinstance(node, int) else node.pos)}>"
-            frame[2], frame[3] = value or "", node if isinstance(node, int) else node.pos
+                self.error(key_pos, "complex-key", "a key must be a plain word such as "
+                           "'title'; a list or mapping cannot be a key")
+                value = _SKIP  # its value is dropped: one report is enough
+            frame[2], frame[3] = value if value is not None else "", key_pos
             return
         key, key_pos = frame[2], frame[3]
         frame[2] = None
+        if key is _SKIP:
+            return
         if key in container:
             first = unpack(frame[1].keys[key])[0]
             self.error(key_pos, "duplicate-key", f"the key '{key}' appears twice in this "
@@ -318,8 +341,34 @@ class _Builder:
         frame[1].values[key] = node
 
 
+_SKIP = object()  # stands for a complex key, whose value is not kept
+
+
 def _failed(file: str, line: int, column: int, rule: str, message: str) -> Document:
     return Document(file, None, 0, [Problem(file, line, column, "error", rule, "", message)])
+
+
+def _is_tab(text: str, line: int, column: int) -> bool:
+    """Is the character libyaml stopped at, or the indentation before it, a tab?"""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    row = lines[line - 1]
+    return "\t" in row[: max(column, len(row) - len(row.lstrip()))]
+
+
+_SYNTAX_HINTS = (
+    ("did not find expected key", "this line does not line up with the keys above it; "
+     "indent it like its neighbours, with spaces"),
+    ("expected <block end>", "this line is indented differently from the lines above; line "
+     "it up with the others (with spaces), or put text with ': ' in double quotes"),
+    ("did not find expected '-' indicator", "a list item here is missing its '- ', or is "
+     "indented differently from the items above"),
+    ("did not find expected ',' or ']'", "a list in [ ] brackets is not closed, or has text "
+     "with ': ' or '#' that needs quotes; add the ']' or quote the text"),
+    ("did not find expected ',' or '}'", "a mapping in { } braces is not closed, or has text "
+     "with ': ' or '#' that needs quotes; add the '}' or quote the text"),
+)
 
 
 def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
@@ -336,9 +385,12 @@ def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or ""
     context = exc.context or ""
-    if "'\\t'" in problem:
+    if "escape" in problem or "hexdecimal" in problem:
+        message = ("a backslash (\\) inside double quotes starts an escape code; put the text "
+                   "in single quotes instead ('C:\\Users\\...'), or write each \\ as \\\\")
+    elif "'\\t'" in problem or (mark and _is_tab(text, line, column)):
         message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
-    elif "quoted scalar" in context and exc.context_mark:
+    elif "quoted scalar" in context and exc.context_mark and "end of stream" in problem:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
         message = "this quoted text is never closed; add the closing quote mark"
     elif "nesting depth" in problem:
@@ -348,6 +400,8 @@ def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
                    "in double quotes")
     elif "could not find expected ':'" in problem:
         message = "a line here is missing its ':' after the key, or a quote is not closed"
+    elif hint := next((h for key, h in _SYNTAX_HINTS if key in problem), None):
+        message = hint
     else:
         detail = f"{problem} ({context})" if context else problem
         message = (f"the file is not valid YAML here: {detail}; check the indentation and "

@@ -54,8 +54,9 @@ def _text_only(value: Any, what: str) -> str:
 
 def _parser(rule: str, parse: Callable[[str], Any], what: str) -> Callable[[Any], Any]:
     def validate(value: Any) -> Any:
+        text = _text_only(value, what)  # a list or mapping is a "type" problem, not a date
         try:
-            return parse(_text_only(value, what))
+            return parse(text)
         except dates.ReversedRangeError as exc:
             raise _custom("reversed-range", str(exc)) from None
         except ValueError as exc:
@@ -79,6 +80,8 @@ def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
 
 def _whole_number(value: Any) -> int:
     text = _text_only(value, "a number").strip()
+    if text.startswith("-") and text[1:].isdigit():
+        raise _custom("every-not-positive", f"'{text}' is below zero; write 1 or more")
     if not text.isdigit():
         raise _custom("bad-number", f"'{text}' is not a whole number; write digits only, e.g. 2")
     return int(text)
@@ -119,7 +122,10 @@ def _schema(**schema: Any) -> WithJsonSchema:
 _MONTH_PATTERN = r"^\s*(\d{4}-\d{2}|[A-Za-z]+\.?,?\s+\d{4})\s*$"
 _MONTHS_PATTERN = r"^\s*(\d{4}-\d{2}(-\d{2})?|[A-Za-z]+\.?,?\s+\d{4})\s*(\.\.\s*\S.*)?$"
 
-Text = Annotated[str, PlainValidator(_text), _schema(type="string", minLength=1)]
+# A YAML 1.2 editor reads `title: 2027` as a number and `title: true` as a boolean; npmplan
+# reads every scalar as text, so the schema admits them where text is expected.
+Text = Annotated[str, PlainValidator(_text),
+                 _schema(type=["string", "number", "boolean"], minLength=1)]
 Id = Annotated[str, PlainValidator(_text), _schema(type=["string", "number"])]
 Number = Annotated[int, PlainValidator(_whole_number),
                    _schema(type=["integer", "string"], pattern=r"^\s*\d+\s*$", minimum=0)]

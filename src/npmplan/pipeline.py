@@ -77,7 +77,8 @@ def check_readable(path: Path) -> None:
         raise UsageError(f"'{path}' is a folder, not a plan file; name a .yaml file in it")
 
 
-_PERIOD_LINE = re.compile(r"^\s+period:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+# `period: 2026-04..2027-03` in block or flow style (`plan: {title: x, period: ...}`).
+_PERIOD = re.compile(r"\bperiod\s*:\s*['\"]?([^'\",}#\n]+?)['\"]?\s*[,}#\n]")
 
 
 def find_plan(folder: Path, today: date) -> Path:
@@ -105,7 +106,7 @@ def _period_of(path: Path) -> tuple[Month, Month] | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(64 * 1024).decode("utf-8", "replace")
-        match = _PERIOD_LINE.search(head)
+        match = _PERIOD.search(head)
         return parse_period(match[1]) if match else None
     except (OSError, ValueError):
         return None

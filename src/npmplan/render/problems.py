@@ -10,15 +10,16 @@ from npmplan.problems import Problem
 from npmplan.render.safe import one_line
 
 
-def text(problems: Sequence[Problem], files: int, valid: bool) -> str:
-    lines = [one_line(str(p)) for p in problems]
+def summary(problems: Sequence[Problem], files: int, valid: bool) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     verdict = "valid" if valid else "not valid"
-    lines.append(f"{checked}: {verdict} ({_count(errors, 'error')}, "
-                 f"{_count(warnings, 'warning')})")
-    return "\n".join(lines)
+    return f"{checked}: {verdict} ({_count(errors, 'error')}, {_count(warnings, 'warning')})"
+
+
+def text(problems: Sequence[Problem], files: int, valid: bool) -> str:
+    return "\n".join([*(one_line(str(p)) for p in problems), summary(problems, files, valid)])
 
 
 def _count(n: int, word: str) -> str:
@@ -47,7 +48,7 @@ def github(problems: Sequence[Problem], files: int, valid: bool) -> str:
             props += f",line={p.line},col={p.column}"
         props += f",title={_escape_property('npmplan ' + p.rule)}"
         lines.append(f"::{p.severity} {props}::{_escape_data(one_line(p.message))}")
-    return "\n".join([*lines, text([], files, valid)])
+    return "\n".join([*lines, summary(problems, files, valid)])
 
 
 FORMATS: dict[str, Callable[[Sequence[Problem], int, bool], str]] = {

@@ -1,0 +1,302 @@
+"""``npmplan diff``: what changed between two versions of a plan, and where they come from.
+
+A version is a plan file (``plans/2026-27.yaml``), ``REV:PATH`` read with ``git show``
+(``HEAD~1:plans/2026-27.yaml``; PATH is from the top of the repository, or from here when
+it starts with ``./``), or a revision alone (``HEAD~1``), which means that revision of the
+plan ``--plan`` names. Both versions must be valid plans; the diff compares their models.
+
+Matching. Objectives match by id. Milestones match by their objective's id and their
+``what`` text (spaces normalised; the n-th milestone with one text matches the n-th), so a
+date edit is a move, not a removal and an addition, while rewording ``what`` is a removal
+and an addition. The milestones of an added or removed objective are not listed one by one.
+
+Moves compare *effective* windows (``moved_to`` if set, else ``when``): ``months`` is the
+new window's end minus the old one's (positive: later), ``null`` when either side has no
+date (tbc, ongoing). A new ``moved_to`` is a move from the baseline ``when``; each move
+also gives ``since_baseline``, its end minus the end of its baseline ``when`` now.
+
+JSON (``--format json``); lists follow the plan's order, months are ``YYYY-MM``::
+
+    {"old": {"source": "HEAD~1:plans/2026-27.yaml", "plan": "UK NPM Business Plan 2026-27"},
+     "new": {"source": "plans/2026-27.yaml", "plan": "..."},
+     "changed": true,
+     "objectives": {"added": [{"id", "title", "strategic_objective"}], "removed": [...]},
+     "milestones": {
+       "added": [{"objective", "what", "when", "moved_to", "status"}], "removed": [...],
+       "moved": [{"objective", "what", "from", "to", "months",
+                  "direction": "later" | "earlier" | "same end" | "undated",
+                  "when", "moved_to", "since_baseline"}],
+       "status": [{"objective", "what", "from", "to", "done_on"}]},
+     "schedules": [{"objective", "added": [month], "removed": [month],
+                    "kind": [{"month", "from", "to"}]}],
+     "workload": [{"month", "old", "new", "delta"}]}
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from npmplan.checks import check
+from npmplan.dates import Month
+from npmplan.errors import UsageError
+from npmplan.loader import load_bytes, max_bytes
+from npmplan.messages import findings_from
+from npmplan.model import Kind, Milestone, Objective, Plan
+from npmplan.pipeline import PlanResult, check_readable, read_plan
+from npmplan.problems import Problem
+from npmplan.render.safe import one_line
+from npmplan.schedule import active_months, workload
+
+# --- versions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """Where one side of a diff comes from: a file, or ``git show SPEC`` run in ``cwd``."""
+
+    label: str
+    path: Path  # the file, or (for a revision) its working copy as git names it
+    spec: str | None = None  # REV:PATH for git show; None for a file
+    cwd: Path | None = None  # set when ``path`` is from here, not from the repository's top
+
+
+def parse_version(text: str, plan_path: Callable[[], Path]) -> Version:
+    """A file, ``REV:PATH``, or a bare revision of the plan ``plan_path()`` chooses."""
+    if Path(text).exists():
+        return Version(text, Path(text))
+    if ":" in text:
+        rev, _, path = text.partition(":")
+        _check_rev(rev)
+        # git reads ./PATH from here, and PATH from the top of the repository.
+        here = Path(".") if path.startswith(("./", "../")) else None
+        return Version(text, Path(path), spec=text, cwd=here)
+    if text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text:
+        return Version(text, Path(text))  # a missing file: reading it says so
+    _check_rev(text)
+    plan = plan_path()
+    return Version(f"{text}:{plan}", plan, spec=f"{text}:./{plan.name}",
+                   cwd=plan.parent)
+
+
+def _check_rev(rev: str) -> None:
+    if rev.startswith("-"):
+        raise UsageError(f"'{rev}' is not a git revision; write REV:PATH, e.g. "
+                         "HEAD~1:plans/2026-27.yaml")
+
+
+def working_copy(version: Version) -> Version:
+    """The file in the working tree that a ``REV:PATH`` version is a revision of."""
+    if version.spec is None:
+        raise UsageError(f"'{version.label}' is a file; name the second version too "
+                         "(npmplan diff OLD NEW), or write the first as REV:PATH")
+    path = version.path
+    if version.cwd is None:
+        top = _git(["rev-parse", "--show-toplevel"], version.cwd)
+        path = Path(top.decode("utf-8", "replace").strip()) / path
+        path = Path(os.path.relpath(path))
+    return Version(str(path), path)
+
+
+def read_version(version: Version) -> PlanResult:
+    """The version's problems and model; a missing file or a failing git is a UsageError."""
+    if version.spec is None:
+        check_readable(version.path)
+        return read_plan(version.path, version.label)
+    return read_bytes(_git(["show", "--no-textconv", "--end-of-options", version.spec],
+                           version.cwd), version.label)
+
+
+def _git(args: list[str], cwd: Path | None) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as exc:
+        raise UsageError(f"cannot run git ({exc.strerror or exc}); install git, or give "
+                         "both versions as files") from exc
+    if done.returncode != 0:
+        message = "; ".join(one_line(line) for line in
+                            done.stderr.decode("utf-8", "replace").splitlines() if line.strip())
+        raise UsageError(f"git {args[0]} failed: {message or f'exit {done.returncode}'}")
+    return done.stdout
+
+
+def read_bytes(raw: bytes, file: str) -> PlanResult:
+    """``pipeline.read_plan`` for bytes that are not a file (``git show``, a new plan)."""
+    limit = max_bytes()
+    if len(raw) > limit:
+        return PlanResult(file, None, [Problem(
+            file, 1, 1, "error", "too-large", "", f"the file is larger than the {limit:,}-byte "
+            "limit for a plan; split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")])
+    document = load_bytes(file, raw)
+    problems = list(document.problems)
+    plan = None
+    if document.data is not None:
+        try:
+            plan = Plan.model_validate(document.data)
+        except ValidationError as exc:
+            problems += [document.problem(f) for f in findings_from(exc)]
+        else:
+            problems += [document.problem(f) for f in check(plan)]
+    problems.sort(key=Problem.sort_key)
+    if any(p.severity == "error" for p in problems):
+        plan = None
+    return PlanResult(file, plan, problems)
+
+
+# --- the diff -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveChange:
+    strategic: str
+    objective: Objective
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneChange:
+    """One matched (or unmatched) milestone: ``old`` or ``new`` is None when added/removed."""
+
+    objective: str
+    old: Milestone | None
+    new: Milestone | None
+
+    @property
+    def milestone(self) -> Milestone:
+        found = self.new or self.old
+        assert found is not None
+        return found
+
+    @property
+    def months(self) -> int | None:
+        """How far the effective window's end moved (positive: later)."""
+        return _end_shift(self.old, self.new)
+
+    @property
+    def direction(self) -> str:
+        months = self.months
+        if months is None:
+            return "undated"
+        return "later" if months > 0 else "earlier" if months < 0 else "same end"
+
+    @property
+    def since_baseline(self) -> int | None:
+        """Months from the baseline ``when`` to ``moved_to``, in the newer version."""
+        new = self.new
+        if new is None or new.moved_to is None:
+            return None
+        baseline, now = new.when.window(), new.moved_to.window()
+        return now[1] - baseline[1] if baseline and now else None
+
+
+def _end_shift(old: Milestone | None, new: Milestone | None) -> int | None:
+    before = old.effective.window() if old else None
+    after = new.effective.window() if new else None
+    return after[1] - before[1] if before and after else None
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleChange:
+    objective: str
+    added: list[Month]
+    removed: list[Month]
+    kinds: list[tuple[Month, Kind, Kind]]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadChange:
+    month: Month
+    old: int
+    new: int
+
+    @property
+    def delta(self) -> int:
+        return self.new - self.old
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDiff:
+    old: Plan
+    new: Plan
+    objectives_added: list[ObjectiveChange]
+    objectives_removed: list[ObjectiveChange]
+    added: list[MilestoneChange]
+    removed: list[MilestoneChange]
+    moved: list[MilestoneChange]
+    status: list[MilestoneChange]
+    schedules: list[ScheduleChange]
+    workload: list[LoadChange]
+
+    @property
+    def changed(self) -> bool:
+        return any((self.objectives_added, self.objectives_removed, self.added, self.removed,
+                    self.moved, self.status, self.schedules, self.workload))
+
+
+def compare(old: Plan, new: Plan) -> PlanDiff:
+    """Everything the diff reports, in the plan's order (the newer plan's, then the older)."""
+    before = {obj.id: (so.id, obj) for so, obj in old.objectives()}
+    after = {obj.id: (so.id, obj) for so, obj in new.objectives()}
+    both = [ident for ident in after if ident in before]
+    milestones = [change for ident in both
+                  for change in _milestones(ident, before[ident][1], after[ident][1])]
+    return PlanDiff(
+        old, new,
+        [ObjectiveChange(so, obj) for ident, (so, obj) in after.items() if ident not in before],
+        [ObjectiveChange(so, obj) for ident, (so, obj) in before.items() if ident not in after],
+        [c for c in milestones if c.old is None],
+        [c for c in milestones if c.new is None],
+        [c for c in milestones if c.old and c.new and _moved(c.old, c.new)],
+        [c for c in milestones if c.old and c.new and c.old.status != c.new.status],
+        [c for ident in both
+         if (c := _schedule(ident, before[ident][1], after[ident][1])) is not None],
+        _workload(old, new),
+    )
+
+
+def _key(what: str) -> str:
+    return " ".join(what.split())
+
+
+def _keyed(objective: Objective) -> dict[tuple[str, int], Milestone]:
+    seen: Counter[str] = Counter()
+    out = {}
+    for milestone in objective.milestones:
+        key = _key(milestone.what)
+        out[(key, seen[key])] = milestone
+        seen[key] += 1
+    return out
+
+
+def _milestones(ident: str, old: Objective, new: Objective) -> list[MilestoneChange]:
+    before, after = _keyed(old), _keyed(new)
+    changes = [MilestoneChange(ident, before.get(key), milestone)
+               for key, milestone in after.items()]
+    return changes + [MilestoneChange(ident, milestone, None)
+                      for key, milestone in before.items() if key not in after]
+
+
+def _moved(old: Milestone, new: Milestone) -> bool:
+    before, after = old.effective, new.effective
+    return (before.window(), before.kind if not before.dated else "") != (
+        after.window(), after.kind if not after.dated else "")
+
+
+def _schedule(ident: str, old: Objective, new: Objective) -> ScheduleChange | None:
+    before, after = active_months(old), active_months(new)
+    change = ScheduleChange(
+        ident, [m for m in after if m not in before], [m for m in before if m not in after],
+        [(m, before[m], kind) for m, kind in after.items() if m in before and before[m] != kind])
+    return change if change.added or change.removed or change.kinds else None
+
+
+def _workload(old: Plan, new: Plan) -> list[LoadChange]:
+    months = sorted(set(old.months()) | set(new.months()))
+    pairs = zip(workload(months, old.objectives()), workload(months, new.objectives()),
+                strict=True)
+    return [LoadChange(a.month, a.active, b.active) for a, b in pairs if a.active != b.active]

@@ -1,0 +1,274 @@
+"""``npmplan new``: next year's plan, started from this year's.
+
+What the new file keeps, changes and drops:
+
+- kept: ``version``, ``plan.organisation``, ``plan.capacity``, the team, every strategic
+  objective and every objective's text (id, title, label, priority, leads, rationale,
+  outcomes, outputs);
+- ``plan.title``: the old year span becomes the new one ("2026-27", "2026/27",
+  "2026-2027" → "2027-28" …; a one-year plan's "2026" → "2027"); a title without the
+  span is kept as it is. ``plan.period`` is the new period. ``plan.source`` is dropped
+  (it named last year's document); a comment says what it was;
+- ``schedule: []`` for every objective, under a comment with last year's schedule: the
+  calendar is redone for the new year;
+- milestones: ``done`` and ``cancelled`` ones are dropped. Each ``planned`` one is carried
+  forward with ``note: "Carried forward from <old title>; was <when>"`` (", moved to <X>"
+  and ", every N months" when it had them; an earlier note follows). Its new ``when``:
+  ``ongoing`` and ``tbc`` stay; a dated one whose effective window lies wholly inside the
+  new period keeps that date (the old plan's look-ahead, e.g. next April's conference);
+  any other dated one becomes ``tbc``; a recurring one (``every``) becomes a single
+  ``tbc`` milestone, because its months are last year's and ``every`` needs a range:
+  the note keeps the old range and interval for whoever sets the new one.
+
+The YAML is written here, not by a library, so that it reads like the hand-kept file:
+every string double-quoted (ids too: ``"2.10"`` stays text in every YAML reader), with
+escapes for quotes, backslashes, line breaks and invisible characters, and multi-line
+text as a ``|`` block where that round-trips exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+from npmplan.dates import Month
+from npmplan.model import Milestone, Objective, Plan, StrategicObjective, TeamMember
+from npmplan.render.safe import one_line
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/plan.schema.json"
+WIDTH = 96
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """What ``new`` did with the old plan's milestones."""
+
+    carried: int
+    dropped: int  # done or cancelled
+
+
+def default_period(old: tuple[Month, Month]) -> tuple[Month, Month]:
+    """The period right after ``old``, as long as it."""
+    length = old[1] - old[0] + 1
+    return old[0].shift(length), old[1].shift(length)
+
+
+def default_file_name(period: tuple[Month, Month]) -> str:
+    """``2027-28.yaml`` for 2027-04..2028-03; ``2027.yaml`` for a calendar year."""
+    first, last = period
+    if first.year == last.year:
+        return f"{first.year}.yaml"
+    return f"{first.year}-{last.year % 100:02d}.yaml"
+
+
+def new_title(title: str, old: tuple[Month, Month], new: tuple[Month, Month]) -> str:
+    """The title with the old period's years replaced by the new period's."""
+    y1, y2, n1, n2 = old[0].year, old[1].year, new[0].year, new[1].year
+    if y1 == y2:
+        return re.sub(rf"(?<!\d){y1}(?!\d)", str(n1), title)
+
+    def replace(match: re.Match[str]) -> str:
+        end = str(n2) if len(match[2]) == 4 else f"{n2 % 100:02d}"
+        return f"{n1}{match[1]}{end}"
+
+    pattern = rf"(?<!\d){y1}(\s*[-/\u2013]\s*)({y2}|{y2 % 100:02d})(?!\d)"
+    return re.sub(pattern, replace, title)
+
+
+def carried_when(milestone: Milestone, period: tuple[Month, Month]) -> str:
+    """The ``when`` of a carried-forward milestone in the new ``period``."""
+    effective = milestone.effective
+    if not effective.dated:
+        return effective.kind  # ongoing or tbc
+    window = effective.window()
+    if milestone.every or window is None or window[0] < period[0] or window[1] > period[1]:
+        return "tbc"
+    return effective.text.strip()
+
+
+def carried_note(milestone: Milestone, old_title: str) -> str:
+    was = milestone.when.text.strip()
+    if milestone.moved_to is not None:
+        was += f", moved to {milestone.moved_to.text.strip()}"
+    if milestone.every:
+        was += f", every {milestone.every} months"
+    note = f"Carried forward from {old_title}; was {was}"
+    return f"{note}. Earlier note: {milestone.note}" if milestone.note else note
+
+
+# --- YAML text ------------------------------------------------------------------------
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
+def quote(text: str) -> str:
+    """A YAML double-quoted scalar that loads back as exactly ``text``."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif _INVISIBLE.fullmatch(char):
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _block_safe(text: str) -> bool:
+    """A ``|`` block keeps every character of ``text``: no lead space, no odd line breaks."""
+    return ("\n" in text and text[0] not in " \t\n"
+            and not _INVISIBLE.search(text.replace("\n", "").replace("\t", "")))
+
+
+def scalar(text: str, indent: int) -> list[str]:
+    """`` "text"`` on the key's line, or `` |`` and the block lines (``indent`` spaces)."""
+    if not _block_safe(text):
+        return [" " + quote(text)]
+    body = text.rstrip("\n")
+    trailing = len(text) - len(body)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    pad = " " * indent
+    lines = [f" |{chomp}"] + [pad + line if line else "" for line in body.split("\n")]
+    return lines + [""] * max(0, trailing - 1)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def key(self, indent: int, key: str, text: str, item: bool = False) -> None:
+        """``key: "text"`` (``- key:`` with ``item``) at ``indent`` spaces."""
+        lead = " " * indent + ("- " if item else "")
+        first, *rest = scalar(text, indent + (2 if item else 0) + 2)
+        self.lines.append(f"{lead}{key}:{first}")
+        self.lines.extend(rest)
+
+    def item(self, indent: int, text: str) -> None:
+        first, *rest = scalar(text, indent + 2)
+        self.lines.append(f"{' ' * indent}-{first}")
+        self.lines.extend(rest)
+
+    def raw(self, indent: int, text: str) -> None:
+        self.lines.append(" " * indent + text)
+
+    def comment(self, indent: int, text: str) -> None:
+        for line in textwrap.wrap(one_line(text), WIDTH - indent - 2) or [""]:
+            self.lines.append(" " * indent + ("# " + line).rstrip())
+
+
+def _flow(values: list[str]) -> str:
+    return "[" + ", ".join(quote(v) for v in values) + "]"
+
+
+def new_plan_text(plan: Plan, period: tuple[Month, Month],
+                  source_file: str = "") -> tuple[str, Carried]:
+    """The new plan file's text, and what became of the old plan's milestones."""
+    out = _Writer()
+    info = plan.plan
+    title = new_title(info.title, info.period, period)
+    out.raw(0, SCHEMA_LINE)
+    out.raw(0, "#")
+    out.comment(0, f"{title}, started with npmplan new from {info.title}"
+                + (f" ({source_file})" if source_file else "") + ".")
+    out.comment(0, "Milestones not done were carried forward, each with a note saying what it "
+                   "was; done and cancelled ones were dropped. Every schedule is empty: fill it "
+                   "in from the new calendar of actions, then run npmplan validate.")
+    if title == info.title:
+        out.comment(0, "The title did not contain the old year span; check it.")
+    out.raw(0, "")
+    out.raw(0, "version: 1")
+    out.raw(0, "plan:")
+    out.key(2, "title", title)
+    if info.organisation is not None:
+        out.key(2, "organisation", info.organisation)
+    out.key(2, "period", f"{period[0]}..{period[1]}")
+    if info.source is not None:
+        out.comment(2, f"source: dropped; last year's was '{info.source}'. Add this year's.")
+    if info.capacity is not None:
+        out.raw(2, f"capacity: {info.capacity}")
+    _team(out, plan.team)
+    out.raw(0, "")
+    out.raw(0, "strategic_objectives:")
+    for strategic in plan.strategic_objectives:
+        _strategic(out, strategic, info.title, period)
+    milestones = [m for _, obj in plan.objectives() for m in obj.milestones]
+    carried = sum(m.status == "planned" for m in milestones)
+    return "\n".join(out.lines) + "\n", Carried(carried, len(milestones) - carried)
+
+
+def _team(out: _Writer, team: list[TeamMember]) -> None:
+    if not team:
+        return
+    out.raw(0, "")
+    out.raw(0, "team:")
+    for member in team:
+        out.key(2, "id", member.id, item=True)
+        out.key(4, "name", member.name)
+        if member.role is not None:
+            out.key(4, "role", member.role)
+        if member.capacity is not None:
+            out.raw(4, f"capacity: {member.capacity}")
+
+
+def _strategic(out: _Writer, strategic: StrategicObjective, old_title: str,
+               period: tuple[Month, Month]) -> None:
+    out.key(2, "id", strategic.id, item=True)
+    out.key(4, "title", strategic.title)
+    if strategic.functions:
+        out.raw(4, f"functions: {_flow(list(strategic.functions))}")
+    if not strategic.objectives:
+        out.raw(4, "objectives: []")
+        return
+    out.raw(4, "objectives:")
+    for objective in strategic.objectives:
+        _objective(out, objective, old_title, period)
+
+
+def _objective(out: _Writer, objective: Objective, old_title: str,
+               period: tuple[Month, Month]) -> None:
+    out.key(6, "id", objective.id, item=True)
+    out.key(8, "title", objective.title)
+    if objective.label is not None:
+        out.key(8, "label", objective.label)
+    if objective.priority is not None:
+        out.key(8, "priority", objective.priority)
+    if objective.leads:
+        out.raw(8, f"leads: {_flow(objective.leads)}")
+    if objective.rationale is not None:
+        out.key(8, "rationale", objective.rationale)
+    if objective.outcomes:
+        out.raw(8, "outcomes:")
+        for outcome in objective.outcomes:
+            out.item(10, outcome)
+    if objective.outputs:
+        out.raw(8, "outputs:")
+        for output in objective.outputs:
+            if output.web:
+                out.key(10, "title", output.title, item=True)
+                out.raw(12, "web: true")
+            else:
+                out.item(10, output.title)
+    was = "; ".join(f"{_span(*span.months)}" + ("" if span.kind == "active" else f" {span.kind}")
+                    for span in objective.schedule)
+    out.comment(8, f"Schedule: redo from the {period[0]}..{period[1]} calendar of actions."
+                + (f" Last year's: {was}." if was else " Last year's was empty."))
+    out.raw(8, "schedule: []")
+    _milestones(out, objective.milestones, old_title, period)
+
+
+def _span(first: Month, last: Month) -> str:
+    return str(first) if first == last else f"{first}..{last}"
+
+
+def _milestones(out: _Writer, milestones: list[Milestone], old_title: str,
+                period: tuple[Month, Month]) -> None:
+    carried = [m for m in milestones if m.status == "planned"]
+    if not carried:
+        return
+    out.raw(8, "milestones:")
+    for milestone in carried:
+        out.key(10, "when", carried_when(milestone, period), item=True)
+        out.key(12, "what", milestone.what)
+        out.key(12, "note", carried_note(milestone, old_title))

@@ -1,0 +1,165 @@
+"""`npmplan workload --by`: per lead (with capacity), strategic objective and priority, and
+the year without the funding-dependent objectives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.testing import CliRunner
+
+from npmplan import tracking_cli
+from npmplan.breakdown import workload_by
+from npmplan.cli_common import PlanOption, load_plan
+from npmplan.dates import Month
+from npmplan.pipeline import read_plan
+
+PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
+
+# mk leads 1.1 (Apr-Jun), 1.2 (May-Jul, with jk) and 1.3 (May): 3 in May, over 2.
+TEAM = """\
+version: 1
+plan: {title: Breakdown test, period: 2026-04..2026-09}
+team:
+  - {id: mk, name: M K, capacity: 2}
+  - {id: jk, name: J K}
+  - {id: sr, name: S R, capacity: 1}
+strategic_objectives:
+  - id: "1"
+    title: One
+    objectives:
+      - {id: "1.1", title: a, priority: core, leads: [mk], schedule: [2026-04..2026-06]}
+      - {id: "1.2", title: b, priority: funding-dependent, leads: [mk, jk],
+         schedule: [2026-05..2026-07]}
+      - {id: "1.3", title: c, priority: funding-dependent, leads: [mk], schedule: [2026-05]}
+  - id: "2"
+    title: Two
+    objectives:
+      - {id: "2.1", title: d, schedule: [2026-04..2026-09]}
+"""
+
+
+def workload(
+    plan: PlanOption = None,
+    format: Annotated[str, typer.Option("--format", "-f")] = "text",
+    by: tracking_cli.ByOption = None,
+    without_priority: tracking_cli.WithoutPriorityOption = None,
+) -> None:
+    """The branch proposed for cli.py's workload command (its other output is not tested)."""
+    if by is not None or without_priority is not None:
+        tracking_cli.render_breakdown(load_plan(plan), by, without_priority, format)
+
+
+def run(*args: str) -> tuple[int, str]:
+    app = typer.Typer()
+    app.command()(workload)
+    app.command()(tracking_cli.status)
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
+    result = CliRunner().invoke(app, ["workload", *args], env=env, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def team_plan(tmp_path: Path) -> str:
+    path = tmp_path / "plan.yaml"
+    path.write_text(TEAM, encoding="utf-8")
+    return str(path)
+
+
+def as_json(*args: str) -> dict[str, Any]:
+    code, out = run(*args, "--format", "json")
+    assert code == 0, out
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def rows(data: dict[str, Any]) -> list[tuple[Any, list[int], list[str]]]:
+    return [(g["id"], list(g["months"].values()), g["over"]) for g in data["groups"]]
+
+
+def test_by_lead_counts_each_lead_and_flags_capacity(tmp_path: Path) -> None:
+    data = as_json("--plan", team_plan(tmp_path), "--by", "lead")
+    assert data["months"] == ["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09"]
+    assert rows(data) == [
+        ("mk", [1, 3, 2, 1, 0, 0], ["2026-05"]),
+        ("jk", [0, 1, 1, 1, 0, 0], []),
+        ("sr", [0, 0, 0, 0, 0, 0], []),
+        (None, [1, 1, 1, 1, 1, 1], []),
+    ]
+    assert [(g["name"], g["capacity"], g["total"]) for g in data["groups"]] == [
+        ("M K", 2, 7), ("J K", None, 3), ("S R", 1, 0), ("(no lead)", None, 6)]
+    assert data["groups"][0]["ids"]["2026-05"] == ["1.1", "1.2", "1.3"]
+    assert data["workload"] == [2, 4, 3, 2, 1, 1]  # 1.2 once, though it has two leads
+
+
+def test_without_the_funding(tmp_path: Path) -> None:
+    data = as_json("--plan", team_plan(tmp_path), "--by", "lead",
+                   "--without-priority", "funding-dependent")
+    assert data["without_priority"] == "funding-dependent"
+    assert data["dropped"] == ["1.2", "1.3"]
+    assert rows(data)[:2] == [("mk", [1, 1, 1, 0, 0, 0], []), ("jk", [0] * 6, [])]
+    assert data["workload"] == [2, 2, 2, 1, 1, 1]
+
+
+def test_by_strategic_and_by_priority(tmp_path: Path) -> None:
+    data = as_json("--plan", team_plan(tmp_path), "--by", "strategic")
+    assert rows(data) == [("1", [1, 3, 2, 1, 0, 0], []), ("2", [1] * 6, [])]
+    assert [g["capacity"] for g in data["groups"]] == [None, None]
+    data = as_json("--plan", team_plan(tmp_path), "--by", "priority")
+    assert rows(data) == [("core", [1, 1, 1, 0, 0, 0], []),
+                          ("funding-dependent", [0, 2, 1, 1, 0, 0], []),
+                          (None, [1] * 6, [])]
+    assert data["groups"][2]["name"] == "(not stated)"
+    data = as_json("--plan", team_plan(tmp_path), "--by", "priority",
+                   "--without-priority", "none")
+    assert [g["id"] for g in data["groups"]] == ["core", "funding-dependent"]
+
+
+def test_text_table_flags_the_cell(tmp_path: Path) -> None:
+    code, out = run("--plan", team_plan(tmp_path), "--by", "lead")
+    assert code == 0, out
+    lines = out.splitlines()
+    assert lines[0].rstrip() == "Workload by lead: Breakdown test"
+    assert lines[1].split() == ["Apr", "May", "Jun", "Jul", "Aug", "Sep"]
+    assert lines[2].split() == ["Lead", "26", "26", "26", "26", "26", "26", "Total"]
+    assert lines[3].split() == ["M", "K", "(capacity", "2)", "1", "3▲", "2", "1", "0", "0", "7"]
+    assert lines[6].split() == ["(no", "lead)", "1", "1", "1", "1", "1", "1", "6"]
+    assert lines[7].split() == ["All", "objectives", "2", "4", "3", "2", "1", "1", "13"]
+    assert "▲ marks a month over the person's capacity" in out
+
+
+def test_markdown(tmp_path: Path) -> None:
+    code, out = run("--plan", team_plan(tmp_path), "--by", "lead", "--without-priority",
+                    "funding-dependent", "--format", "markdown")
+    assert code == 0, out
+    assert out.startswith("## Workload by lead, without funding-dependent objectives: "
+                          "Breakdown test\n")
+    assert "| M K (capacity 2) | 1 | 1 | 1 | 0 | 0 | 0 | 3 |" in out
+    assert "Left out (funding-dependent): 1.2, 1.3." in out
+
+
+def test_without_priority_alone_is_the_plain_workload(tmp_path: Path) -> None:
+    data = as_json("--plan", team_plan(tmp_path), "--without-priority", "core")
+    assert [m["active"] for m in data["months"]] == [1, 3, 2, 2, 1, 1]
+    assert data["without_priority"] == "core"
+
+
+def test_bad_values_are_usage_errors(tmp_path: Path) -> None:
+    code, out = run("--plan", team_plan(tmp_path), "--by", "lead", "--without-priority",
+                    "funding")
+    assert code == 2
+    assert "core, standard, funding-dependent, none" in out
+    code, out = run("--plan", team_plan(tmp_path), "--by", "team")
+    assert code == 2
+
+
+def test_real_plan_by_strategic_adds_up_to_the_appendix() -> None:
+    plan = read_plan(PLAN).plan
+    assert plan is not None
+    result = workload_by(plan, plan.objectives(), "strategic")
+    assert [sum(g.count(m) for g in result.groups) for m in result.months] == [
+        8, 11, 17, 18, 19, 17, 18, 19, 18, 16, 16, 17]
+    lead = workload_by(plan, plan.objectives(), "lead")
+    assert [g.name for g in lead.groups][-1] == "(no lead)"  # the plan names no leads
+    assert lead.groups[-1].count(Month.of(2026, 8)) == 19

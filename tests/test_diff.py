@@ -1,0 +1,288 @@
+"""`npmplan diff`: two versions of a plan, from files or a real git history in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from npmplan import tracking_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "plans" / "2026-27.yaml"
+REL = "plans/2026-27.yaml"
+
+CPT = "Expected publication of CPT social care standards"
+CONFERENCE = "Conference planning beginning"
+
+
+def make_app() -> typer.Typer:
+    app = typer.Typer()
+    for command in (tracking_cli.diff, tracking_cli.status, tracking_cli.new):
+        app.command()(command)
+    return app
+
+
+def run(*args: str) -> tuple[int, str]:
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
+    result = CliRunner().invoke(make_app(), ["diff", *args], env=env, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def diff_json(*args: str, code: int = 0) -> dict[str, Any]:
+    status, out = run(*args, "--format", "json")
+    assert status == code, out
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                    "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+                   cwd=repo, check=True, capture_output=True)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository holding a copy of the real plan, one commit, as the current folder."""
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    (tmp_path / "plans").mkdir()
+    shutil.copyfile(PLAN, tmp_path / REL)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", REL)
+    git(tmp_path, "commit", "-q", "-m", "The plan as agreed")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def move_and_finish(plan: Path) -> None:
+    edit(plan, f'- {{when: 2026-07, what: "{CPT}"}}', f'- {{when: 2026-09, what: "{CPT}"}}')
+    edit(plan, f'- {{when: 2026-06, what: "{CONFERENCE}"}}',
+         f'- {{when: 2026-06, what: "{CONFERENCE}", status: done, done_on: 2026-06-20}}')
+
+
+NOTHING: dict[str, Any] = {
+    "objectives": {"added": [], "removed": []},
+    "milestones": {"added": [], "removed": [], "moved": [], "status": []},
+    "schedules": [], "workload": []}
+
+
+def test_a_move_and_a_done_milestone_are_exactly_two_changes(repo: Path) -> None:
+    move_and_finish(repo / REL)
+    git(repo, "commit", "-q", "-a", "-m", "Replanned CPT; conference planning started")
+    data = diff_json(f"HEAD~1:{REL}")
+    assert data["old"] == {"source": f"HEAD~1:{REL}", "plan": "UK NPM Business Plan 2026-27"}
+    assert data["new"] == {"source": REL, "plan": "UK NPM Business Plan 2026-27"}
+    assert data["changed"] is True
+    assert data["milestones"] == {
+        "added": [], "removed": [],
+        "moved": [{"objective": "1.1", "what": CPT, "from": "2026-07", "to": "2026-09",
+                   "months": 2, "direction": "later", "when": "2026-09", "moved_to": None,
+                   "since_baseline": None}],
+        "status": [{"objective": "1.2", "what": CONFERENCE, "from": "planned", "to": "done",
+                    "done_on": "2026-06-20"}],
+    }
+    assert {key: data[key] for key in ("objectives", "schedules", "workload")} == {
+        key: NOTHING[key] for key in ("objectives", "schedules", "workload")}
+
+
+def test_text_and_markdown_say_the_same(repo: Path) -> None:
+    move_and_finish(repo / REL)
+    code, out = run(f"HEAD:{REL}")
+    assert code == 0, out
+    assert "Milestones moved (1)" in out
+    assert "2 months later" in out
+    assert "Status changed (1)" in out
+    assert "done 2026-06-20" in out
+    assert "Workload" not in out
+    code, out = run(f"HEAD:{REL}", "--format", "markdown")
+    assert code == 0, out
+    assert out.startswith("## Changes to the plan: UK NPM Business Plan 2026-27\n")
+    assert f"| 1.1 | {CPT} | 2026-07 | 2026-09 | 2 months later |" in out
+    assert f"| 1.2 | {CONFERENCE} | planned | done 2026-06-20 |" in out
+
+
+def test_objectives_schedules_and_workload(repo: Path) -> None:
+    plan = repo / REL
+    text = plan.read_text(encoding="utf-8")
+    cut = text.index('      - id: "6.2"')  # the last objective: remove it, add another
+    plan.write_text(text[:cut] + '      - id: "6.3"\n        title: Website refresh\n'
+                    "        schedule: [2026-09..2026-12]\n", encoding="utf-8")
+    edit(plan, "          - {months: 2026-06..2026-11}\n",
+         "          - {months: 2026-06..2026-10}\n"
+         "          - {months: 2026-11..2026-12, kind: production}\n")
+    data = diff_json(f"HEAD:{REL}", "--exit-code", code=1)
+    assert data["objectives"] == {
+        "added": [{"id": "6.3", "title": "Website refresh", "strategic_objective": "6"}],
+        "removed": [{"id": "6.2", "strategic_objective": "6",
+                     "title": "NPM Secretariat governance review and risk register"}]}
+    assert data["milestones"] == NOTHING["milestones"]  # 6.2's are not listed one by one
+    assert data["schedules"] == [{"objective": "1.2", "added": ["2026-12"], "removed": [],
+                                  "kind": [{"month": "2026-11", "from": "active",
+                                            "to": "production"}]}]
+    # 6.2 ran Apr-Aug, 6.3 runs Sep-Dec, and 1.2 gained December.
+    assert [(w["month"], w["old"], w["new"], w["delta"]) for w in data["workload"]] == [
+        ("2026-04", 8, 7, -1), ("2026-05", 11, 10, -1), ("2026-06", 17, 16, -1),
+        ("2026-07", 18, 17, -1), ("2026-08", 19, 18, -1), ("2026-09", 17, 18, 1),
+        ("2026-10", 18, 19, 1), ("2026-11", 19, 20, 1), ("2026-12", 18, 20, 2)]
+
+
+def test_exit_code_only_with_the_option_and_a_change(repo: Path) -> None:
+    code, out = run(f"HEAD:{REL}", "--exit-code")
+    assert code == 0, out
+    assert "No changes to objectives, milestones, schedules or workload." in out
+    assert diff_json(f"HEAD:{REL}") == {
+        "old": {"source": f"HEAD:{REL}", "plan": "UK NPM Business Plan 2026-27"},
+        "new": {"source": REL, "plan": "UK NPM Business Plan 2026-27"},
+        "changed": False, **NOTHING}
+    move_and_finish(repo / REL)
+    assert run(f"HEAD:{REL}")[0] == 0
+    assert run(f"HEAD:{REL}", "--exit-code")[0] == 1
+
+
+def test_a_bare_revision_means_that_revision_of_the_plan(repo: Path) -> None:
+    move_and_finish(repo / REL)
+    data = diff_json("HEAD", "--plan", REL)
+    assert data["old"]["source"] == f"HEAD:{REL}"
+    assert data["new"]["source"] == REL
+    assert len(data["milestones"]["moved"]) == 1
+
+
+def test_from_a_subfolder_path_is_from_the_top(repo: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    move_and_finish(repo / REL)
+    monkeypatch.chdir(repo / "plans")
+    data = diff_json(f"HEAD:{REL}")
+    assert data["new"]["source"] == "2026-27.yaml"
+    assert len(data["milestones"]["moved"]) == 1
+    assert diff_json("HEAD:./2026-27.yaml")["milestones"] == diff_json(
+        f"HEAD:{REL}")["milestones"]
+
+
+def test_git_failures_are_usage_errors_with_gits_message(repo: Path) -> None:
+    code, out = run(f"HEAD~5:{REL}")
+    assert code == 2
+    assert "npmplan: git show failed: fatal:" in out
+    assert "HEAD~5" in out
+    code, out = run("HEAD:plans/2025-26.yaml")
+    assert code == 2
+    assert "does not exist in 'HEAD'" in out
+    code, out = run("--", f"--output=x:{REL}")  # never an option of git
+    assert code == 2
+    assert "is not a git revision" in out
+    assert not (repo / "x").exists()
+
+
+def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    code, out = run(f"HEAD:{REL}")
+    assert code == 2
+    assert "not a git repository" in out
+
+
+# --- plain files ------------------------------------------------------------------------
+
+HEAD = """\
+version: 1
+plan: {title: Diff test, period: 2026-04..2027-03}
+strategic_objectives:
+  - id: "1"
+    title: One
+    objectives:
+      - id: "1.1"
+        title: "Work | with a pipe"
+        schedule: [2026-04..2027-03]
+        milestones:
+"""
+
+
+def two_files(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
+    paths = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    for path, body in zip(paths, (old, new), strict=True):
+        path.write_text(HEAD + body, encoding="utf-8")
+    return str(paths[0]), str(paths[1])
+
+
+def test_moves_against_the_baseline_and_to_tbc(tmp_path: Path) -> None:
+    old, new = two_files(tmp_path, """\
+          - {when: 2026-07, what: replanned}
+          - {when: 2026-07, moved_to: 2026-10, what: replanned again}
+          - {when: 2026-09, what: undated now}
+          - {when: 2026-09, what: "same end | wider"}
+          - {when: Sep 2026, what: rewritten date}
+""", """\
+          - {when: 2026-07, moved_to: 2026-10, what: replanned}
+          - {when: 2026-07, moved_to: 2026-08, what: replanned again}
+          - {when: tbc, what: undated now}
+          - {when: 2026-08..2026-09, what: "same end | wider"}
+          - {when: 2026-09, what: rewritten date}
+""")
+    moved = diff_json(old, new)["milestones"]["moved"]
+    assert [(m["what"], m["from"], m["to"], m["months"], m["direction"], m["since_baseline"])
+            for m in moved] == [
+        ("replanned", "2026-07", "2026-10", 3, "later", 3),
+        ("replanned again", "2026-10", "2026-08", -2, "earlier", 1),
+        ("undated now", "2026-09", "tbc", None, "undated", None),
+        ("same end | wider", "2026-09", "2026-08..2026-09", 0, "same end", None)]
+    code, out = run(old, new, "--format", "markdown")
+    assert code == 0, out
+    assert "| 1.1 | replanned again | 2026-10 | 2026-08 | 2 months earlier (+1 on the " \
+           "baseline 2026-07) |" in out
+    assert "| 1.1 | same end \\| wider |" in out
+
+
+def test_repeated_text_matches_in_order_and_rewording_is_remove_add(tmp_path: Path) -> None:
+    old, new = two_files(tmp_path, """\
+          - {when: 2026-05, what: Quarterly meeting}
+          - {when: 2026-08, what: Quarterly meeting}
+          - {when: 2026-06, what: Draft report}
+          - {when: 2026-12, what: Old wording, status: done}
+""", """\
+          - {when: 2026-05, what: Quarterly meeting}
+          - {when: 2026-09, what: "Quarterly  meeting"}
+          - {when: 2026-06, what: Draft report, status: cancelled}
+          - {when: 2026-12, what: New wording}
+""")
+    data = diff_json(old, new)
+    milestones = data["milestones"]
+    assert [(m["what"], m["from"], m["to"]) for m in milestones["moved"]] == [
+        ("Quarterly  meeting", "2026-08", "2026-09")]
+    assert [(m["what"], m["from"], m["to"], m["done_on"]) for m in milestones["status"]] == [
+        ("Draft report", "planned", "cancelled", None)]
+    assert [(m["what"], m["status"]) for m in milestones["added"]] == [
+        ("New wording", "planned")]
+    assert [(m["what"], m["status"]) for m in milestones["removed"]] == [
+        ("Old wording", "done")]
+
+
+def test_an_invalid_version_shows_its_errors(tmp_path: Path) -> None:
+    old, new = two_files(tmp_path, "          - {when: Jul 26, what: x}\n",
+                         "          - {when: 2026-07, what: x}\n")
+    code, out = run(old, new)
+    assert code == 1
+    assert "old.yaml:11:20: error:" in out
+    assert "bad-when" in out
+    assert "compare valid plans only" in out
+
+
+def test_a_missing_file_or_a_lone_file(tmp_path: Path) -> None:
+    code, out = run(str(tmp_path / "nothing.yaml"), str(PLAN))
+    assert code == 2
+    assert "there is no file" in out
+    code, out = run(str(PLAN))
+    assert code == 2
+    assert "name the second version too" in out

@@ -1,0 +1,38 @@
+"""The officers' documentation keeps up with the code: every rule and every command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from npmplan.cli import app
+from npmplan.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def test_rules_doc_is_generated_from_real_runs_and_current() -> None:
+    # generate.py runs every bad example (it must report its rule) and every good one
+    # (it must be clean), then compares with the committed file.
+    result = subprocess.run([sys.executable, str(DOCS / "generate.py"), "--check"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_rule_has_a_section() -> None:
+    text = (DOCS / "rules.md").read_text(encoding="utf-8")
+    missing = [rule for rule in RULES if f"## `{rule}`" not in text]
+    assert not missing, f"rules without documentation in docs/rules.md: {missing}"
+
+
+def test_every_command_is_documented() -> None:
+    text = (DOCS / "commands.md").read_text(encoding="utf-8")
+    names = [c.name or (c.callback.__name__ if c.callback else "")
+             for c in app.registered_commands]
+    names += [f"{g.name} {c.name or (c.callback.__name__ if c.callback else '')}"
+              for g in app.registered_groups if g.typer_instance
+              for c in g.typer_instance.registered_commands]
+    missing = [name for name in names if f"## `npmplan {name}" not in text]
+    assert not missing, f"commands without a section in docs/commands.md: {missing}"

@@ -1,0 +1,262 @@
+"""`npmplan new`: next year's plan from this year's, valid, faithful and never overwriting."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import typer
+from hypothesis import example, given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import npmplan.cli
+from npmplan import tracking_cli
+from npmplan.dates import Month, parse_period
+from npmplan.loader import load_text
+from npmplan.model import Plan
+from npmplan.newplan import SCHEMA_LINE, default_period, new_title, scalar
+from npmplan.pipeline import read_plan
+
+PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
+ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
+
+
+def run_new(*args: str) -> tuple[int, str]:
+    app = typer.Typer()
+    for command in (tracking_cli.diff, tracking_cli.status, tracking_cli.new):
+        app.command()(command)
+    result = CliRunner().invoke(app, ["new", *args], env=ENV, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def validate(path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(npmplan.cli.app, ["validate", str(path)], env=ENV,
+                                catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def load(path: Path) -> Plan:
+    result = read_plan(path)
+    assert result.plan is not None, [str(p) for p in result.errors]
+    return result.plan
+
+
+def texts(plan: Plan) -> dict[str, Any]:
+    """Every text field `new` keeps as it was."""
+    return {
+        "organisation": plan.plan.organisation, "capacity": plan.plan.capacity,
+        "team": [m.model_dump() for m in plan.team],
+        "strategic": [(so.id, so.title, so.functions) for so in plan.strategic_objectives],
+        "objectives": [(so.id, o.id, o.title, o.label, o.priority, o.leads, o.rationale,
+                        o.outcomes, [out.model_dump() for out in o.outputs])
+                       for so, o in plan.objectives()],
+    }
+
+
+def start(tmp_path: Path, source: Path, *extra: str) -> Path:
+    target = tmp_path / "plans" / "2027-28.yaml"
+    target.parent.mkdir(exist_ok=True)
+    code, out = run_new("--from", str(source), "--period", "2027-04..2028-03",
+                        "-o", str(target), *extra)
+    assert code == 0, out
+    return target
+
+
+def test_the_real_plan_starts_a_valid_next_year(tmp_path: Path) -> None:
+    target = start(tmp_path, PLAN)
+    code, out = validate(target)
+    assert code == 0, out
+    assert "(0 errors" in out
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == SCHEMA_LINE
+    ids = [line for line in text.splitlines() if re.match(r"\s*(- )?id:", line)]
+    assert len(ids) == 4 + 6 + 22
+    assert all(re.fullmatch(r'\s*(- )?id: "[^"]+"', line) for line in ids)
+    new = load(target)
+    assert new.plan.title == "UK NPM Business Plan 2027-28"
+    assert new.plan.period == (Month.of(2027, 4), Month.of(2028, 3))
+    assert new.plan.source is None
+    assert all(obj.schedule == [] for _, obj in new.objectives())
+    assert text.count("        schedule: []\n") == 22
+    assert "# Schedule: redo from the 2027-04..2028-03 calendar of actions." in text
+
+
+def test_round_trip_of_every_text_field(tmp_path: Path) -> None:
+    new, old = load(start(tmp_path, PLAN)), load(PLAN)
+    assert texts(new) == texts(old)
+    # Nothing in the real plan is done or cancelled, so every milestone is carried.
+    assert [[m.what for m in obj.milestones] for _, obj in new.objectives()] == [
+        [m.what for m in obj.milestones] for _, obj in old.objectives()]
+
+
+TRICKY = """\
+version: 1
+plan:
+  title: 'NPM "plan" 2026/27: draft #1'
+  organisation: "Back\\\\slash, \\u2028line separator and\\ttab"
+  period: 2026-04..2027-03
+  source: old doc
+  capacity: 10
+team:
+  - {id: "no", name: "Yes", role: "  leading spaces", capacity: 3}
+strategic_objectives:
+  - id: "2"
+    title: "[draft] [/] *bold* | pipe"
+    functions: [cooperative]
+    objectives:
+      - id: "2.10"
+        title: "- starts with a dash: and a colon"
+        label: "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F flag"
+        priority: funding-dependent
+        leads: ["no"]
+        rationale: |+
+          First line
+            indented line
+
+          after a blank line
+
+
+        outcomes:
+          - "  two leading spaces\\nsecond line\\n"
+          - "ends with a newline\\n"
+          - |-
+            no trailing newline
+            second
+        outputs:
+          - {title: "null", web: true}
+          - "~"
+        schedule: [2026-05]
+        milestones:
+          - {when: 2026-05, what: "done one", status: done}
+          - {when: 2026-05, what: "'quoted' \\\\ what"}
+      - id: "2.1"
+        title: Another
+        rationale: " a leading space\\nline two"
+  - id: "3"
+    title: Empty
+    objectives: []
+"""
+
+
+def test_round_trip_of_awkward_text(tmp_path: Path) -> None:
+    source = tmp_path / "tricky.yaml"
+    source.write_text(TRICKY, encoding="utf-8")
+    old = load(source)
+    assert old.objectives()[0][1].label is not None  # the input is what it should be
+    assert old.plan.organisation == "Back\\slash, \u2028line separator and\ttab"
+    target = start(tmp_path, source)
+    assert validate(target)[0] == 0
+    new = load(target)
+    assert texts(new) == texts(old)
+    assert new.plan.title == 'NPM "plan" 2027/28: draft #1'
+    assert [m.what for m in new.objectives()[0][1].milestones] == ["'quoted' \\ what"]
+
+
+RULES = """\
+version: 1
+plan: {title: Plan 2026-27, period: 2026-04..2027-03}
+strategic_objectives:
+  - id: "1"
+    title: One
+    objectives:
+      - id: "1.1"
+        title: First
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-07, what: dated}
+          - {when: 2026-07, moved_to: 2026-11, what: moved, note: Waiting for the CPT}
+          - {when: 2026-05..2027-03, every: 3, what: quarterly}
+          - {when: ongoing, what: always}
+          - {when: tbc, what: someday}
+          - {when: 2027-04, what: next April}
+          - {when: 2027-03..2027-04, what: straddles}
+          - {when: 2026-08, what: finished, status: done, done_on: 2026-08-01}
+          - {when: 2026-09, what: dropped, status: cancelled}
+"""
+
+
+def test_which_milestones_are_carried_and_how(tmp_path: Path) -> None:
+    source = tmp_path / "rules.yaml"
+    source.write_text(RULES, encoding="utf-8")
+    target = tmp_path / "next.yaml"
+    code, out = run_new("--from", str(source), "-o", str(target))
+    assert code == 0, out
+    assert "7 milestone(s) carried forward, 2 done or cancelled dropped" in out
+    new = load(target)
+    assert new.plan.period == (Month.of(2027, 4), Month.of(2028, 3))
+    was = "Carried forward from Plan 2026-27; was "
+    assert [(m.when.text, m.what, m.note, m.status, m.moved_to, m.every)
+            for m in new.objectives()[0][1].milestones] == [
+        ("tbc", "dated", was + "2026-07", "planned", None, None),
+        ("tbc", "moved", was + "2026-07, moved to 2026-11. Earlier note: Waiting for the CPT",
+         "planned", None, None),
+        ("tbc", "quarterly", was + "2026-05..2027-03, every 3 months", "planned", None, None),
+        ("ongoing", "always", was + "ongoing", "planned", None, None),
+        ("tbc", "someday", was + "tbc", "planned", None, None),
+        ("2027-04", "next April", was + "2027-04", "planned", None, None),
+        ("tbc", "straddles", was + "2027-03..2027-04", "planned", None, None),
+    ]
+
+
+def test_never_overwrites(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copyfile(PLAN, folder / "2026-27.yaml")
+    code, out = run_new("--from", str(folder / "2026-27.yaml"))
+    assert code == 0, out
+    made = folder / "2027-28.yaml"
+    assert f"Wrote {made}" in out
+    made.write_text("keep me\n", encoding="utf-8")
+    code, out = run_new("--from", str(folder / "2026-27.yaml"))
+    assert code == 2
+    assert "already exists" in out
+    assert made.read_text(encoding="utf-8") == "keep me\n"
+    code, out = run_new("--from", str(PLAN), "-o", str(folder / "2026-27.yaml"))
+    assert code == 2
+    assert (folder / "2026-27.yaml").read_bytes() == PLAN.read_bytes()
+
+
+def test_bad_period_and_missing_folder(tmp_path: Path) -> None:
+    code, out = run_new("--from", str(PLAN), "--period", "2027-04", "-o",
+                        str(tmp_path / "x.yaml"))
+    assert code == 2
+    assert "--period: the period '2027-04' must be a range" in out
+    code, out = run_new("--from", str(PLAN), "-o", str(tmp_path / "no" / "x.yaml"))
+    assert code == 2
+    assert "cannot write" in out
+
+
+def test_titles_and_periods() -> None:
+    old, new = parse_period("2026-04..2027-03"), parse_period("2027-04..2028-03")
+    assert new_title("Plan 2026-27", old, new) == "Plan 2027-28"
+    assert new_title("Plan 2026/27 (2026-2027)", old, new) == "Plan 2027/28 (2027-2028)"
+    assert new_title("Plan 2026 \u2013 27", old, new) == "Plan 2027 \u2013 28"
+    assert new_title("Plan 12026-27", old, new) == "Plan 12026-27"
+    assert new_title("Business plan", old, new) == "Business plan"
+    calendar = parse_period("2026-01..2026-12")
+    assert default_period(calendar) == parse_period("2027-01..2027-12")
+    assert new_title("Plan 2026", calendar, default_period(calendar)) == "Plan 2027"
+    assert default_period(old) == new
+
+
+# What plan text may hold: no controls but newline and tab, no bidi controls (spec: Rules).
+TEXT = st.text(st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters="\n\t",
+    exclude_characters="\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
+    min_size=1)
+
+
+@given(TEXT)
+@example("a\n  b\n\n")
+@example("a\n \n")
+@example("x\n\n\n")
+@example("line\u2028separator\nnext")
+@example("#not a comment\n- not a list: no\n")
+def test_any_text_loads_back_as_written(text: str) -> None:
+    first, *rest = scalar(text, 4)
+    document = load_text("x.yaml", "\n".join(["a:", f"  k:{first}", *rest, "b: end", ""]))
+    assert document.problems == []
+    assert document.data == {"a": {"k": text}, "b": "end"}
