@@ -43,8 +43,8 @@ def duplicate_ids(plan: Plan) -> Iterator[Finding]:
     for i, so in enumerate(plan.strategic_objectives):
         entries: list[tuple[Loc, str, str]] = [
             (("strategic_objectives", i), so.id, f"strategic objective '{so.title}'")]
-        entries += [(loc, obj.id, f"objective '{obj.title}'")
-                    for loc, _, obj in _objectives(plan) if loc[1] == i]
+        entries += [(("strategic_objectives", i, "objectives", j), obj.id,
+                     f"objective '{obj.title}'") for j, obj in enumerate(so.objectives)]
         for loc, ident, name in entries:
             if ident in seen:
                 yield Finding("error", "duplicate-id", (*loc, "id"),

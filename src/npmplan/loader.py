@@ -250,19 +250,23 @@ class _Builder:
         stack: list[list[Any]] = []  # [container, node, key, key_pos] or [list, node]
         result: list[Any] = [None, 0]
         documents = 0
+        # The hot loop of every command: one pass, no recursion, attribute look-ups kept
+        # out of it (scalars are most of the events).
+        scalar, attach = events.ScalarEvent, self.attach
         while True:
             event = get()
             kind = type(event)
             mark = event.start_mark
-            pos = pack(mark.line, mark.column)
-            if kind is events.ScalarEvent:
+            pos = ((mark.line + 1) << 32) | (mark.column + 1)  # pack(), inlined
+            if kind is scalar:
                 value: Any = event.value
                 if event.implicit[0] and value in NULLS:
                     value = None
-                self.check_node(event, pos)
-                if event.style == '"' and value:
+                if event.anchor is not None or event.tag is not None:
+                    self.check_node(event, pos)
+                if event.style == '"' and value and CONTROL.search(value):
                     self.check_escapes(value, event, pos)
-                self.attach(stack, result, value, pos)
+                attach(stack, result, value, pos)
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
                 self.check_node(event, pos)
                 if len(stack) >= MAX_DEPTH:
@@ -315,7 +319,7 @@ class _Builder:
             return
         frame = stack[-1]
         container = frame[0]
-        if isinstance(container, list):
+        if type(container) is list:
             container.append(value)
             frame[1].items.append(node)
             return

@@ -15,7 +15,6 @@ import csv
 import io
 from dataclasses import dataclass
 
-from rich.console import Group
 from rich.text import Text
 
 from npmplan.dates import Month
@@ -61,18 +60,23 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def cell(row: CalendarRow, month: Month) -> Text:
+def add_cell(line: Text, row: CalendarRow, month: Month) -> None:
+    """Append one month's cell: the kind's glyph, with a mark in the middle where a
+    milestone is due (appending strings: a Text per cell is what made large plans slow)."""
     kind = row.cells.get(month)
     marked = row.milestones.get(month, 0) > 0
     if kind is None:
-        return Text(f" {MILESTONE} " if marked else " " * CELL, style="mark")
-    glyph = GLYPH[kind]
-    if marked:
-        return Text(glyph, style=kind) + Text(MILESTONE, style="mark") + Text(glyph, style=kind)
-    return Text(glyph * CELL, style=kind)
+        line.append(f" {MILESTONE} " if marked else " " * CELL, style="mark")
+    elif marked:
+        glyph = GLYPH[kind]
+        line.append(glyph, style=kind)
+        line.append(MILESTONE, style="mark")
+        line.append(glyph, style=kind)
+    else:
+        line.append(GLYPH[kind] * CELL, style=kind)
 
 
-def text(view: CalendarView, width: int) -> Group:
+def text(view: CalendarView, width: int) -> Text:
     """The appendix for a terminal ``width`` columns wide."""
     id_width = max([len(r.objective.id) for r in view.rows] + [2])
     show_dates = width >= 80
@@ -96,12 +100,16 @@ def text(view: CalendarView, width: int) -> Group:
             start, end = start_end(row)
             line.append(f"{start:<6} {end:<6} ")
         for month in view.months:
-            line.append_text(cell(row, month))
+            add_cell(line, row, month)
         line.append(f" {row.total:>5}")
         lines.append(line)
     lines.append(_workload_line(view, id_width, label_width, show_dates))
     lines += legend(view, width)
-    return Group(*lines)
+    # One Text, laid out already: rich need not wrap each line (most of the cost on large
+    # plans).
+    out = Text("\n").join(lines)
+    out.no_wrap = True
+    return out
 
 
 def _lead(id_width: int, label_width: int, show_dates: bool) -> int:

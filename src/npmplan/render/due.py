@@ -7,7 +7,6 @@ under way, what recurs, what is ongoing, what has no date yet, and a look at nex
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from npmplan.dates import Month
@@ -51,26 +50,38 @@ def heading(report: DueReport, title: str) -> str:
 
 
 WIDE = 120  # from this width on, each line also names the activity
+ACTIVITY = 40  # at most, for that column
 
 
-def _section_table(items: list[DueItem], width: int) -> Table:
+def _cell(text: Text, width: int) -> Text:
+    """``text`` cut with an ellipsis or padded to exactly ``width`` cells."""
+    out = text.copy()
+    out.truncate(width, overflow="ellipsis", pad=True)
+    return out
+
+
+def _section_lines(items: list[DueItem], width: int) -> list[Text]:
     """One line per milestone, so that a stand-up can run down the list; long text is
-    cut with an ellipsis (``npmplan show ID`` has it in full)."""
-    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1), expand=True)
-    table.add_column("id", no_wrap=True, style="bold")
-    if width >= WIDE:
-        table.add_column("activity", ratio=2, overflow="ellipsis", no_wrap=True, style="muted")
-    table.add_column("milestone", ratio=5, overflow="ellipsis", no_wrap=True)
-    table.add_column("when", no_wrap=True)
-    for item in items:
-        late = "over" if item.months_overdue else ""
+    cut with an ellipsis (``npmplan show ID`` has it in full). Laid out by hand: a rich
+    Table costs more than the rest of the command for a list like this."""
+    ids = max(len(item.objective.id) for item in items)
+    whens = [window_text(item) for item in items]
+    when_width = min(max(len(w) for w in whens), max(width * 9 // 20, 12))
+    labels = ACTIVITY if width >= WIDE else 0
+    what_width = max(width - 1 - ids - 1 - (labels + 1 if labels else 0) - 1 - when_width, 10)
+    lines = []
+    for item, when in zip(items, whens, strict=True):
         done = "✓ " if item.milestone.status == "done" else ""
-        cells = [plain(item.objective.id)]
-        if width >= WIDE:
-            cells.append(plain(item.objective.row_label))
-        cells += [plain(done + item.milestone.what), plain(window_text(item), late)]
-        table.add_row(*cells)
-    return table
+        line = Text(f"{item.objective.id:<{ids}} ", style="bold")
+        if labels:
+            line.append_text(_cell(plain(item.objective.row_label, "muted"), labels))
+            line.append(" ")
+        line.append_text(_cell(plain(done + item.milestone.what), what_width))
+        line.append(" ")
+        line.append_text(_cell(plain(when, "over" if item.months_overdue else ""), when_width))
+        line.rstrip()
+        lines.append(line)
+    return lines
 
 
 def text(report: DueReport, title: str, width: int, filtered: str = "") -> RenderableType:
@@ -82,7 +93,7 @@ def text(report: DueReport, title: str, width: int, filtered: str = "") -> Rende
         empty = False
         parts.append(Text(""))
         parts.append(Text(f"{TITLES[name]} ({len(items)})", style="heading"))
-        parts.append(_section_table(items, width))
+        parts += _section_lines(items, width)
     if empty:
         parts.append(Text(f"\nNothing is due, in progress or overdue in {report.month.long()}."))
     parts += _next_month(report, width)
@@ -98,7 +109,7 @@ def _next_month(report: DueReport, width: int) -> list[RenderableType]:
         return []
     following = Month(report.month + 1).long()
     return [Text(""), Text(f"Next month: {following} ({len(report.next_month)} due)",
-                           style="heading"), _section_table(report.next_month, width)]
+                           style="heading"), *_section_lines(report.next_month, width)]
 
 
 def _md(value: str) -> str:
