@@ -41,16 +41,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from npmplan.checks import check
 from npmplan.dates import Month
 from npmplan.errors import UsageError
-from npmplan.loader import load_bytes, max_bytes
-from npmplan.messages import findings_from
 from npmplan.model import Kind, Milestone, Objective, Plan
-from npmplan.pipeline import PlanResult, check_readable, read_plan
-from npmplan.problems import Problem
+from npmplan.pipeline import PlanResult, check_readable, read_bytes, read_plan
 from npmplan.render.safe import one_line
 from npmplan.schedule import active_months, workload
 
@@ -124,29 +118,6 @@ def _git(args: list[str], cwd: Path | None) -> bytes:
                             done.stderr.decode("utf-8", "replace").splitlines() if line.strip())
         raise UsageError(f"git {args[0]} failed: {message or f'exit {done.returncode}'}")
     return done.stdout
-
-
-def read_bytes(raw: bytes, file: str) -> PlanResult:
-    """``pipeline.read_plan`` for bytes that are not a file (``git show``, a new plan)."""
-    limit = max_bytes()
-    if len(raw) > limit:
-        return PlanResult(file, None, [Problem(
-            file, 1, 1, "error", "too-large", "", f"the file is larger than the {limit:,}-byte "
-            "limit for a plan; split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")])
-    document = load_bytes(file, raw)
-    problems = list(document.problems)
-    plan = None
-    if document.data is not None:
-        try:
-            plan = Plan.model_validate(document.data)
-        except ValidationError as exc:
-            problems += [document.problem(f) for f in findings_from(exc)]
-        else:
-            problems += [document.problem(f) for f in check(plan)]
-    problems.sort(key=Problem.sort_key)
-    if any(p.severity == "error" for p in problems):
-        plan = None
-    return PlanResult(file, plan, problems)
 
 
 # --- the diff -------------------------------------------------------------------------

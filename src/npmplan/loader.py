@@ -146,15 +146,16 @@ def load_path(path: Path, display: str | None = None) -> Document:
     file = display or str(path)
     limit = max_bytes()
     with path.open("rb") as handle:  # read-only by design: no command writes a plan
-        raw = handle.read(limit + 1)
-    if len(raw) > limit:
-        return _failed(file, 1, 1, "too-large",
-                       f"the file is larger than the {limit:,}-byte limit for a plan; "
-                       "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
+        raw = handle.read(limit + 1)  # no more than the limit is ever read
     return load_bytes(file, raw)
 
 
 def load_bytes(file: str, raw: bytes) -> Document:
+    limit = max_bytes()
+    if len(raw) > limit:
+        return _failed(file, 1, 1, "too-large",
+                       f"the file is larger than the {limit:,}-byte limit for a plan; "
+                       "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
     text = decode(file, raw)
     if isinstance(text, Problem):
         return Document(file, None, 0, [text])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,7 @@ from pydantic import ValidationError
 from npmplan.checks import check
 from npmplan.dates import Month, parse_period
 from npmplan.errors import UsageError
-from npmplan.loader import load_path
+from npmplan.loader import Document, load_bytes, load_path
 from npmplan.messages import findings_from
 from npmplan.model import Plan
 from npmplan.problems import Problem
@@ -41,19 +43,30 @@ class PlanResult:
 
 def read_plan(path: Path, display: str | None = None) -> PlanResult:
     """Every problem of one file, and its model when it has no errors."""
+    with _gc_paused():
+        return _validate(load_path(path, display or str(path)))
+
+
+def read_bytes(raw: bytes, file: str) -> PlanResult:
+    """``read_plan`` for bytes that are not a file: ``git show`` output, a new plan."""
+    with _gc_paused():
+        return _validate(load_bytes(file, raw))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
     # The cyclic GC finds nothing to free in a tree of fresh dicts and lists, but scanning
     # them made up most of the load time on large plans (spec/yaml-hazards.md).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read(path, display or str(path))
+        yield
     finally:
         if enabled:
             gc.enable()
 
 
-def _read(path: Path, file: str) -> PlanResult:
-    document = load_path(path, file)
+def _validate(document: Document) -> PlanResult:
     problems = list(document.problems)
     plan = None
     if document.data is not None:
@@ -66,7 +79,7 @@ def _read(path: Path, file: str) -> PlanResult:
     problems.sort(key=Problem.sort_key)
     if any(p.severity == "error" for p in problems):
         plan = None
-    return PlanResult(file, plan, problems)
+    return PlanResult(document.file, plan, problems)
 
 
 def check_readable(path: Path) -> None:

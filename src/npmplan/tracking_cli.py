@@ -159,8 +159,8 @@ def new(
     """Start next year's plan from this year's: the objectives' text, the team, and the
     milestones not done (flagged), with every schedule emptied to redo."""
     from npmplan.dates import parse_period
-    from npmplan.history import read_bytes
     from npmplan.newplan import default_file_name, default_period, new_plan_text
+    from npmplan.pipeline import read_bytes
 
     path = resolve_plan(source)
     model = load_plan(path)
