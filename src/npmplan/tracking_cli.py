@@ -75,7 +75,7 @@ def diff(
     cancelled, schedules and the monthly workload."""
     from npmplan import history
     from npmplan.errors import UsageError
-    from npmplan.render import tracking
+    from npmplan.render import diff as render
     from npmplan.render.console import make_console
     from npmplan.render.json_out import dumps
 
@@ -91,12 +91,12 @@ def diff(
         fail("compare valid plans only: fix the errors above first", 1)
     changes = history.compare(old_plan, new_plan)
     if format is ReportFormat.json:
-        typer.echo(dumps(tracking.diff_json(changes, before.label, after.label)))
+        typer.echo(dumps(render.diff_json(changes, before.label, after.label)))
     elif format is ReportFormat.markdown:
-        typer.echo(tracking.diff_markdown(changes, before.label, after.label), nl=False)
+        typer.echo(render.diff_markdown(changes, before.label, after.label), nl=False)
     else:
         console = make_console()
-        console.print(tracking.diff_text(changes, before.label, after.label, console.width))
+        console.print(render.diff_text(changes, before.label, after.label, console.width))
     raise typer.Exit(1 if exit_code and changes.changed else 0)
 
 
@@ -123,7 +123,7 @@ def status(
     """Progress per objective as of a date: milestones done, planned, overdue and
     cancelled, the share delivered of those due, and the months of slip."""
     from npmplan.progress import status_report
-    from npmplan.render import tracking
+    from npmplan.render import status as render
     from npmplan.render.console import make_console
     from npmplan.render.json_out import dumps
     from npmplan.schedule import select
@@ -134,12 +134,12 @@ def status(
     report = status_report(select(model, strategic, None, lead), today)
     title = model.plan.title
     if format is ReportFormat.json:
-        typer.echo(dumps(tracking.status_json(report, title)))
+        typer.echo(dumps(render.status_json(report, title)))
     elif format is ReportFormat.markdown:
-        typer.echo(tracking.status_markdown(report, title), nl=False)
+        typer.echo(render.status_markdown(report, title), nl=False)
     else:
         console = make_console()
-        console.print(tracking.status_text(report, title, console.width))
+        console.print(render.status_text(report, title, console.width))
 
 
 def new(
@@ -199,7 +199,8 @@ def render_breakdown(model: Plan, by: str | None, without_priority: str | None,
     """``workload --by lead|strategic|priority [--without-priority P]`` in ``format``
     (text, markdown or json). Without ``by``, the plain workload of the objectives kept."""
     from npmplan.breakdown import BY, PRIORITY_CHOICES, drop_priority, workload_by
-    from npmplan.render import json_out, tracking
+    from npmplan.render import breakdown as render
+    from npmplan.render import json_out
     from npmplan.render.console import make_console
     from npmplan.render.workload import legend, workload_table
     from npmplan.schedule import workload
@@ -224,9 +225,9 @@ def render_breakdown(model: Plan, by: str | None, without_priority: str | None,
         fail(f"--by '{by}' is not one of: {', '.join(BY)}", 2)
     result = workload_by(model, model.objectives(), BY[BY.index(by)], without_priority)
     if format == "json":
-        typer.echo(json_out.dumps(tracking.breakdown_json(result, title)))
+        typer.echo(json_out.dumps(render.breakdown_json(result, title)))
     elif format == "markdown":
-        typer.echo(tracking.breakdown_markdown(result, title), nl=False)
+        typer.echo(render.breakdown_markdown(result, title), nl=False)
     else:
         console = make_console()
-        console.print(tracking.breakdown_text(result, title, console.width))
+        console.print(render.breakdown_text(result, title, console.width))

@@ -1,0 +1,90 @@
+"""Tables for the tracking reports (``diff``, ``status``, ``workload --by``): laid out once
+as rows of plain strings, drawn as rich tables for a terminal or as markdown tables for
+Steering Group papers. Plan text is data: rich gets it as ``Text`` (never markup),
+markdown gets it escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from npmplan.dates import Month
+from npmplan.render.safe import one_line, plain
+
+BAR = 8
+MIN_LABEL = 12
+LABEL = 60  # the widest a column of plan text gets; longer text ends in an ellipsis
+MINUS = "\u2212"
+
+
+def md(text: str) -> str:
+    """Plan text inside markdown: one line, and nothing read as markup or a table edge."""
+    return re.sub(r"([\\`*_\[\]<>|#~])", r"\\\1", one_line(text))
+
+
+def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    return lines + ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+
+
+def fitted(headers: list[str], rows: list[list[Text]], width: int, label: int | None = 1,
+           right: frozenset[int] = frozenset(), **options: Any) -> Table:
+    """A table for a terminal ``width`` wide: every column keeps its full width but column
+    ``label`` (plan text), which gets what is left, at least MIN_LABEL and at most LABEL
+    characters, and ends in an ellipsis when cut."""
+    widths = [max([len(header.split("\n")[0])] + [row[i].cell_len for row in rows])
+              for i, header in enumerate(headers)]
+    fixed = sum(w for i, w in enumerate(widths) if i != label) + 2 * len(headers)
+    if label is not None:
+        widths[label] = max(MIN_LABEL, min(LABEL, widths[label], width - fixed))
+    table = Table(**options)
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="right" if i in right else "left", no_wrap=True,
+                         overflow="ellipsis", width=widths[i])
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def text_table(section: Section, width: int) -> Table:
+    """A borderless table of plain strings (the diff's sections)."""
+    rows = [[plain(cell) for cell in row] for row in section.rows]
+    return fitted(section.headers, rows, width, section.label, section.right, box=None,
+                  pad_edge=False, padding=(0, 1), header_style="muted")
+
+
+def runs(months: list[Month]) -> str:
+    """``2026-07..2026-09, 2026-12``: consecutive months as ranges."""
+    ordered = sorted(months)
+    parts: list[str] = []
+    start = 0
+    for i, month in enumerate(ordered):
+        if i + 1 == len(ordered) or ordered[i + 1] != month + 1:
+            first = ordered[start]
+            parts.append(str(first) if first == month else f"{first}..{month}")
+            start = i + 1
+    return ", ".join(parts)
+
+
+def signed(number: int) -> str:
+    return f"+{number}" if number > 0 else f"{MINUS}{-number}" if number < 0 else "0"
+
+
+def plural(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    right: frozenset[int] = frozenset()  # columns of numbers
+    label: int | None = 1  # the column of plan text, cut to fit
+
