@@ -55,3 +55,11 @@ def run() -> Run:
         return runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def small(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """The test module's ``SMALL`` plan, written to a file."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(request.module.SMALL, encoding="utf-8")
+    return path

@@ -9,6 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from npmplan.cli import app
+from npmplan.model import Plan
+from npmplan.pipeline import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2026-27.yaml"
@@ -35,3 +37,10 @@ def write_plan(tmp: Path, body: str) -> Path:
     path = tmp / "plan.yaml"
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def model_of(path: Path) -> Plan:
+    """The model of a plan file that must be valid."""
+    plan = read_plan(path).plan
+    assert plan is not None, f"{path} does not validate"
+    return plan

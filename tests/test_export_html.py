@@ -67,13 +67,6 @@ def export(plan: Path, *args: str) -> str:
     return text
 
 
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.yaml"
-    path.write_text(SMALL, encoding="utf-8")
-    return path
-
-
 def tree(page: str) -> ElementTree.Element:
     """The page parsed strictly: any HTML5 parse error raises."""
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)

@@ -8,11 +8,11 @@ from typing import Any
 
 import icalendar
 import pytest
+from reports_helpers import model_of as model
 from typer.testing import CliRunner
 
 from npmplan.export_cli import export_app
 from npmplan.model import Plan
-from npmplan.pipeline import read_plan
 from npmplan.schedule import occurrences
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"
@@ -84,19 +84,6 @@ def by_summary(data: bytes) -> dict[str, list[icalendar.Event]]:
 
 def uids(data: bytes) -> dict[tuple[str, date], str]:
     return {(str(e["SUMMARY"]), e.decoded("DTSTART")): str(e["UID"]) for e in events(data)}
-
-
-def model(path: Path) -> Plan:
-    plan = read_plan(path).plan
-    assert plan is not None
-    return plan
-
-
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.yaml"
-    path.write_text(SMALL, encoding="utf-8")
-    return path
 
 
 def expected_count(plan: Plan) -> int:

@@ -58,13 +58,6 @@ def load(plan: Path) -> dict[str, Any]:
     return data
 
 
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.yaml"
-    path.write_text(SMALL, encoding="utf-8")
-    return path
-
-
 def objectives(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {o["id"]: o for so in data["strategic_objectives"] for o in so["objectives"]}
 

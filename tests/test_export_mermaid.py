@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reports_helpers import model_of as model
 from typer.testing import CliRunner
 
 from npmplan.export_cli import export_app
-from npmplan.model import Plan
-from npmplan.pipeline import read_plan
 from npmplan.render.mermaid import safe_name
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"
@@ -79,19 +78,6 @@ def export(plan: Path, *args: str) -> str:
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout
-
-
-def model(path: Path) -> Plan:
-    plan = read_plan(path).plan
-    assert plan is not None
-    return plan
-
-
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.yaml"
-    path.write_text(SMALL, encoding="utf-8")
-    return path
 
 
 def parse(chart: str) -> list[tuple[str, str, re.Match[str] | None]]:
