@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-from typer.testing import CliRunner
+from reports_helpers import run as run_cli
 
-from npmplan import tracking_cli
 from npmplan.breakdown import workload_by
-from npmplan.cli_common import PlanOption, load_plan
 from npmplan.dates import Month
 from npmplan.pipeline import read_plan
 
@@ -41,24 +38,8 @@ strategic_objectives:
 """
 
 
-def workload(
-    plan: PlanOption = None,
-    format: Annotated[str, typer.Option("--format", "-f")] = "text",
-    by: tracking_cli.ByOption = None,
-    without_priority: tracking_cli.WithoutPriorityOption = None,
-) -> None:
-    """The branch proposed for cli.py's workload command (its other output is not tested)."""
-    if by is not None or without_priority is not None:
-        tracking_cli.render_breakdown(load_plan(plan), by, without_priority, format)
-
-
 def run(*args: str) -> tuple[int, str]:
-    app = typer.Typer()
-    app.command()(workload)
-    app.command()(tracking_cli.status)
-    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
-    result = CliRunner().invoke(app, ["workload", *args], env=env, catch_exceptions=False)
-    return result.exit_code, result.output
+    return run_cli("workload", *args)
 
 
 def team_plan(tmp_path: Path) -> str:

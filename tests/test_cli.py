@@ -56,7 +56,7 @@ def test_invalid_plan_exits_1(run: Run) -> None:
     ["validate", "--format", "xml", str(MINIMAL)],
     ["validate", "--no-such-option", str(MINIMAL)],
     ["workload", "--plan", "no-such-plan.yaml"],
-    ["workload", "--format", "markdown", "--plan", str(MINIMAL)],
+    ["workload", "--format", "csv", "--plan", str(MINIMAL)],
 ], ids=["missing file", "directory", "bad format", "bad option", "workload missing plan",
         "workload bad format"])
 def test_usage_errors_exit_2(run: Run, args: list[str]) -> None:

@@ -9,10 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
-from typer.testing import CliRunner
-
-from npmplan import tracking_cli
+from reports_helpers import run as run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2026-27.yaml"
@@ -22,17 +19,8 @@ CPT = "Expected publication of CPT social care standards"
 CONFERENCE = "Conference planning beginning"
 
 
-def make_app() -> typer.Typer:
-    app = typer.Typer()
-    for command in (tracking_cli.diff, tracking_cli.status, tracking_cli.new):
-        app.command()(command)
-    return app
-
-
 def run(*args: str) -> tuple[int, str]:
-    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
-    result = CliRunner().invoke(make_app(), ["diff", *args], env=env, catch_exceptions=False)
-    return result.exit_code, result.output
+    return run_cli("diff", *args)
 
 
 def diff_json(*args: str, code: int = 0) -> dict[str, Any]:

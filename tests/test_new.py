@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import typer
 from hypothesis import example, given
 from hypothesis import strategies as st
+from reports_helpers import run as run_cli
 from typer.testing import CliRunner
 
 import npmplan.cli
-from npmplan import tracking_cli
 from npmplan.dates import Month, parse_period
 from npmplan.loader import load_text
 from npmplan.model import Plan
@@ -25,11 +24,7 @@ ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
 
 
 def run_new(*args: str) -> tuple[int, str]:
-    app = typer.Typer()
-    for command in (tracking_cli.diff, tracking_cli.status, tracking_cli.new):
-        app.command()(command)
-    result = CliRunner().invoke(app, ["new", *args], env=ENV, catch_exceptions=False)
-    return result.exit_code, result.output
+    return run_cli("new", *args)
 
 
 def validate(path: Path) -> tuple[int, str]:

@@ -7,10 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import typer
-from typer.testing import CliRunner
+from reports_helpers import run as run_cli
 
-from npmplan import tracking_cli
 from npmplan.dates import Month
 from npmplan.pipeline import read_plan
 from npmplan.progress import status_report
@@ -70,12 +68,7 @@ def counts(done: int, planned: int, overdue: int, cancelled: int, due: int, deli
 
 
 def run(*args: str) -> tuple[int, str]:
-    app = typer.Typer()
-    for command in (tracking_cli.diff, tracking_cli.status, tracking_cli.new):
-        app.command()(command)
-    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
-    result = CliRunner().invoke(app, ["status", *args], env=env, catch_exceptions=False)
-    return result.exit_code, result.output
+    return run_cli("status", *args)
 
 
 def known(tmp_path: Path) -> str:

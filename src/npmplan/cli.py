@@ -22,7 +22,6 @@ from npmplan.cli_common import (
     PlanOption,
     ReportFormat,
     StrategicOption,
-    TableFormat,
     ValidateFormat,
     check_filters,
     fail,
@@ -86,15 +85,15 @@ def validate(
 @app.command()
 def workload(
     plan: PlanOption = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="text or json.")]
-    = TableFormat.text,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f",
+                      help="text, markdown or json.")] = ReportFormat.text,
     by: tracking_cli.ByOption = None,
     without_priority: tracking_cli.WithoutPriorityOption = None,
 ) -> None:
     """Active activities per month, by kind, with months over capacity flagged."""
     from npmplan.render import json_out
     from npmplan.render.console import make_console
-    from npmplan.render.workload import legend, workload_table
+    from npmplan.render.workload import legend, workload_markdown, workload_table
     from npmplan.schedule import workload as compute
 
     model = load_plan(plan)
@@ -102,8 +101,11 @@ def workload(
         tracking_cli.render_breakdown(model, by, without_priority, format)
         return
     loads = compute(model.months(), model.objectives())
-    if format is TableFormat.json:
+    if format is ReportFormat.json:
         typer.echo(json_out.dumps(json_out.workload(model, loads)))
+        return
+    if format is ReportFormat.markdown:
+        typer.echo(workload_markdown(model.plan.title, loads, model.plan.capacity), nl=False)
         return
     console = make_console()
     console.print(workload_table(model.plan.title, loads, model.plan.capacity))

@@ -11,8 +11,8 @@ from rich.text import Text
 from npmplan.breakdown import Breakdown
 from npmplan.breakdown import Group as LoadGroup
 from npmplan.render.glyphs import OVER
-from npmplan.render.safe import plain
-from npmplan.render.tables import fitted, md, md_table
+from npmplan.render.safe import md, plain
+from npmplan.render.tables import fitted, md_table
 
 BY_NAME = {"lead": "lead", "strategic": "strategic objective", "priority": "priority"}
 

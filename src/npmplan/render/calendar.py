@@ -20,7 +20,7 @@ from rich.text import Text
 from npmplan.dates import Month
 from npmplan.model import KINDS
 from npmplan.render.glyphs import GLYPH, MILESTONE, NAME, OVER
-from npmplan.render.safe import one_line, plain
+from npmplan.render.safe import md, one_line, plain
 from npmplan.schedule import CalendarRow, MonthLoad, active_months
 
 CELL = 3
@@ -178,11 +178,6 @@ def legend(view: CalendarView, width: int) -> list[Text]:
 
 # --- markdown and csv ----------------------------------------------------------------
 
-def md_escape(value: str) -> str:
-    """Table-cell safe: ``|`` escaped, line breaks folded."""
-    return one_line(value).replace("\\", "\\\\").replace("|", "\\|")
-
-
 def _plain_cell(row: CalendarRow, month: Month) -> str:
     kind = row.cells.get(month)
     mark = MILESTONE if row.milestones.get(month) else ""
@@ -191,9 +186,9 @@ def _plain_cell(row: CalendarRow, month: Month) -> str:
 
 def markdown(view: CalendarView) -> str:
     head = ["Id", "Activity", "Start", "End", *[m.short() for m in view.months], "Total"]
-    lines = [f"**Calendar of actions: {md_escape(view.title)}**", ""]
+    lines = [f"**Calendar of actions: {md(view.title)}**", ""]
     if view.filtered:
-        lines += [f"Showing {md_escape(view.filtered)}", ""]
+        lines += [f"Showing {md(view.filtered)}", ""]
     lines += ["| " + " | ".join(head) + " |",
               "|" + "|".join(["---"] * 4 + [":-:"] * len(view.months) + ["--:"]) + "|"]
     current = None
@@ -201,13 +196,13 @@ def markdown(view: CalendarView) -> str:
     for row in view.rows:
         if row.strategic.id != current:
             current = row.strategic.id
-            title = md_escape(f"Strategic objective {row.strategic.id}: {row.strategic.title}")
-            lines.append("| " + " | ".join([f"**{md_escape(current)}**", f"**{title}**", *blank])
+            title = md(f"Strategic objective {row.strategic.id}: {row.strategic.title}")
+            lines.append("| " + " | ".join([f"**{md(current)}**", f"**{title}**", *blank])
                          + " |")
         start, end = start_end(row)
         cells = [_plain_cell(row, m) for m in view.months]
-        lines.append("| " + " | ".join([md_escape(row.objective.id),
-                                         md_escape(row.objective.row_label), start, end,
+        lines.append("| " + " | ".join([md(row.objective.id),
+                                         md(row.objective.row_label), start, end,
                                          *cells, str(row.total)]) + " |")
     work = [f"{load.active}{' ' + OVER if view.over(load) else ''}" for load in view.loads]
     name = _workload_name(view)

@@ -11,8 +11,8 @@ from rich.text import Text
 from npmplan.dates import Month
 from npmplan.history import MilestoneChange, ObjectiveChange, PlanDiff, ScheduleChange
 from npmplan.model import Milestone
-from npmplan.render.safe import plain
-from npmplan.render.tables import Section, md, md_table, plural, runs, signed, text_table
+from npmplan.render.safe import md, plain
+from npmplan.render.tables import Section, md_table, plural, runs, signed, text_table
 
 
 def when_text(milestone: Milestone) -> str:

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from npmplan.dates import Month
-from npmplan.render.safe import one_line, plain
+from npmplan.render.safe import md, plain
 from npmplan.schedule import DueItem, DueReport
 
 TITLES = {
@@ -112,20 +112,16 @@ def _next_month(report: DueReport, width: int) -> list[RenderableType]:
                            style="heading"), *_section_lines(report.next_month, width)]
 
 
-def _md(value: str) -> str:
-    return one_line(value).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
-
-
 def _md_item(item: DueItem) -> str:
     done = "✓ " if item.milestone.status == "done" else ""
-    return (f"- **{_md(item.objective.id)}** {_md(item.objective.row_label)}: "
-            f"{done}{_md(item.milestone.what)} ({_md(window_text(item))})")
+    return (f"- **{md(item.objective.id)}** {md(item.objective.row_label)}: "
+            f"{done}{md(item.milestone.what)} ({md(window_text(item))})")
 
 
 def markdown(report: DueReport, title: str, filtered: str = "") -> str:
-    lines = [f"## {_md(heading(report, title))}"]
+    lines = [f"## {md(heading(report, title))}"]
     if filtered:
-        lines += ["", f"Showing {_md(filtered)}"]
+        lines += ["", f"Showing {md(filtered)}"]
     for name, items in _sections(report):
         lines += ["", f"### {TITLES[name]} ({len(items)})", ""]
         lines += [_md_item(item) for item in items]

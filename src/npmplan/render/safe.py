@@ -24,6 +24,14 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md(text: str) -> str:
+    """Plan text inside markdown: one line, and nothing read as markup or a table edge."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
 def plain(text: str, style: str = "") -> Text:
     """Plan text as a rich ``Text``: rich never reads ``[draft] [/]`` in it as markup."""
     return Text(one_line(text), style=style)

@@ -11,7 +11,7 @@ from rich.text import Text
 from npmplan.dates import Month
 from npmplan.model import Milestone, Objective, StrategicObjective
 from npmplan.render.glyphs import GLYPH, MILESTONE
-from npmplan.render.safe import clean, one_line, plain
+from npmplan.render.safe import clean, md, plain
 from npmplan.schedule import active_months, classify, milestone_counts, occurrences
 
 WEB = "(web)"
@@ -99,26 +99,22 @@ def _milestones(objective: Objective, as_of: Month) -> RenderableType:
     return table
 
 
-def _md(value: str) -> str:
-    return one_line(value).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
-
-
 def markdown(so: StrategicObjective, objective: Objective, as_of: Month) -> str:
-    lines = [f"## {_md(objective.id)} {_md(objective.title)}", "",
-             f"- **Strategic objective:** {_md(so.id)}: {_md(so.title)}",
-             f"- **Functions:** {_md(', '.join(so.functions) or 'not stated')}",
-             f"- **Priority:** {_md(objective.priority or 'not stated')}",
-             f"- **Leads:** {_md(', '.join(objective.leads) or 'not stated')}"]
+    lines = [f"## {md(objective.id)} {md(objective.title)}", "",
+             f"- **Strategic objective:** {md(so.id)}: {md(so.title)}",
+             f"- **Functions:** {md(', '.join(so.functions) or 'not stated')}",
+             f"- **Priority:** {md(objective.priority or 'not stated')}",
+             f"- **Leads:** {md(', '.join(objective.leads) or 'not stated')}"]
     if objective.rationale:
         lines += ["", "### Rationale", "", clean(objective.rationale).strip()]
     if objective.outcomes:
-        lines += ["", "### Outcomes", ""] + [f"- {_md(o)}" for o in objective.outcomes]
+        lines += ["", "### Outcomes", ""] + [f"- {md(o)}" for o in objective.outcomes]
     if objective.outputs:
         lines += ["", "### Outputs", ""] + [
-            f"- {_md(o.title)}{' ' + WEB if o.web else ''}" for o in objective.outputs]
+            f"- {md(o.title)}{' ' + WEB if o.web else ''}" for o in objective.outputs]
     lines += ["", f"### Milestones (as of {as_of.long()})", "",
               "| When | Milestone | Status |", "|---|---|---|"]
-    lines += [f"| {_md(when_text(m))} | {_md(m.what)} | {_md(status_of(m, objective, as_of))} |"
+    lines += [f"| {md(when_text(m))} | {md(m.what)} | {md(status_of(m, objective, as_of))} |"
               for m in objective.milestones]
     return "\n".join(lines) + "\n"
 

@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from npmplan.progress import StatusReport, Tally
-from npmplan.render.safe import plain
-from npmplan.render.tables import BAR, fitted, md, md_table
+from npmplan.render.safe import md, plain
+from npmplan.render.tables import BAR, fitted, md_table
 
 
 def bar(share: float | None) -> str:

@@ -6,7 +6,6 @@ markdown gets it escaped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,17 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from npmplan.dates import Month
-from npmplan.render.safe import one_line, plain
+from npmplan.render.safe import md, plain
 
 BAR = 8
 MIN_LABEL = 12
 LABEL = 60  # the widest a column of plan text gets; longer text ends in an ellipsis
 MINUS = "\u2212"
-
-
-def md(text: str) -> str:
-    """Plan text inside markdown: one line, and nothing read as markup or a table edge."""
-    return re.sub(r"([\\`*_\[\]<>|#~])", r"\\\1", one_line(text))
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:

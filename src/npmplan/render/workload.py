@@ -9,7 +9,7 @@ from rich.text import Text
 from npmplan.dates import Month
 from npmplan.model import KINDS
 from npmplan.render.glyphs import GLYPH, NAME, OVER
-from npmplan.render.safe import plain
+from npmplan.render.safe import md, plain
 from npmplan.schedule import MonthLoad
 
 BAR_WIDTH = 30
@@ -58,3 +58,19 @@ def legend(capacity: int | None) -> Text:
         text.append("The plan sets no capacity, so no month is flagged "
                     "(add 'capacity:' under 'plan:' to flag busy months).")
     return text
+
+
+def workload_markdown(title: str, loads: list[MonthLoad], capacity: int | None) -> str:
+    """The same table for Steering Group papers (a GitHub/Word-pasteable markdown table)."""
+    lines = [f"**Monthly workload: {md(title)}**", "",
+             "| Month | Active | Active period | T&F/Subgroup meetings | Production of output |",
+             "|---|--:|--:|--:|--:|"]
+    for load in loads:
+        flag = f" {OVER}" if capacity is not None and load.active > capacity else ""
+        counts = " | ".join(str(load.by_kind[k]) for k in KINDS)
+        lines.append(f"| {load.month.short()} | {load.active}{flag} | {counts} |")
+    totals = " | ".join(str(sum(load.by_kind[k] for load in loads)) for k in KINDS)
+    lines.append(f"| **Total** | **{sum(load.active for load in loads)}** | {totals} |")
+    if capacity is not None:
+        lines += ["", f"{OVER} over the plan's capacity of {capacity}"]
+    return "\n".join(lines) + "\n"
