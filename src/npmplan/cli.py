@@ -68,7 +68,11 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
     = False,
 ) -> None:
-    """Check plan files: every problem in every file, as FILE:LINE:COL: message [rule]."""
+    """Check plan files.
+
+    Every problem in every file, as FILE:LINE:COL: message [rule]; exit 0 when valid,
+    1 with problems (warnings too with --strict), 2 for a usage mistake.
+    """
     from npmplan.pipeline import read_plan
     from npmplan.render.problems import FORMATS
 
@@ -90,7 +94,11 @@ def workload(
     by: tracking_cli.ByOption = None,
     without_priority: tracking_cli.WithoutPriorityOption = None,
 ) -> None:
-    """Active activities per month, by kind, with months over capacity flagged."""
+    """Active activities per month.
+
+    Split by kind, with months over the plan's capacity flagged; --by splits it by lead,
+    strategic objective or priority.
+    """
     from npmplan.render import json_out
     from npmplan.render.console import make_console
     from npmplan.render.workload import legend, workload_markdown, workload_table
@@ -128,7 +136,10 @@ def calendar(
                       help="text, markdown (GitHub table), csv (Excel) or json.")]
     = CalendarFormat.text,
 ) -> None:
-    """The calendar appendix: a row per objective, a cell per month, and the workload row."""
+    """The calendar appendix.
+
+    A row per objective, a cell per month, row totals and the monthly workload row.
+    """
     from npmplan.dates import Month
     from npmplan.render import calendar as render
     from npmplan.render import json_out
@@ -181,7 +192,10 @@ def due(
                       help="text, markdown (for meeting notes) or json.")]
     = ReportFormat.text,
 ) -> None:
-    """The stand-up: what is overdue, due, in progress, recurring and coming next month."""
+    """The stand-up for a month.
+
+    What is overdue, due, in progress, recurring, ongoing, to be confirmed, and next.
+    """
     from npmplan.dates import Month
     from npmplan.render import due as render
     from npmplan.render import json_out
@@ -213,7 +227,10 @@ def show(
     format: Annotated[ReportFormat, typer.Option("--format", "-f",
                       help="text, markdown or json.")] = ReportFormat.text,
 ) -> None:
-    """One objective in full: rationale, outcomes, outputs, schedule and milestones."""
+    """One objective in full.
+
+    Rationale, outcomes, outputs (web-hosted ones marked), schedule and milestones.
+    """
     from npmplan.dates import Month
     from npmplan.render import json_out
     from npmplan.render import show as render
@@ -237,7 +254,10 @@ def show(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the plan format (schemas/plan.schema.json is this output)."""
+    """The JSON Schema of the plan format.
+
+    schemas/plan.schema.json is this output; editors use it to check a plan as you type.
+    """
     from npmplan.render.json_out import dumps
     from npmplan.schemas import plan_schema
 

@@ -23,8 +23,8 @@ import typer
 from npmplan import cli_common as cli
 
 export_app = typer.Typer(
-    help="Export the plan: ics (calendar), mermaid (Gantt chart), html (one printable "
-         "page), json (the whole plan, computed).",
+    help="Export the plan for other tools.\n\nics (calendar), mermaid (Gantt chart), html "
+         "(one printable page), json (the whole plan, computed).",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -86,7 +86,10 @@ def ics(
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
 ) -> None:
-    """The dated milestones as an iCalendar file (all-day events) for Outlook or Google."""
+    """The milestones as an iCalendar file.
+
+    All-day events for the dated milestones, to subscribe to in Outlook or Google Calendar.
+    """
     from npmplan.render.ics import calendar_ics
 
     model = _prepare(plan, output)
@@ -104,7 +107,10 @@ def mermaid(
         "--fence/--no-fence", help="Wrap the chart in a ```mermaid block (for Markdown).")]
     = True,
 ) -> None:
-    """A Mermaid Gantt chart of the schedules and milestones, for Markdown pages."""
+    """A Mermaid Gantt chart.
+
+    The schedules and milestones, for Markdown pages (GitHub draws it).
+    """
     from npmplan.render.mermaid import gantt
 
     model = _prepare(plan, output)
@@ -123,7 +129,10 @@ def html(
         "--as-of.", show_default=False)] = None,
     as_of: cli.AsOfOption = None,
 ) -> None:
-    """One self-contained, printable page (A4 landscape): calendar, workload, due list."""
+    """One printable HTML page.
+
+    Self-contained, A4 landscape: the calendar, the workload chart and the due list.
+    """
     from npmplan.dates import Month
     from npmplan.render.html import Report, page
     from npmplan.schedule import calendar_rows, due_report, workload
@@ -143,7 +152,10 @@ def json_(
     plan: cli.PlanOption = None,
     output: OutputOption = None,
 ) -> None:
-    """The whole plan as JSON, every date resolved to months (docs/export-json.md)."""
+    """The whole plan as JSON.
+
+    Every date resolved to months, for other tools (docs/export-json.md).
+    """
     from npmplan.render.plan_json import plan_document
     from npmplan.schedule import workload
 

@@ -71,8 +71,10 @@ def diff(
     exit_code: Annotated[bool, typer.Option(
         "--exit-code", help="Exit 1 when anything changed, 0 when nothing did.")] = False,
 ) -> None:
-    """What changed between two versions of the plan: objectives, milestones moved, done or
-    cancelled, schedules and the monthly workload."""
+    """What changed between two versions.
+
+    Objectives, milestones moved, done or cancelled, schedules and the monthly workload.
+    """
     from npmplan import history
     from npmplan.errors import UsageError
     from npmplan.render import diff as render
@@ -120,8 +122,11 @@ def status(
     lead: LeadOption = None,
     format: FormatOption = ReportFormat.text,
 ) -> None:
-    """Progress per objective as of a date: milestones done, planned, overdue and
-    cancelled, the share delivered of those due, and the months of slip."""
+    """Progress as of a date.
+
+    Milestones done, planned, overdue and cancelled per objective, the share delivered of
+    those due, and the months of slip.
+    """
     from npmplan.progress import status_report
     from npmplan.render import status as render
     from npmplan.render.console import make_console
@@ -156,8 +161,11 @@ def new(
         help="The new plan file; never overwritten. Default: YYYY-YY.yaml of the new "
              "period, next to the old plan.")] = None,
 ) -> None:
-    """Start next year's plan from this year's: the objectives' text, the team, and the
-    milestones not done (flagged), with every schedule emptied to redo."""
+    """Start next year's plan from this one.
+
+    The objectives' text, the team, and the milestones not done (flagged), with every
+    schedule emptied to redo.
+    """
     from npmplan.dates import parse_period
     from npmplan.newplan import default_file_name, default_period, new_plan_text
     from npmplan.pipeline import read_bytes
