@@ -324,3 +324,15 @@ def test_yaml_1_1_line_breaks_in_text_are_reported_on_their_line(tmp_path: Path,
                                                                  char: str) -> None:
     problems = read(tmp_path, PLAN_HEAD.replace("Test plan", f"Test{char}plan") + "      []\n")
     assert [line for line, _, _ in problems] == [3] * len(problems)
+
+
+def test_a_key_indented_too_far_is_called_an_indentation_problem() -> None:
+    doc = load_text("x.yaml", "version: 1\nplan:\n  title: x\n   period: 2026-04..2027-03\n")
+    assert [(p.line, p.rule) for p in doc.problems] == [(4, "syntax")]
+    assert "'period:' is indented differently" in doc.problems[0].message
+
+
+def test_text_with_a_colon_gets_the_quoted_fix_written_out() -> None:
+    doc = load_text("x.yaml", "plan:\n  title: Review: draft\n")
+    assert [(p.line, p.rule) for p in doc.problems] == [(2, "syntax")]
+    assert 'title: "Review: draft"' in doc.problems[0].message

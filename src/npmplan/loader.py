@@ -362,6 +362,21 @@ def _is_tab(text: str, line: int, column: int) -> bool:
     return "\t" in row[: max(column, len(row) - len(row.lstrip()))]
 
 
+def _colon_hint(text: str, line: int, column: int) -> str:
+    """A ': ' where YAML wants none: a key indented too far, or text that needs quotes."""
+    rows = text.split("\n")
+    row = rows[line - 1] if 0 < line <= len(rows) else ""
+    before = row[: column - 1]
+    if ": " not in before and before.strip():  # the line is just `key:` at the wrong depth
+        return (f"'{before.strip()}:' is indented differently from the keys above it; line "
+                "it up with them (spaces only)")
+    key, _, value = row.strip().partition(": ")
+    if key and value and '"' not in value:
+        return (f"the text after '{key}:' contains ': ', which YAML reads as a new key; put "
+                f'the text in double quotes: {key}: "{value}"')
+    return "a ': ' cannot appear here; if it is part of the text, put the text in double quotes"
+
+
 _SYNTAX_HINTS = (
     ("did not find expected key", "this line does not line up with the keys above it; "
      "indent it like its neighbours, with spaces"),
@@ -401,8 +416,7 @@ def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
     elif "nesting depth" in problem:
         message = "the file is nested far too deeply to be a plan; check the brackets"
     elif "mapping values are not allowed" in problem:
-        message = ("a ': ' cannot appear here; if it is part of the text, put the whole text "
-                   "in double quotes")
+        message = _colon_hint(text, line, column)
     elif "could not find expected ':'" in problem:
         message = "a line here is missing its ':' after the key, or a quote is not closed"
     elif hint := next((h for key, h in _SYNTAX_HINTS if key in problem), None):
