@@ -36,3 +36,18 @@ def test_every_command_is_documented() -> None:
               for c in g.typer_instance.registered_commands]
     missing = [name for name in names if f"## `npmplan {name}" not in text]
     assert not missing, f"commands without a section in docs/commands.md: {missing}"
+
+
+def test_every_complete_plan_in_the_guide_validates(tmp_path: Path) -> None:
+    import re
+
+    from npmplan.pipeline import read_plan
+
+    text = (DOCS / "guide.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.S) if "\nversion: 1" in b]
+    assert blocks, "the guide has no complete example"
+    for number, block in enumerate(blocks):
+        path = tmp_path / f"example-{number}.yaml"
+        path.write_text(block, encoding="utf-8")
+        result = read_plan(path)
+        assert result.ok and not result.problems, [str(p) for p in result.problems]
