@@ -6,7 +6,6 @@ under way, what recurs, what is ongoing, what has no date yet, and a look at nex
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 
 from npmplan.dates import Month
@@ -84,8 +83,10 @@ def _section_lines(items: list[DueItem], width: int) -> list[Text]:
     return lines
 
 
-def text(report: DueReport, title: str, width: int, filtered: str = "") -> RenderableType:
-    parts: list[RenderableType] = [plain(heading(report, title), "heading")]
+def text(report: DueReport, title: str, width: int, filtered: str = "") -> Text:
+    """The stand-up, laid out for ``width`` columns: every line already fits, so it is one
+    Text that rich need not wrap (wrapping line by line was most of the cost)."""
+    parts: list[Text] = [plain(heading(report, title), "heading")]
     if filtered:
         parts.append(plain(f"Showing {filtered}", "muted"))
     empty = True
@@ -95,16 +96,21 @@ def text(report: DueReport, title: str, width: int, filtered: str = "") -> Rende
         parts.append(Text(f"{TITLES[name]} ({len(items)})", style="heading"))
         parts += _section_lines(items, width)
     if empty:
-        parts.append(Text(f"\nNothing is due, in progress or overdue in {report.month.long()}."))
+        parts += [Text(""), Text(f"Nothing is due, in progress or overdue in "
+                                 f"{report.month.long()}.")]
     parts += _next_month(report, width)
-    return Group(*parts)
+    for part in parts:
+        part.truncate(width, overflow="ellipsis")
+    out = Text("\n").join(parts)
+    out.no_wrap = True
+    return out
 
 
 def _sections(report: DueReport) -> list[tuple[str, list[DueItem]]]:
     return [(name, items) for name, items in report.sections.items() if items]
 
 
-def _next_month(report: DueReport, width: int) -> list[RenderableType]:
+def _next_month(report: DueReport, width: int) -> list[Text]:
     if not report.next_month:
         return []
     following = Month(report.month + 1).long()
