@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (22, 1_000, 10_000)
 IMPORTS = "import typer, pydantic, yaml, rich.table, dateutil"
+# `import pydantic` alone is lazy; this is what using one model really costs (for reference).
+PYDANTIC_MODEL = IMPORTS + "\nclass M(pydantic.BaseModel):\n    x: int\nM(x=1)"
 KINDS = ("active", "meetings", "production")
 
 
@@ -118,6 +120,8 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} runs, median")
     bare = row("python -c pass", [python, "-c", "pass"])
     imports = row("import floor", [python, "-c", IMPORTS])
+    row("import floor + one pydantic model", [python, "-c", PYDANTIC_MODEL], "import floor",
+        imports)
     row("npmplan --version", [*npmplan, "--version"], "import floor", imports)
     row("npmplan --help", [*npmplan, "--help"], "import floor", imports)
     real = str(ROOT / "plans" / "2026-27.yaml")
