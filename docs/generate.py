@@ -57,6 +57,7 @@ EXAMPLES: dict[str, tuple[str, str, str]] = {
     "type": (TITLE, "        title: [Example, objective]\n", TITLE),
     "empty-value": (TITLE, "        title:\n", TITLE),
     "bad-version": ("version: 1\n", "version: 2\n", "version: 1\n"),
+    "bad-id": ('      - id: "1.1"\n', '      - id: "1.1 "\n', '      - id: "1.1"\n'),
     "bad-choice": (SCHEDULE, "        schedule: [{months: 2026-07..2026-12, kind: meeting}]\n",
                    "        schedule: [{months: 2026-07..2026-12, kind: meetings}]\n"),
     "bad-number": (MILESTONE, "          - {when: 2026-07..2026-12, every: two, what: Board}\n",

@@ -93,7 +93,8 @@ def test_csv_cells_are_never_formulas_even_from_an_unchecked_plan() -> None:
     labels = ["\r=cmd", "\x1b=cmd", "\u202e=cmd", "\t\r\n+x", "\x00-1"]
     plan = Plan.model_validate({
         "version": "1", "plan": {"title": "T", "period": "2026-04..2027-03"},
-        "strategic_objectives": [{"id": "\r=1", "title": "S", "objectives": [
+        # (an id cannot hold a CR even here: the model refuses spaces and breaks around ids)
+        "strategic_objectives": [{"id": "=1", "title": "S", "objectives": [
             {"id": f"x{i}", "title": "t", "label": label, "schedule": ["2026-05"]}
             for i, label in enumerate(labels)]}]})
     for name in ("calendar csv", "calendar csv filtered"):

@@ -54,6 +54,13 @@ def _root(
     = False,
 ) -> None:
     """The UK NPM business plan as a checked YAML file: calendar, workload and stand-ups."""
+    from npmplan.errors import UsageError
+    from npmplan.limits import max_bytes
+
+    try:
+        max_bytes()  # a bad NPMPLAN_MAX_BYTES is said once, before any command reads a plan
+    except UsageError as exc:
+        fail(str(exc), 2)
 
 
 @app.command()
@@ -272,8 +279,13 @@ app.add_typer(export_app, name="export")
 
 def run() -> None:
     """Run the app; a closed pipe or Ctrl-C ends quietly rather than with a traceback."""
+    from npmplan.errors import NpmplanError, UsageError
+
     try:
         app(prog_name="npmplan")
+    except NpmplanError as exc:  # raised below a command, e.g. a bad NPMPLAN_MAX_BYTES
+        print(f"npmplan: {exc}", file=sys.stderr)
+        sys.exit(2 if isinstance(exc, UsageError) else 1)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)

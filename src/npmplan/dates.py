@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from npmplan.problems import quoted
+
 MONTH_NAMES = {
     name: number
     for number, names in enumerate(
@@ -93,7 +95,13 @@ def month_range(first: Month, last: Month) -> list[Month]:
     return [Month(m) for m in range(first, last + 1)]
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # beyond these a "date" is a typo, not a plan
+
+
 def _valid_month(year: int, number: int, text: str) -> Month:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"'{text}' has the year {year}; write a year between {FIRST_YEAR} "
+                         f"and {LAST_YEAR}")
     if not 1 <= number <= 12:
         raise ValueError(f"'{text}' has month {number:02d}, which does not exist; "
                          "months run from 01 to 12 (YYYY-MM)")
@@ -106,7 +114,7 @@ def parse_month(text: str) -> Month:
     if match := _ISO_MONTH.fullmatch(text):
         return _valid_month(int(match[1]), int(match[2]), text)
     if (match := _NAMED.fullmatch(text)) and match[1].lower() in MONTH_NAMES:
-        return Month.of(int(match[2]), MONTH_NAMES[match[1].lower()])
+        return _valid_month(int(match[2]), MONTH_NAMES[match[1].lower()], text)
     raise ValueError(_month_hint(text))
 
 
@@ -124,7 +132,7 @@ def _month_hint(text: str) -> str:
     if text.lower() in MONTH_NAMES:
         number = MONTH_NAMES[text.lower()]
         return f"'{text}' has no year: write it as YYYY-MM, e.g. 2026-{number:02d}"
-    return f"'{text}' is not a month: write YYYY-MM, e.g. 2026-09"
+    return f"{quoted(text)} is not a month: write YYYY-MM, e.g. 2026-09"
 
 
 def _day_hint(text: str) -> str | None:
@@ -145,7 +153,7 @@ def parse_day(text: str) -> date:
     match = _ISO_DAY.fullmatch(text)
     if not match:
         raise ValueError(_day_hint(text) or
-                         f"'{text}' is not a day: write YYYY-MM-DD, e.g. 2026-09-15")
+                         f"{quoted(text)} is not a day: write YYYY-MM-DD, e.g. 2026-09-15")
     year, number, day = int(match[1]), int(match[2]), int(match[3])
     _valid_month(year, number, text)
     try:
@@ -218,10 +226,10 @@ def parse_when(text: str) -> When:
         month = Month.of(day.year, day.month)
         return When(text, "day", month, month, day)
     if match := _QUARTER.fullmatch(text):
-        first = Month.of(int(match[1]), 3 * int(match[2]) - 2)
+        first = _valid_month(int(match[1]), 3 * int(match[2]) - 2, text)
         return When(text, "quarter", first, first.shift(2))
     if (match := _SEASON.fullmatch(text)) and match[1].lower() in SEASONS:
-        first = Month.of(int(match[2]), SEASONS[match[1].lower()])
+        first = _valid_month(int(match[2]), SEASONS[match[1].lower()], text)
         return When(text, "season", first, first.shift(2))
     try:
         first, last = parse_months(text)
@@ -254,12 +262,12 @@ def _when_hint(text: str, month_error: str) -> str:
         return month_error
     if "does not exist" in month_error or "has no day" in month_error:
         return month_error
-    return f"'{text}' is not a date npmplan understands; write {FORMS}"
+    return f"{quoted(text)} is not a date npmplan understands; write {FORMS}"
 
 
 def parse_period(text: str) -> tuple[Month, Month]:
     if ".." not in text:
-        raise ValueError(f"the period '{text.strip()}' must be a range of months, "
+        raise ValueError(f"the period {quoted(text.strip())} must be a range of months, "
                          "e.g. 2026-04..2027-03")
     return parse_months(text)
 

@@ -20,7 +20,6 @@ in one iterative pass, so that:
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,16 +28,18 @@ from typing import Any
 import yaml
 from yaml import events
 
+from npmplan.limits import max_bytes
 from npmplan.problems import Finding, Loc, Problem, format_loc
+from npmplan.syntax import control_problem, syntax_problem
 
 try:  # libyaml is 8-12x faster; the pure-Python parser is the fallback
     from yaml import CBaseLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import BaseLoader as _EventLoader  # type: ignore[assignment]
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64  # a plan is 7 levels deep; far deeper is a damaged file, not a plan
 MAX_TEXT_FINDINGS = 50  # per file, for characters found by scanning the raw text
+MAX_PER_RULE = 50  # a flood of one problem (50,000 aliases) is listed this far, then counted
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # What YAML itself lets through but a plan refuses: the bidi overrides and isolates, and
 # the YAML 1.1 line breaks NEL, U+2028 and U+2029, which would silently split a text.
@@ -135,12 +136,6 @@ def locate(root: Node, loc: Loc, at_key: bool = False) -> tuple[int, int]:
     return node_pos(node)
 
 
-def max_bytes() -> int:
-    """The size limit: 10 MB, or ``NPMPLAN_MAX_BYTES`` when set to a whole number."""
-    value = os.environ.get("NPMPLAN_MAX_BYTES", "")
-    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
-
-
 def load_path(path: Path, display: str | None = None) -> Document:
     """Read and load one file. The file is opened read-only and closed at once."""
     file = display or str(path)
@@ -175,14 +170,23 @@ def decode(file: str, raw: bytes) -> str | Problem:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         start = exc.start
-        line_start = raw.rfind(b"\n", 0, start) + 1
+        breaks = list(_BREAK.finditer(raw, 0, start))
+        line_start = breaks[-1].end() if breaks else 0
         column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
-        return Problem(file, raw.count(b"\n", 0, start) + 1, column, "error", "encoding", "",
+        return Problem(file, len(breaks) + 1, column, "error", "encoding", "",
                        f"byte 0x{raw[start]:02x} is not UTF-8 text; save the file with the "
                        "encoding UTF-8 (in Notepad or Word: Save As, Encoding: UTF-8)")
 
 
+_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
 def load_text(file: str, text: str) -> Document:
+    if "\r" in text:
+        # YAML ends a line at CRLF, CR or LF; from here on only LF does, so that every
+        # position (ours and libyaml's) counts lines the same way. Text keeps its breaks:
+        # YAML turns each into "\n" anyway.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems = _scan_controls(file, text)
     if problems:
         # Reported above at their place. YAML would read NEL, U+2028 and U+2029 as line
@@ -223,17 +227,6 @@ def _scan_controls(file: str, text: str) -> list[Problem]:
     return problems
 
 
-def control_problem(file: str, line: int, column: int, char: str, path: str) -> Problem:
-    if char in "\u2028\u2029":
-        return Problem(file, line, column, "error", "control-character", path,
-                       f"the character U+{ord(char):04X} (a line or paragraph separator, often "
-                       "pasted from Word) would be read as a line break and split the text; "
-                       "replace it with a space")
-    return Problem(file, line, column, "error", "control-character", path,
-                   f"the invisible control character U+{ord(char):04X} is not allowed in a "
-                   "plan (it can hide or reorder text); delete it and retype the text around it")
-
-
 class _Builder:
     """Turns the event stream into data and positions, refusing what the format forbids."""
 
@@ -241,12 +234,27 @@ class _Builder:
         self.file = file
         self.problems = problems
         self.text = text
+        self.counts: dict[str, int] = {}
 
     def error(self, pos: int, rule: str, message: str) -> None:
-        line, column = unpack(pos)
-        self.problems.append(Problem(self.file, line, column, "error", rule, "", message))
+        count = self.counts[rule] = self.counts.get(rule, 0) + 1
+        if count <= MAX_PER_RULE:
+            line, column = unpack(pos)
+            self.problems.append(Problem(self.file, line, column, "error", rule, "", message))
 
     def run(self, loader: Any) -> tuple[Any, Node]:
+        try:
+            return self._run(loader)
+        finally:
+            for rule, count in self.counts.items():
+                if count > MAX_PER_RULE:
+                    last = next(p for p in reversed(self.problems) if p.rule == rule)
+                    self.problems.append(Problem(
+                        self.file, last.line, last.column, "error", rule, "",
+                        f"and {count - MAX_PER_RULE:,} more problems like the one above, not "
+                        "listed; fix these and validate again"))
+
+    def _run(self, loader: Any) -> tuple[Any, Node]:
         get = loader.get_event
         stack: list[list[Any]] = []  # [container, node, key, key_pos] or [list, node]
         result: list[Any] = [None, 0]
@@ -351,78 +359,3 @@ _SKIP = object()  # stands for a complex key, whose value is not kept
 
 def _failed(file: str, line: int, column: int, rule: str, message: str) -> Document:
     return Document(file, None, 0, [Problem(file, line, column, "error", rule, "", message)])
-
-
-def _is_tab(text: str, line: int, column: int) -> bool:
-    """Is the character libyaml stopped at, or the indentation before it, a tab?"""
-    lines = text.splitlines()
-    if not 0 < line <= len(lines):
-        return False
-    row = lines[line - 1]
-    return "\t" in row[: max(column, len(row) - len(row.lstrip()))]
-
-
-def _colon_hint(text: str, line: int, column: int) -> str:
-    """A ': ' where YAML wants none: a key indented too far, or text that needs quotes."""
-    rows = text.split("\n")
-    row = rows[line - 1] if 0 < line <= len(rows) else ""
-    before = row[: column - 1]
-    if ": " not in before and before.strip():  # the line is just `key:` at the wrong depth
-        return (f"'{before.strip()}:' is indented differently from the keys above it; line "
-                "it up with them (spaces only)")
-    key, _, value = row.strip().partition(": ")
-    if key and value and '"' not in value:
-        return (f"the text after '{key}:' contains ': ', which YAML reads as a new key; put "
-                f'the text in double quotes: {key}: "{value}"')
-    return "a ': ' cannot appear here; if it is part of the text, put the text in double quotes"
-
-
-_SYNTAX_HINTS = (
-    ("did not find expected key", "this line does not line up with the keys above it; "
-     "indent it like its neighbours, with spaces"),
-    ("expected <block end>", "this line is indented differently from the lines above; line "
-     "it up with the others (with spaces), or put text with ': ' in double quotes"),
-    ("did not find expected '-' indicator", "a list item here is missing its '- ', or is "
-     "indented differently from the items above"),
-    ("did not find expected ',' or ']'", "a list in [ ] brackets is not closed, or has text "
-     "with ': ' or '#' that needs quotes; add the ']' or quote the text"),
-    ("did not find expected ',' or '}'", "a mapping in { } braces is not closed, or has text "
-     "with ': ' or '#' that needs quotes; add the '}' or quote the text"),
-)
-
-
-def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
-    """A YAML error as a located problem, in words an officer can act on."""
-    if isinstance(exc, yaml.reader.ReaderError):
-        index = exc.position
-        line_start = text.rfind("\n", 0, index) + 1
-        line, column = text.count("\n", 0, index) + 1, index - line_start + 1
-        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
-        return control_problem(file, line, column, char, "")
-    if not isinstance(exc, yaml.MarkedYAMLError):  # pragma: no cover - PyYAML raises marked ones
-        return Problem(file, 1, 1, "error", "syntax", "", f"the file is not valid YAML: {exc}")
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or ""
-    context = exc.context or ""
-    if "escape" in problem or "hexdecimal" in problem:
-        message = ("a backslash (\\) inside double quotes starts an escape code; put the text "
-                   "in single quotes instead ('C:\\Users\\...'), or write each \\ as \\\\")
-    elif "'\\t'" in problem or (mark and _is_tab(text, line, column)):
-        message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
-    elif "quoted scalar" in context and exc.context_mark and "end of stream" in problem:
-        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = "this quoted text is never closed; add the closing quote mark"
-    elif "nesting depth" in problem:
-        message = "the file is nested far too deeply to be a plan; check the brackets"
-    elif "mapping values are not allowed" in problem:
-        message = _colon_hint(text, line, column)
-    elif "could not find expected ':'" in problem:
-        message = "a line here is missing its ':' after the key, or a quote is not closed"
-    elif hint := next((h for key, h in _SYNTAX_HINTS if key in problem), None):
-        message = hint
-    else:
-        detail = f"{problem} ({context})" if context else problem
-        message = (f"the file is not valid YAML here: {detail}; check the indentation and "
-                   "that quotes and brackets are closed")
-    return Problem(file, line, column, "error", "syntax", "", message)

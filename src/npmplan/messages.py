@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from npmplan.loader import Aliased
 from npmplan.model import keys_allowed
-from npmplan.problems import Finding, Loc
+from npmplan.problems import Finding, Loc, quoted
 
 
 def findings_from(exc: ValidationError) -> list[Finding]:
@@ -35,7 +35,7 @@ def _shape(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"'{value}'"
+    return quoted(str(value))
 
 
 def _name(loc: Loc) -> str:
@@ -76,8 +76,11 @@ def _unknown_key(loc: Loc) -> Finding:
     key = str(loc[-1])
     allowed = keys_allowed(loc[:-1])
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        message = f"unknown key '{key}'; did you mean '{close[0]}'?"
+    if not key.strip():
+        message = ("a key is missing before ':'; write one of the keys allowed here: "
+                   + ", ".join(allowed))
+    elif close:
+        message = f"unknown key {quoted(key)}; did you mean '{close[0]}'?"
     else:
-        message = f"unknown key '{key}'; the keys allowed here are: {', '.join(allowed)}"
+        message = f"unknown key {quoted(key)}; the keys allowed here are: {', '.join(allowed)}"
     return Finding("error", "unknown-key", loc, message, at_key=True)

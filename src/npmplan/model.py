@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from npmplan import dates
 from npmplan.dates import Month, When
+from npmplan.problems import quoted
 
 Kind = Literal["active", "meetings", "production"]
 Status = Literal["planned", "done", "cancelled"]
@@ -48,7 +49,7 @@ def _text_only(value: Any, what: str) -> str:
     if not isinstance(value, str):
         shape = "a list" if isinstance(value, list) else "a mapping"
         # messages.translate puts the key's name in front
-        raise _custom("type", f"must be {what} on one line, not {shape}")
+        raise _custom("type", f"must be {what}, not {shape}")
     return value
 
 
@@ -72,7 +73,7 @@ def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
             return text.lower()
         close = difflib.get_close_matches(text.lower(), options, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise _custom("bad-choice", f"'{text}' is not a {what}; {hint}write one of: "
+        raise _custom("bad-choice", f"{quoted(text)} is not a {what}; {hint}write one of: "
                       + ", ".join(options))
 
     return validate
@@ -83,21 +84,22 @@ def _whole_number(value: Any) -> int:
     if text.startswith("-") and text[1:].isdigit():
         raise _custom("every-not-positive", f"'{text}' is below zero; write 1 or more")
     if not text.isdigit():
-        raise _custom("bad-number", f"'{text}' is not a whole number; write digits only, e.g. 2")
+        raise _custom("bad-number", f"{quoted(text)} is not a whole number; write digits only, "
+                      "e.g. 2")
     return int(text)
 
 
 def _boolean(value: Any) -> bool:
     text = _text_only(value, "true or false").strip().lower()
     if text not in ("true", "false"):
-        raise _custom("bad-boolean", f"'{text}' is not true or false; write true or false")
+        raise _custom("bad-boolean", f"{quoted(text)} is not true or false; write true or false")
     return text == "true"
 
 
 def _version(value: Any) -> int:
-    text = _text_only(value, "the version").strip()
+    text = _text_only(value, "a number").strip()
     if text != "1":
-        raise _custom("bad-version", f"version '{text}' is not one this npmplan reads; "
+        raise _custom("bad-version", f"version {quoted(text)} is not one this npmplan reads; "
                       "write version: 1")
     return 1
 
@@ -109,7 +111,7 @@ def _none_as_empty(value: Any) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         raise _custom("empty-value", "this has no value; write the text after the ':'")
-    text = _text_only(value, "a text")
+    text = _text_only(value, "text")
     if not text.strip():
         raise _custom("empty-value", "this text is empty; write the text, or remove the key")
     return text
@@ -126,7 +128,15 @@ _MONTHS_PATTERN = r"^\s*(\d{4}-\d{2}(-\d{2})?|[A-Za-z]+\.?,?\s+\d{4})\s*(\.\.\s*
 # reads every scalar as text, so the schema admits them where text is expected.
 Text = Annotated[str, PlainValidator(_text),
                  _schema(type=["string", "number", "boolean"], minLength=1)]
-Id = Annotated[str, PlainValidator(_text), _schema(type=["string", "number"])]
+def _id(value: Any) -> str:
+    text = _text(value)
+    if text != text.strip() or "\n" in text:
+        raise _custom("bad-id", f"the id {quoted(text)} has spaces or line breaks around it; "
+                      f"write it without them: {text.strip()}")
+    return text
+
+
+Id = Annotated[str, PlainValidator(_id), _schema(type=["string", "number"])]
 Number = Annotated[int, PlainValidator(_whole_number),
                    _schema(type=["integer", "string"], pattern=r"^\s*\d+\s*$", minimum=0)]
 Boolean = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
@@ -138,18 +148,18 @@ MonthRange = Annotated[
 ]
 Period = Annotated[
     tuple[Month, Month],
-    PlainValidator(_parser("bad-period", dates.parse_period, "the period")),
+    PlainValidator(_parser("bad-period", dates.parse_period, "a range of months")),
     _schema(type="string", pattern=r"\.\.", description="the plan year, e.g. 2026-04..2027-03"),
 ]
 WhenValue = Annotated[
     When,
-    PlainValidator(_parser("bad-when", dates.parse_when, "a when")),
+    PlainValidator(_parser("bad-when", dates.parse_when, "a date")),
     _schema(type="string", description="a day, month, range A..B, YYYY-Qn, a season "
             "and year (summer 2026), ongoing or tbc"),
 ]
 DoneOn = Annotated[
     When,
-    PlainValidator(_parser("bad-day", dates.parse_done_on, "done_on")),
+    PlainValidator(_parser("bad-day", dates.parse_done_on, "a date")),
     _schema(type="string", description="the day (YYYY-MM-DD) or month (YYYY-MM) it was done"),
 ]
 KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), _schema(enum=list(KINDS))]

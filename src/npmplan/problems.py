@@ -10,6 +10,7 @@ file in one pass and decides the exit code once, at the end.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -76,3 +77,15 @@ def format_loc(loc: Loc) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+QUOTE_MAX = 60  # characters of the file's own text quoted back in a message
+
+
+def quoted(value: str) -> str:
+    """The file's text as a message quotes it: invisible characters named (``[U+FEFF]``),
+    line breaks folded, and cut with an ellipsis past QUOTE_MAX characters."""
+    shown = "".join(
+        f"[U+{ord(c):04X}]" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != " "
+        else c for c in " ".join(value.split("\n")))
+    return f"'{shown[:QUOTE_MAX - 1]}…'" if len(shown) > QUOTE_MAX else f"'{shown}'"

@@ -28,6 +28,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "type": ("error", "a list, mapping or single value where another is needed"),
     "empty-value": ("error", "a key with no value"),
     "bad-version": ("error", "a format version this npmplan does not read"),
+    "bad-id": ("error", "an id with spaces or line breaks around it"),
     "bad-choice": ("error", "a kind, status, priority or function that does not exist"),
     "bad-number": ("error", "not a whole number"),
     "bad-boolean": ("error", "not true or false"),

@@ -221,13 +221,22 @@ def _workload_row(report: Report, months: list[Month], now: Month) -> str:
 def _chart(report: Report) -> str:
     """The workload per month as stacked bars by kind (CSS only), capacity as a line."""
     loads = report.loads
-    peak = max([load.active for load in loads] + [report.capacity or 0, 1])
-    top = -(-peak // 5) * 5
+    busiest = max([load.active for load in loads] + [1])
+    capacity = report.capacity
+    # The scale follows the workload: a capacity far above it is named, not drawn, so that
+    # neither the bars nor the page size depend on how large a number the plan gives.
+    drawn = capacity if capacity is not None and capacity <= 2 * busiest else None
+    peak = max(busiest, drawn or 0)
+    step = 5 * -(-peak // 40)  # at most about eight grid lines
+    top = -(-peak // step) * step
     grid = "".join(f'<div class="gl" style="bottom:{100 * v / top:.2f}%"><span>{v}</span></div>'
-                   for v in range(0, top + 1, 5))
-    if report.capacity is not None:
-        grid += (f'<div class="cap" style="bottom:{100 * report.capacity / top:.2f}%">'
-                 f"<span>capacity {report.capacity}</span></div>")
+                   for v in range(0, top + 1, step))
+    if drawn is not None:
+        grid += (f'<div class="cap" style="bottom:{100 * drawn / top:.2f}%">'
+                 f"<span>capacity {drawn}</span></div>")
+    elif capacity is not None:
+        grid += (f'<div class="cap" style="bottom:100%"><span>capacity {capacity} '
+                 "(above the chart)</span></div>")
     bars = []
     for load in loads:
         segments = "".join(

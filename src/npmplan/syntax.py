@@ -1,0 +1,145 @@
+"""YAML's own errors, in words an officer can act on.
+
+libyaml says "did not find expected <document start>" or "found character that cannot
+start any token"; an officer needs to hear which line, what is wrong there and what to
+write instead. Each case below was met in a damaged copy of the real plan (the fuzz
+suite); anything else gets a plain fallback that quotes none of libyaml's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+
+from npmplan.problems import Problem
+
+
+def control_problem(file: str, line: int, column: int, char: str, path: str) -> Problem:
+    if char in "\u2028\u2029":
+        return Problem(file, line, column, "error", "control-character", path,
+                       f"the character U+{ord(char):04X} (a line or paragraph separator, often "
+                       "pasted from Word) would be read as a line break and split the text; "
+                       "replace it with a space")
+    return Problem(file, line, column, "error", "control-character", path,
+                   f"the invisible control character U+{ord(char):04X} is not allowed in a "
+                   "plan (it can hide or reorder text); delete it and retype the text around it")
+
+
+def _row(text: str, line: int) -> str:
+    rows = text.split("\n")
+    return rows[line - 1] if 0 < line <= len(rows) else ""
+
+
+def _is_tab(text: str, line: int, column: int) -> bool:
+    """Is the character libyaml stopped at, or the indentation before it, a tab?"""
+    row = _row(text, line)
+    return "\t" in row[: max(column, len(row) - len(row.lstrip()))]
+
+
+def _colon_hint(text: str, line: int, column: int) -> str:
+    """A ': ' where YAML wants none: a key indented too far, or text that needs quotes."""
+    row = _row(text, line)
+    before = row[: column - 1]
+    if ": " not in before and before.strip():  # the line is just `key:` at the wrong depth
+        return (f"'{before.strip()}:' is indented differently from the keys above it; line "
+                "it up with them (spaces only)")
+    key, _, value = row.strip().partition(": ")
+    if key and value and '"' not in value:
+        return (f"the text after '{key}:' contains ': ', which YAML reads as a new key; put "
+                f'the text in double quotes: {key}: "{value}"')
+    return "a ': ' cannot appear here; if it is part of the text, put the text in double quotes"
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    row = _row(text, line)
+    return row[column - 1] if 0 < column <= len(row) else ""
+
+
+def _start_hint(text: str, line: int, column: int) -> str:
+    char = _char_at(text, line, column) or "this character"
+    return (f"a text cannot start with '{char}' in YAML; put the whole text in double "
+            'quotes, e.g. "' + char + '..."')
+
+
+def _key_hint(text: str, line: int, _column: int) -> str:
+    key = _row(text, line).strip()
+    if key:
+        return (f"the line '{key[:40]}' has no ':' after its key; write it as "
+                f"'{key[:40]}: value', remove it, or close a quote left open above it")
+    return "a line here has no ':' after its key; add one, or close a quote left open above it"
+
+
+# (words in libyaml's problem or context, the message, or a function of the text and mark)
+_HINTS: tuple[tuple[str, str | Callable[[str, int, int], str]], ...] = (
+    ("mapping values are not allowed", _colon_hint),
+    ("cannot start any token", _start_hint),
+    ("while scanning an anchor", "a text cannot start with '&' in YAML (it marks an anchor, "
+     "which plans do not use); put the whole text in double quotes"),
+    ("while scanning an alias", "a text cannot start with '*' in YAML (it marks an alias, "
+     "which plans do not use); put the whole text in double quotes"),
+    ("block sequence entries are not allowed", "a list item ('- ') cannot follow a key on "
+     "the same line; put it on the next line, indented, or put the text in double quotes"),
+    ("while scanning a block scalar", "after '|' or '>' the text must start on the next "
+     "line, indented; move it there, or put the text in double quotes instead"),
+    ("directive", "a line cannot start with '%' in YAML; put the text in double quotes, or "
+     "remove the line"),
+    ("expected <document start>", "this line follows a value that has no key; give the line "
+     "above a key ('key: value') or remove it, and check the indentation"),
+    ("did not find expected node content", "a value is missing here; write it, or put text "
+     "that contains ':', '[' or '{' in double quotes"),
+    ("did not find expected key", "this line does not line up with the keys above it; "
+     "indent it like its neighbours (spaces only), and check for a stray ']' or '}'"),
+    ("expected <block end>", "this line is indented differently from the lines above; line "
+     "it up with the others (spaces only), or put text with ': ' in double quotes"),
+    ("did not find expected '-' indicator", "a list item here is missing its '- ', or is "
+     "indented differently from the items above; line them up"),
+    ("did not find expected ',' or ']'", "a list in [ ] brackets is not closed, or has text "
+     "with ': ' or '#' that needs quotes; add the ']' or quote the text"),
+    ("did not find expected ',' or '}'", "a mapping in { } braces is not closed, or has text "
+     "with ': ' or '#' that needs quotes; add the '}' or quote the text"),
+)
+FALLBACK = ("this line is not valid YAML; check its indentation (spaces only), and that "
+            "quotes and brackets are closed")
+
+
+def _char_index(text: str, exc: yaml.reader.ReaderError) -> int:
+    """libyaml gives the byte offset in UTF-8; the pure-Python reader the character index."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    if 0 <= exc.position < len(text) and text[exc.position] == char:
+        return int(exc.position)
+    return len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+
+
+def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
+    """A YAML error as a located problem, in words an officer can act on."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        index = _char_index(text, exc)
+        line_start = text.rfind("\n", 0, index) + 1
+        line, column = text.count("\n", 0, index) + 1, index - line_start + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return control_problem(file, line, column, char, "")
+    if not isinstance(exc, yaml.MarkedYAMLError):  # pragma: no cover - PyYAML raises marked ones
+        return Problem(file, 1, 1, "error", "syntax", "", FALLBACK)
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or ""
+    context = exc.context or ""
+    words = f"{problem} | {context}"
+    if "escape" in problem or "hexdecimal" in problem:
+        message = ("a backslash (\\) inside double quotes starts an escape code; put the text "
+                   "in single quotes instead ('C:\\Users\\...'), or write each \\ as \\\\")
+    elif "'\\t'" in problem or (mark and _is_tab(text, line, column)):
+        message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
+    elif "quoted scalar" in context and exc.context_mark and "end of stream" in problem:
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = "this quoted text is never closed; add the closing quote mark"
+    elif "nesting depth" in problem:
+        message = "the file is nested far too deeply to be a plan; check the brackets"
+    elif "could not find expected ':'" in problem and exc.context_mark:
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = _key_hint(text, line, column)
+    else:
+        hint = next((h for key, h in _HINTS if key in words), FALLBACK)
+        message = hint if isinstance(hint, str) else hint(text, line, column)
+    return Problem(file, line, column, "error", "syntax", "", message)
