@@ -3,8 +3,10 @@ compare with golden files (``NPMPLAN_UPDATE_GOLDEN=1`` rewrites them)."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -44,3 +46,11 @@ def model_of(path: Path) -> Plan:
     plan = read_plan(path).plan
     assert plan is not None, f"{path} does not validate"
     return plan
+
+
+def run_json(*args: str) -> dict[str, Any]:
+    """Run a command with ``--format json``; it must succeed."""
+    code, out = run(*args, "--format", "json")
+    assert code == 0, out
+    data: dict[str, Any] = json.loads(out)
+    return data

@@ -3,11 +3,11 @@ the year without the funding-dependent objectives."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from reports_helpers import run as run_cli
+from reports_helpers import run_json, write_plan
 
 from npmplan.breakdown import workload_by
 from npmplan.dates import Month
@@ -43,16 +43,11 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def team_plan(tmp_path: Path) -> str:
-    path = tmp_path / "plan.yaml"
-    path.write_text(TEAM, encoding="utf-8")
-    return str(path)
+    return str(write_plan(tmp_path, TEAM))
 
 
 def as_json(*args: str) -> dict[str, Any]:
-    code, out = run(*args, "--format", "json")
-    assert code == 0, out
-    data: dict[str, Any] = json.loads(out)
-    return data
+    return run_json("workload", *args)
 
 
 def rows(data: dict[str, Any]) -> list[tuple[Any, list[int], list[str]]]:

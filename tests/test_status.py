@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reports_helpers import run as run_cli
+from reports_helpers import run_json, write_plan
 
 from npmplan.dates import Month
 from npmplan.pipeline import read_plan
@@ -72,16 +72,11 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def known(tmp_path: Path) -> str:
-    path = tmp_path / "plan.yaml"
-    path.write_text(KNOWN, encoding="utf-8")
-    return str(path)
+    return str(write_plan(tmp_path, KNOWN))
 
 
 def status_json(*args: str) -> dict[str, Any]:
-    code, out = run(*args, "--format", "json")
-    assert code == 0, out
-    data: dict[str, Any] = json.loads(out)
-    return data
+    return run_json("status", *args)
 
 
 def test_counts_share_and_slip(tmp_path: Path) -> None:
