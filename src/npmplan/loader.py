@@ -103,12 +103,8 @@ class Document:
                        format_loc(finding.loc), finding.message)
 
 
-def pack(line0: int, column0: int) -> int:
-    """Pack a 0-based libyaml mark into a 1-based position int."""
-    return ((line0 + 1) << 32) | (column0 + 1)
-
-
 def unpack(pos: int) -> tuple[int, int]:
+    """A position int (see ``Node``) as 1-based (line, column)."""
     return pos >> 32, pos & 0xFFFFFFFF
 
 
@@ -266,7 +262,7 @@ class _Builder:
             event = get()
             kind = type(event)
             mark = event.start_mark
-            pos = ((mark.line + 1) << 32) | (mark.column + 1)  # pack(), inlined
+            pos = ((mark.line + 1) << 32) | (mark.column + 1)  # 0-based mark, 1-based pos
             if kind is scalar:
                 value: Any = event.value
                 if event.implicit[0] and value in NULLS:

@@ -121,7 +121,6 @@ def _schema(**schema: Any) -> WithJsonSchema:
     return WithJsonSchema(schema)
 
 
-_MONTH_PATTERN = r"^\s*(\d{4}-\d{2}|[A-Za-z]+\.?,?\s+\d{4})\s*$"
 _MONTHS_PATTERN = r"^\s*(\d{4}-\d{2}(-\d{2})?|[A-Za-z]+\.?,?\s+\d{4})\s*(\.\.\s*\S.*)?$"
 
 # A YAML 1.2 editor reads `title: 2027` as a number and `title: true` as a boolean; npmplan
