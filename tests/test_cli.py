@@ -333,3 +333,24 @@ def test_plan_in_flow_style_containing_today_wins(run: Run, plans_dir: Path) -> 
         "strategic_objectives: [{id: '1', title: One, objectives: []}]\n")
     (plans_dir / "b-old.yaml").write_text(plan_text("Old", now.shift(-24), now.shift(-13)))
     assert chosen_title(run) == "Current"
+
+
+def test_a_bug_is_reported_in_one_sentence_not_a_traceback(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from npmplan import cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setattr(sys, "argv", ["npmplan", "calendar"])
+    with pytest.raises(SystemExit) as stop:
+        cli.run()
+    assert stop.value.code == cli.INTERNAL_ERROR
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: boom)" in err and "Traceback" not in err
+    monkeypatch.setenv("NPMPLAN_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.run()

@@ -277,8 +277,12 @@ app.command()(tracking_cli.new)
 app.add_typer(export_app, name="export")
 
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in npmplan, not a problem with the plan
+
+
 def run() -> None:
-    """Run the app; a closed pipe or Ctrl-C ends quietly rather than with a traceback."""
+    """Run the app. A closed pipe or Ctrl-C ends quietly; a bug in npmplan itself is said in
+    one sentence an officer can pass on (``NPMPLAN_DEBUG=1`` shows the traceback)."""
     from npmplan.errors import NpmplanError, UsageError
 
     try:
@@ -291,3 +295,10 @@ def run() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("NPMPLAN_DEBUG") == "1":
+            raise
+        print(f"npmplan: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+              "npmplan, not in your plan: please report it with the command you ran and the "
+              "plan file (NPMPLAN_DEBUG=1 shows the details).", file=sys.stderr)
+        sys.exit(INTERNAL_ERROR)

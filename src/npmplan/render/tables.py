@@ -33,10 +33,13 @@ def fitted(headers: list[str], rows: list[list[Text]], width: int, label: int | 
     characters, and ends in an ellipsis when cut."""
     widths = [max([len(header.split("\n")[0])] + [row[i].cell_len for row in rows])
               for i, header in enumerate(headers)]
-    fixed = sum(w for i, w in enumerate(widths) if i != label) + 2 * len(headers)
+    # One space between columns (collapsed padding, none at the edges): the label gets the
+    # rest of the line.
+    fixed = sum(w for i, w in enumerate(widths) if i != label) + len(headers) - 1
     if label is not None:
-        widths[label] = max(MIN_LABEL, min(LABEL, widths[label], width - fixed))
-    table = Table(**options)
+        widths[label] = max(MIN_LABEL, min(LABEL, widths[label], width - fixed - 1))
+    options.setdefault("pad_edge", False)
+    table = Table(collapse_padding=True, **options)
     for i, header in enumerate(headers):
         table.add_column(header, justify="right" if i in right else "left", no_wrap=True,
                          overflow="ellipsis", width=widths[i])
