@@ -151,3 +151,21 @@ strategic_objectives:
       - {id: "1.1", title: "Alpha", schedule: [2026-04..2026-05]}
       - {id: "1.2", title: Beta, schedule: [{months: 2026-05..2026-06, kind: meetings}]}
 """
+
+
+def test_the_current_month_is_a_band_in_colour() -> None:
+    from reports_helpers import model_of
+
+    from npmplan.dates import Month
+    from npmplan.render.calendar import CalendarView, text
+    from npmplan.schedule import calendar_rows, workload
+
+    plan = model_of(PLAN)
+    months, rows = plan.months(), plan.objectives()
+    now = Month.of(2026, 9)
+    view = CalendarView(plan.plan.title, months, calendar_rows(months, rows),
+                        workload(months, rows), None, now, "")
+    rendered = text(view, 100)
+    banded = {str(span.style) for span in rendered.spans if str(span.style).endswith(".now")}
+    assert banded == {"active.now", "meetings.now", "production.now", "mark.now"}
+    assert "[S]" in rendered.plain  # and without colour, the header says which month

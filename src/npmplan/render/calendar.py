@@ -60,20 +60,22 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def add_cell(line: Text, row: CalendarRow, month: Month) -> None:
+def add_cell(line: Text, row: CalendarRow, month: Month, now: Month | None = None) -> None:
     """Append one month's cell: the kind's glyph, with a mark in the middle where a
-    milestone is due (appending strings: a Text per cell is what made large plans slow)."""
+    milestone is due (appending strings: a Text per cell is what made large plans slow).
+    The current month's cells sit on a grey band in colour."""
     kind = row.cells.get(month)
     marked = row.milestones.get(month, 0) > 0
+    band = ".now" if month == now else ""
     if kind is None:
-        line.append(f" {MILESTONE} " if marked else " " * CELL, style="mark")
+        line.append(f" {MILESTONE} " if marked else " " * CELL, style="mark" + band)
     elif marked:
         glyph = GLYPH[kind]
-        line.append(glyph, style=kind)
-        line.append(MILESTONE, style="mark")
-        line.append(glyph, style=kind)
+        line.append(glyph, style=kind + band)
+        line.append(MILESTONE, style="mark" + band)
+        line.append(glyph, style=kind + band)
     else:
-        line.append(GLYPH[kind] * CELL, style=kind)
+        line.append(GLYPH[kind] * CELL, style=kind + band)
 
 
 def text(view: CalendarView, width: int) -> Text:
@@ -100,7 +102,7 @@ def text(view: CalendarView, width: int) -> Text:
             start, end = start_end(row)
             line.append(f"{start:<6} {end:<6} ")
         for month in view.months:
-            add_cell(line, row, month)
+            add_cell(line, row, month, view.now)
         line.append(f" {row.total:>5}")
         lines.append(line)
     lines.append(_workload_line(view, id_width, label_width, show_dates))

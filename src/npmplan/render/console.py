@@ -17,6 +17,11 @@ THEME = Theme({
     "meetings": "green",
     "production": "yellow",
     "mark": "bold magenta",
+    # the current month's column: the same, on a grey band
+    "active.now": "blue on grey23",
+    "meetings.now": "green on grey23",
+    "production.now": "yellow on grey23",
+    "mark.now": "bold magenta on grey23",
     "over": "bold red",
     "now": "reverse",
     "muted": "dim",
