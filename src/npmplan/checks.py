@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 
-from npmplan.dates import Month
+from npmplan.dates import Month, range_text
 from npmplan.model import Milestone, Objective, Plan
 from npmplan.problems import Finding, Loc
 from npmplan.schedule import active_months, workload
@@ -32,10 +32,6 @@ def _objectives(plan: Plan) -> Iterator[tuple[Loc, str, Objective]]:
     for i, so in enumerate(plan.strategic_objectives):
         for j, objective in enumerate(so.objectives):
             yield ("strategic_objectives", i, "objectives", j), so.id, objective
-
-
-def _months(first: Month, last: Month) -> str:
-    return str(first) if first == last else f"{first}..{last}"
 
 
 def duplicate_ids(plan: Plan) -> Iterator[Finding]:
@@ -86,15 +82,15 @@ def schedules(plan: Plan) -> Iterator[Finding]:
             start, end = span.months
             if start < first or end > last:
                 yield Finding("error", "span-outside-period", where,
-                              f"the schedule span {_months(start, end)} goes outside the plan "
-                              f"period {_months(first, last)}; keep it within the period")
+                              f"the schedule span {range_text(start, end)} goes outside the plan "
+                              f"period {range_text(first, last)}; keep it within the period")
             shared = [m for m in range(start, end + 1) if m in taken]
             if shared:
                 other = objective.schedule[taken[Month(shared[0])]].months
                 yield Finding("error", "schedule-overlap", where,
-                              f"the span {_months(start, end)} shares "
-                              f"{_months(Month(shared[0]), Month(shared[-1]))} with the span "
-                              f"{_months(*other)}; each month can be in one span only, so "
+                              f"the span {range_text(start, end)} shares "
+                              f"{range_text(Month(shared[0]), Month(shared[-1]))} with the span "
+                              f"{range_text(*other)}; each month can be in one span only, so "
                               "shorten one of them")
             for month in range(start, end + 1):
                 taken.setdefault(Month(month), k)
@@ -130,14 +126,14 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
         if window and (window[0] < period[0] or window[1] > period[1]):
             outside = True
             yield Finding("warning", "milestone-outside-period", (*loc, key),
-                          f"'{when}' lies outside the plan period {_months(*period)}; check "
+                          f"'{when}' lies outside the plan period {range_text(*period)}; check "
                           "the date, or move the milestone to the plan of that year")
     window = milestone.effective.window()
     # Outside the period it is off the schedule too; one warning says it.
     if (window and not outside and milestone.status != "cancelled"
             and not any(m in active for m in range(window[0], window[1] + 1))):
         yield Finding("warning", "milestone-off-schedule", (*loc, "when"),
-                      f"the milestone '{milestone.what}' ({_months(*window)}) falls in no "
+                      f"the milestone '{milestone.what}' ({range_text(*window)}) falls in no "
                       "month of its objective's schedule; extend the schedule or check the date")
 
 

@@ -77,6 +77,9 @@ class Month(int):
     def shift(self, months: int) -> Month:
         return Month(self + months)
 
+    def first_day(self) -> date:
+        return date(self.year, self.number, 1)
+
     def short(self) -> str:
         """``Sep 26``: the calendar appendix's column heading."""
         return f"{date(2000, self.number, 1):%b} {self.year % 100:02d}"
@@ -93,6 +96,11 @@ class Month(int):
 
 def month_range(first: Month, last: Month) -> list[Month]:
     return [Month(m) for m in range(first, last + 1)]
+
+
+def range_text(first: Month, last: Month) -> str:
+    """``2026-07`` for one month, ``2026-07..2026-09`` for several: the file's own form."""
+    return str(first) if first == last else f"{first}..{last}"
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # beyond these a "date" is a typo, not a plan

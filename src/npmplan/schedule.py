@@ -31,6 +31,17 @@ def active_months(objective: Objective) -> dict[Month, Kind]:
     return dict(sorted(cells.items()))
 
 
+def kind_runs(cells: dict[Month, Kind]) -> list[tuple[Month, Month, Kind]]:
+    """Contiguous months of one kind: ``(first, last, kind)`` in month order."""
+    out: list[tuple[Month, Month, Kind]] = []
+    for month, kind in sorted(cells.items()):
+        if out and out[-1][1] == month - 1 and out[-1][2] == kind:
+            out[-1] = (out[-1][0], month, kind)
+        else:
+            out.append((month, month, kind))
+    return out
+
+
 def row_total(objective: Objective) -> int:
     return len(active_months(objective))
 

@@ -15,10 +15,6 @@ from npmplan.render.safe import md, plain
 from npmplan.render.tables import Section, md_table, plural, runs, signed, text_table
 
 
-def when_text(milestone: Milestone) -> str:
-    return milestone.effective.text
-
-
 def move_words(change: MilestoneChange) -> str:
     months = change.months
     if months is None:
@@ -66,16 +62,16 @@ def diff_sections(diff: PlanDiff) -> list[Section]:
                 [[c.objective.id, c.objective.row_label, c.strategic]
                  for c in diff.objectives_removed]),
         Section("Milestones moved", ["Id", "Milestone", "Was", "Now", "Change"],
-                [[c.objective, c.milestone.what, when_text(c.old), when_text(c.new),
+                [[c.objective, c.milestone.what, c.old.effective.text, c.new.effective.text,
                   move_words(c)] for c in diff.moved if c.old and c.new]),
         Section("Status changed", ["Id", "Milestone", "Was", "Now"],
                 [[c.objective, c.milestone.what, status_words(c.old), status_words(c.new)]
                  for c in diff.status if c.old and c.new]),
         Section("Milestones added", milestone_head,
-                [[c.objective, c.milestone.what, when_text(c.milestone), c.milestone.status]
+                [[c.objective, c.milestone.what, c.milestone.effective.text, c.milestone.status]
                  for c in diff.added]),
         Section("Milestones removed", milestone_head,
-                [[c.objective, c.milestone.what, when_text(c.milestone), c.milestone.status]
+                [[c.objective, c.milestone.what, c.milestone.effective.text, c.milestone.status]
                  for c in diff.removed]),
         Section("Schedules changed", ["Id", "Objective", "Change"],
                 [[c.objective, labels[c.objective], schedule_words(c)]

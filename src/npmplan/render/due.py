@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from npmplan.dates import Month
+from npmplan.dates import Month, range_text
 from npmplan.render.safe import md, plain
 from npmplan.schedule import DueItem, DueReport
 
@@ -25,13 +25,7 @@ TITLES = {
 def window_text(item: DueItem) -> str:
     """The milestone's window, its baseline when moved, and how late it is."""
     milestone = item.milestone
-    parts: list[str]
-    if item.window is None:
-        parts = [milestone.effective.kind]
-    elif item.window[0] == item.window[1]:
-        parts = [str(item.window[0])]
-    else:
-        parts = [f"{item.window[0]}..{item.window[1]}"]
+    parts = [milestone.effective.kind if item.window is None else range_text(*item.window)]
     if milestone.every:
         parts.append(f"every {milestone.every} months" if milestone.every > 1 else "monthly")
     if milestone.moved_to is not None:

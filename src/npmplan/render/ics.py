@@ -41,7 +41,6 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 
 from npmplan import __version__
-from npmplan.dates import Month
 from npmplan.model import Milestone, Objective, Plan, StrategicObjective
 from npmplan.render.safe import clean, one_line
 from npmplan.schedule import Row, occurrences
@@ -58,10 +57,6 @@ class Event:
     description: str
     categories: list[str]
     done: bool
-
-
-def first_day(month: Month) -> date:
-    return date(month.year, month.number, 1)
 
 
 def calendar_ics(plan: Plan, rows: list[Row], filtered: str = "") -> str:
@@ -87,7 +82,7 @@ def _calendar_description(plan: Plan) -> str:
 
 
 def _stamp(plan: Plan) -> datetime:
-    start = first_day(plan.plan.period[0])
+    start = plan.plan.period[0].first_day()
     return datetime(start.year, start.month, start.day, tzinfo=UTC)
 
 
@@ -143,14 +138,14 @@ def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Obje
     about = _description(plan, strategic, objective, milestone)
     if milestone.every:
         months = occurrences(milestone)
-        return [Event(_uid(f"{base}\x1f{month}"), first_day(month), first_day(month.shift(1)),
+        return [Event(_uid(f"{base}\x1f{month}"), month.first_day(), month.shift(1).first_day(),
                       summary, f"{about}\nOccurrence {n} of {len(months)}: {month.long()}",
                       [*categories, "Recurring"], done)
                 for n, month in enumerate(months, start=1)]
     if when.day is not None:
         start, end = when.day, when.day + timedelta(days=1)
     else:
-        start, end = first_day(window[0]), first_day(window[1].shift(1))
+        start, end = window[0].first_day(), window[1].shift(1).first_day()
     return [Event(_uid(base), start, end, summary, about, categories, done)]
 
 

@@ -35,7 +35,7 @@ from datetime import date
 from npmplan.dates import Month
 from npmplan.model import Kind, Milestone, Objective, Plan
 from npmplan.render.safe import one_line
-from npmplan.schedule import Row, active_months, occurrences
+from npmplan.schedule import Row, active_months, kind_runs, occurrences
 
 NAME_MAX = 70
 SECTION_MAX = 34
@@ -61,21 +61,6 @@ def safe_name(text: str, limit: int = NAME_MAX) -> str:
     return ZWSP + text if KEYWORD_START.match(text) else text
 
 
-def runs(cells: dict[Month, Kind]) -> list[tuple[Month, Month, Kind]]:
-    """Contiguous months of one kind: ``(first, last, kind)`` in month order."""
-    out: list[tuple[Month, Month, Kind]] = []
-    for month, kind in sorted(cells.items()):
-        if out and out[-1][1] == month - 1 and out[-1][2] == kind:
-            out[-1] = (out[-1][0], month, kind)
-        else:
-            out.append((month, month, kind))
-    return out
-
-
-def _first_day(month: Month) -> date:
-    return date(month.year, month.number, 1)
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", text).strip("_") or "x"
 
@@ -97,12 +82,12 @@ def _objective_lines(objective: Objective, period: tuple[Month, Month],
                      ids: set[str]) -> tuple[list[str], int]:
     lines: list[str] = []
     name = safe_name(f"{objective.id} {objective.row_label}")
-    for first, last, kind in runs(active_months(objective)):
+    for first, last, kind in kind_runs(active_months(objective)):
         task = _unique(f"s{_slug(objective.id)}_", ids)
-        lines.append(f"{name} :{TAG[kind]}{task}, {_first_day(first).isoformat()}, "
-                     f"{_first_day(last.shift(1)).isoformat()}")
+        lines.append(f"{name} :{TAG[kind]}{task}, {first.first_day().isoformat()}, "
+                     f"{last.shift(1).first_day().isoformat()}")
     left_out = 0
-    start, after = _first_day(period[0]), _first_day(period[1].shift(1))
+    start, after = period[0].first_day(), period[1].shift(1).first_day()
     marks = sorted(((when, milestone) for milestone in objective.milestones
                     for when in milestone_dates(milestone)), key=lambda mark: mark[0])
     for when, milestone in marks:

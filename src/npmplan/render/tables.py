@@ -12,8 +12,9 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from npmplan.dates import Month
+from npmplan.dates import Month, range_text
 from npmplan.render.safe import md, plain
+from npmplan.schedule import kind_runs
 
 BAR = 8
 MIN_LABEL = 12
@@ -57,15 +58,8 @@ def text_table(section: Section, width: int) -> Table:
 
 def runs(months: list[Month]) -> str:
     """``2026-07..2026-09, 2026-12``: consecutive months as ranges."""
-    ordered = sorted(months)
-    parts: list[str] = []
-    start = 0
-    for i, month in enumerate(ordered):
-        if i + 1 == len(ordered) or ordered[i + 1] != month + 1:
-            first = ordered[start]
-            parts.append(str(first) if first == month else f"{first}..{month}")
-            start = i + 1
-    return ", ".join(parts)
+    spans = kind_runs(dict.fromkeys(months, "active"))
+    return ", ".join(range_text(first, last) for first, last, _ in spans)
 
 
 def signed(number: int) -> str:
