@@ -19,8 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from npmplan.check.rules import RULES
 from npmplan.pipeline import read_plan
-from npmplan.rules import RULES
 
 HERE = Path(__file__).resolve().parent
 BASE = """\

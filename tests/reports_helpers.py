@@ -10,8 +10,8 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from npmplan.cli import app
-from npmplan.model import Plan
+from npmplan.cli.app import app
+from npmplan.model.plan import Plan
 from npmplan.pipeline import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from npmplan.model import Plan
+from npmplan.compute.schedule import active_months, row_total, workload
+from npmplan.model.plan import Plan
 from npmplan.pipeline import PlanResult, read_plan
-from npmplan.schedule import active_months, row_total, workload
 
 SOURCE = Path("/work/shared/source/business-plan-2026-27.txt")
 

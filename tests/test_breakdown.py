@@ -9,8 +9,8 @@ from typing import Any
 from reports_helpers import run as run_cli
 from reports_helpers import run_json, write_plan
 
-from npmplan.breakdown import workload_by
-from npmplan.dates import Month
+from npmplan.compute.breakdown import workload_by
+from npmplan.model.dates import Month
 from npmplan.pipeline import read_plan
 
 PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"

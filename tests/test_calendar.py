@@ -156,9 +156,9 @@ strategic_objectives:
 def test_the_current_month_is_a_band_in_colour() -> None:
     from reports_helpers import model_of
 
-    from npmplan.dates import Month
+    from npmplan.compute.schedule import calendar_rows, workload
+    from npmplan.model.dates import Month
     from npmplan.render.calendar import CalendarView, text
-    from npmplan.schedule import calendar_rows, workload
 
     plan = model_of(PLAN)
     months, rows = plan.months(), plan.objectives()

@@ -15,7 +15,7 @@ import pytest
 from conftest import Run
 
 from npmplan import __version__
-from npmplan.dates import Month
+from npmplan.model.dates import Month
 
 EXAMPLES = Path(__file__).resolve().parent / "plans"
 UNKNOWN_LEAD = EXAMPLES / "invalid" / "unknown-lead.yaml"
@@ -339,7 +339,7 @@ def test_a_bug_is_reported_in_one_sentence_not_a_traceback(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import sys
 
-    from npmplan import cli
+    from npmplan.cli import app as cli
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")

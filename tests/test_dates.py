@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from npmplan.dates import (
+from npmplan.compute.schedule import active_months, occurrences, row_total, workload
+from npmplan.model.dates import (
     FIRST_YEAR,
     LAST_YEAR,
     MONTH_NAMES,
@@ -25,8 +26,7 @@ from npmplan.dates import (
     parse_period,
     parse_when,
 )
-from npmplan.model import KINDS, Milestone, Plan
-from npmplan.schedule import active_months, occurrences, row_total, workload
+from npmplan.model.plan import KINDS, Milestone, Plan
 
 years = st.integers(FIRST_YEAR, LAST_YEAR - 11)  # room to shift ten years, still in range
 numbers = st.integers(1, 12)

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from npmplan.cli import app
-from npmplan.rules import RULES
+from npmplan.check.rules import RULES
+from npmplan.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -13,7 +13,7 @@ import html5lib
 import pytest
 from typer.testing import CliRunner
 
-from npmplan.export_cli import export_app
+from npmplan.cli.export import export_app
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"
 CHROMIUM = "/usr/bin/chromium"

@@ -11,9 +11,9 @@ import pytest
 from reports_helpers import model_of as model
 from typer.testing import CliRunner
 
-from npmplan.export_cli import export_app
-from npmplan.model import Plan
-from npmplan.schedule import occurrences
+from npmplan.cli.export import export_app
+from npmplan.compute.schedule import occurrences
+from npmplan.model.plan import Plan
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from npmplan.export_cli import export_app
+from npmplan.cli.export import export_app
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "plans" / "2026-27.yaml"

@@ -18,7 +18,7 @@ import pytest
 from reports_helpers import model_of as model
 from typer.testing import CliRunner
 
-from npmplan.export_cli import export_app
+from npmplan.cli.export import export_app
 from npmplan.render.mermaid import safe_name
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"

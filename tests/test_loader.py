@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from conftest import Run
 
-from npmplan.loader import ALIASED, MAX_PER_RULE, MapNode, load_bytes, load_text, locate
+from npmplan.check.problems import Problem
 from npmplan.pipeline import read_plan
-from npmplan.problems import Problem
+from npmplan.read.loader import ALIASED, MAX_PER_RULE, MapNode, load_bytes, load_text, locate
 
 PLAN_HEAD = """\
 version: 1

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from reports_helpers import run as run_cli
 from typer.testing import CliRunner
 
-import npmplan.cli
-from npmplan.dates import Month, parse_period
-from npmplan.loader import load_text
-from npmplan.model import Plan
-from npmplan.newplan import SCHEMA_LINE, default_period, new_title, scalar
+import npmplan.cli.app
+from npmplan.model.dates import Month, parse_period
+from npmplan.model.plan import Plan
 from npmplan.pipeline import read_plan
+from npmplan.read.loader import load_text
+from npmplan.write.new import SCHEMA_LINE, default_period, new_title, scalar
 
 PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
@@ -28,7 +28,7 @@ def run_new(*args: str) -> tuple[int, str]:
 
 
 def validate(path: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(npmplan.cli.app, ["validate", str(path)], env=ENV,
+    result = CliRunner().invoke(npmplan.cli.app.app, ["validate", str(path)], env=ENV,
                                 catch_exceptions=False)
     return result.exit_code, result.output
 

@@ -26,8 +26,8 @@ import pytest
 from conftest import Run
 from fuzzing import render_all
 
-from npmplan.loader import load_bytes
-from npmplan.model import Plan
+from npmplan.model.plan import Plan
+from npmplan.read.loader import load_bytes
 from npmplan.render.safe import one_line
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

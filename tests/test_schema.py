@@ -12,7 +12,7 @@ import pytest
 from conftest import REAL_PLAN, REPO_ROOT, Run
 from plan_examples import VALID
 
-from npmplan.loader import load_path
+from npmplan.read.loader import load_path
 
 SCHEMA = REPO_ROOT / "schemas" / "plan.schema.json"
 CHECKER = Path(sys.executable).parent / "check-jsonschema"

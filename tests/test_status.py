@@ -9,10 +9,10 @@ from typing import Any
 from reports_helpers import run as run_cli
 from reports_helpers import run_json, write_plan
 
-from npmplan.dates import Month
+from npmplan.compute.schedule import due_report
+from npmplan.compute.status import status_report
+from npmplan.model.dates import Month
 from npmplan.pipeline import read_plan
-from npmplan.progress import status_report
-from npmplan.schedule import due_report
 
 PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
 

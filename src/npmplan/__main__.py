@@ -15,7 +15,7 @@ def main() -> None:
 
         print(f"npmplan {__version__}")
         return
-    from npmplan.cli import run
+    from npmplan.cli.app import run
 
     run()
 

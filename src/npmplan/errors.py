@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from npmplan.problems import Problem
+from npmplan.check.problems import Problem
 
 
 class NpmplanError(Exception):

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from npmplan.checks import check
-from npmplan.dates import Month, parse_period
+from npmplan.check.cross import check
+from npmplan.check.problems import Problem
 from npmplan.errors import UsageError
-from npmplan.loader import Document, load_bytes, load_path
-from npmplan.messages import findings_from
-from npmplan.model import Plan
-from npmplan.problems import Problem
+from npmplan.model.dates import Month, parse_period
+from npmplan.model.messages import findings_from
+from npmplan.model.plan import Plan
+from npmplan.read.loader import Document, load_bytes, load_path
 
 
 @dataclass(slots=True)

@@ -1,5 +1,5 @@
 """``npmplan workload --by`` as text, markdown and json (the JSON shape is documented in
-``npmplan.breakdown``)."""
+``npmplan.compute.breakdown``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from npmplan.breakdown import Breakdown
-from npmplan.breakdown import Group as LoadGroup
+from npmplan.compute.breakdown import Breakdown
+from npmplan.compute.breakdown import Group as LoadGroup
 from npmplan.render.glyphs import OVER
 from npmplan.render.safe import md, plain
 from npmplan.render.tables import fitted, md_table

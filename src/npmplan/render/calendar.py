@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from npmplan.dates import Month
-from npmplan.model import KINDS
+from npmplan.compute.schedule import CalendarRow, MonthLoad, active_months
+from npmplan.model.dates import Month
+from npmplan.model.plan import KINDS
 from npmplan.render.glyphs import GLYPH, MILESTONE, NAME, OVER
 from npmplan.render.safe import md, one_line, plain
-from npmplan.schedule import CalendarRow, MonthLoad, active_months
 
 CELL = 3
 MIN_LABEL = 12

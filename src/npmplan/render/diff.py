@@ -1,5 +1,5 @@
 """``npmplan diff`` as text, markdown and json (the JSON shape is documented in
-``npmplan.history``)."""
+``npmplan.compute.diff``)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from npmplan.dates import Month
-from npmplan.history import MilestoneChange, ObjectiveChange, PlanDiff, ScheduleChange
-from npmplan.model import Milestone
+from npmplan.compute.diff import MilestoneChange, ObjectiveChange, PlanDiff, ScheduleChange
+from npmplan.model.dates import Month
+from npmplan.model.plan import Milestone
 from npmplan.render.safe import md, plain
 from npmplan.render.tables import Section, md_table, plural, runs, signed, text_table
 

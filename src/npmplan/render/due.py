@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from npmplan.dates import Month, range_text
+from npmplan.compute.schedule import DueItem, DueReport
+from npmplan.model.dates import Month, range_text
 from npmplan.render.safe import md, plain
-from npmplan.schedule import DueItem, DueReport
 
 TITLES = {
     "overdue": "Overdue",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from npmplan.model import Kind
+from npmplan.model.plan import Kind
 
 GLYPH: dict[Kind, str] = {"active": "█", "meetings": "▒", "production": "░"}
 NAME: dict[Kind, str] = {

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from npmplan import __version__
-from npmplan.dates import Month
-from npmplan.model import KINDS, Plan
+from npmplan.compute.schedule import CalendarRow, DueItem, DueReport, MonthLoad, active_months
+from npmplan.model.dates import Month
+from npmplan.model.plan import KINDS, Plan
 from npmplan.render.glyphs import MILESTONE, NAME, OVER
 from npmplan.render.html_style import CSS
 from npmplan.render.safe import one_line
-from npmplan.schedule import CalendarRow, DueItem, DueReport, MonthLoad, active_months
 
 KIND_NAME = {kind: html.escape(name) for kind, name in NAME.items()}
 SECTIONS = (  # (key in DueReport.sections or "next_month", heading, css class)

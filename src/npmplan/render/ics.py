@@ -41,9 +41,9 @@ from datetime import UTC, date, datetime, timedelta
 import icalendar
 
 from npmplan import __version__
-from npmplan.model import Milestone, Objective, Plan, StrategicObjective
+from npmplan.compute.schedule import Row, occurrences
+from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
 from npmplan.render.safe import clean, one_line
-from npmplan.schedule import Row, occurrences
 
 DONE_PREFIX = "✓ Done: "
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from npmplan.model import Plan
-from npmplan.schedule import CalendarRow, DueItem, DueReport, MonthLoad
+from npmplan.compute.schedule import CalendarRow, DueItem, DueReport, MonthLoad
+from npmplan.model.plan import Plan
 
 
 def dumps(value: Any) -> str:

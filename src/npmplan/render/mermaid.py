@@ -32,10 +32,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from npmplan.dates import Month
-from npmplan.model import Kind, Milestone, Objective, Plan
+from npmplan.compute.schedule import Row, active_months, kind_runs, occurrences
+from npmplan.model.dates import Month
+from npmplan.model.plan import Kind, Milestone, Objective, Plan
 from npmplan.render.safe import one_line
-from npmplan.schedule import Row, active_months, kind_runs, occurrences
 
 NAME_MAX = 70
 SECTION_MAX = 34

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from npmplan.dates import When
-from npmplan.model import Milestone, Objective, Plan, StrategicObjective
+from npmplan.compute.schedule import MonthLoad, active_months, milestone_counts, occurrences
+from npmplan.model.dates import When
+from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
 from npmplan.render.json_out import dumps
-from npmplan.schedule import MonthLoad, active_months, milestone_counts, occurrences
 
 EXPORT_VERSION = 1
 

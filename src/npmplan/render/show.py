@@ -8,11 +8,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from npmplan.dates import Month
-from npmplan.model import Milestone, Objective, StrategicObjective
+from npmplan.compute.schedule import active_months, classify, milestone_counts, occurrences
+from npmplan.model.dates import Month
+from npmplan.model.plan import Milestone, Objective, StrategicObjective
 from npmplan.render.glyphs import GLYPH, MILESTONE
 from npmplan.render.safe import clean, md, plain
-from npmplan.schedule import active_months, classify, milestone_counts, occurrences
 
 WEB = "(web)"
 

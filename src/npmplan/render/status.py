@@ -1,5 +1,5 @@
 """``npmplan status`` as text, markdown and json (the JSON shape is documented in
-``npmplan.progress``)."""
+``npmplan.compute.status``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from npmplan.progress import StatusReport, Tally
+from npmplan.compute.status import StatusReport, Tally
 from npmplan.render.safe import md, plain
 from npmplan.render.tables import BAR, fitted, md_table
 

@@ -12,9 +12,9 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from npmplan.dates import Month, range_text
+from npmplan.compute.schedule import kind_runs
+from npmplan.model.dates import Month, range_text
 from npmplan.render.safe import md, plain
-from npmplan.schedule import kind_runs
 
 BAR = 8
 MIN_LABEL = 12

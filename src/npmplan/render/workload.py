@@ -6,11 +6,11 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from npmplan.dates import Month
-from npmplan.model import KINDS
+from npmplan.compute.schedule import MonthLoad
+from npmplan.model.dates import Month
+from npmplan.model.plan import KINDS
 from npmplan.render.glyphs import GLYPH, NAME, OVER
 from npmplan.render.safe import md, plain
-from npmplan.schedule import MonthLoad
 
 BAR_WIDTH = 30
 

@@ -32,8 +32,8 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from npmplan.dates import Month
-from npmplan.model import Milestone, Objective, Plan, StrategicObjective, TeamMember
+from npmplan.model.dates import Month
+from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective, TeamMember
 from npmplan.render.safe import one_line
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/plan.schema.json"

@@ -28,9 +28,9 @@ from typing import Any
 import yaml
 from yaml import events
 
-from npmplan.limits import max_bytes
-from npmplan.problems import Finding, Loc, Problem, format_loc
-from npmplan.syntax import control_problem, syntax_problem
+from npmplan.check.problems import Finding, Loc, Problem, format_loc
+from npmplan.read.limits import max_bytes
+from npmplan.read.syntax import control_problem, syntax_problem
 
 try:  # libyaml is 8-12x faster; the pure-Python parser is the fallback
     from yaml import CBaseLoader as _EventLoader

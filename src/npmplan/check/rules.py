@@ -6,7 +6,7 @@ is reported that is not here, or is here without documentation.
 
 from __future__ import annotations
 
-from npmplan.problems import Severity
+from npmplan.check.problems import Severity
 
 RULES: dict[str, tuple[Severity, str]] = {
     # reading the file

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from npmplan.problems import quoted
+from npmplan.check.problems import quoted
 
 MONTH_NAMES = {
     name: number

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from npmplan.cli_common import (
+from npmplan.cli.common import (
     AsOfOption,
     LeadOption,
     PlanOption,
@@ -34,7 +34,7 @@ from npmplan.cli_common import (
 )
 
 if TYPE_CHECKING:
-    from npmplan.model import Plan
+    from npmplan.model.plan import Plan
     from npmplan.pipeline import PlanResult
 
 FormatOption = Annotated[ReportFormat, typer.Option(
@@ -75,7 +75,7 @@ def diff(
 
     Objectives, milestones moved, done or cancelled, schedules and the monthly workload.
     """
-    from npmplan import history
+    from npmplan.compute import diff as history
     from npmplan.errors import UsageError
     from npmplan.render import diff as render
     from npmplan.render.console import make_console
@@ -127,11 +127,11 @@ def status(
     Milestones done, planned, overdue and cancelled per objective, the share delivered of
     those due, and the months of slip.
     """
-    from npmplan.progress import status_report
+    from npmplan.compute.schedule import select
+    from npmplan.compute.status import status_report
     from npmplan.render import status as render
     from npmplan.render.console import make_console
     from npmplan.render.json_out import dumps
-    from npmplan.schedule import select
 
     today = parse_as_of(as_of)
     model = load_plan(plan)
@@ -166,9 +166,9 @@ def new(
     The objectives' text, the team, and the milestones not done (flagged), with every
     schedule emptied to redo.
     """
-    from npmplan.dates import parse_period
-    from npmplan.newplan import default_file_name, default_period, new_plan_text
+    from npmplan.model.dates import parse_period
     from npmplan.pipeline import read_bytes
+    from npmplan.write.new import default_file_name, default_period, new_plan_text
 
     path = resolve_plan(source)
     model = load_plan(path)
@@ -206,12 +206,12 @@ def render_breakdown(model: Plan, by: str | None, without_priority: str | None,
                      format: str) -> None:
     """``workload --by lead|strategic|priority [--without-priority P]`` in ``format``
     (text, markdown or json). Without ``by``, the plain workload of the objectives kept."""
-    from npmplan.breakdown import BY, PRIORITY_CHOICES, drop_priority, workload_by
+    from npmplan.compute.breakdown import BY, PRIORITY_CHOICES, drop_priority, workload_by
+    from npmplan.compute.schedule import workload
     from npmplan.render import breakdown as render
     from npmplan.render import json_out
     from npmplan.render.console import make_console
     from npmplan.render.workload import legend, workload_table
-    from npmplan.schedule import workload
 
     if without_priority is not None and without_priority not in PRIORITY_CHOICES:
         fail(f"--without-priority '{without_priority}' is not a priority; use "

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import yaml
 
-from npmplan.problems import Problem
+from npmplan.check.problems import Problem
 
 
 def control_problem(file: str, line: int, column: int, char: str, path: str) -> Problem:

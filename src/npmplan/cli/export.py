@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from npmplan import cli_common as cli
+from npmplan.cli import common as cli
 
 export_app = typer.Typer(
     help="Export the plan for other tools.\n\nics (calendar), mermaid (Gantt chart), html "
@@ -32,8 +32,8 @@ export_app = typer.Typer(
 )
 
 if TYPE_CHECKING:
-    from npmplan.model import Plan
-    from npmplan.schedule import Row
+    from npmplan.compute.schedule import Row
+    from npmplan.model.plan import Plan
 
 OutputOption = Annotated[Path | None, typer.Option(
     "--output", "-o", dir_okay=False, show_default=False,
@@ -55,7 +55,7 @@ def _same_file(output: Path, plan: Path) -> bool:
 
 
 def _rows(model: Plan, strategic: str | None, lead: str | None) -> list[Row]:
-    from npmplan.schedule import select
+    from npmplan.compute.schedule import select
 
     cli.check_filters(model, strategic, lead)
     return select(model, strategic, None, lead)
@@ -133,9 +133,9 @@ def html(
 
     Self-contained, A4 landscape: the calendar, the workload chart and the due list.
     """
-    from npmplan.dates import Month
+    from npmplan.compute.schedule import calendar_rows, due_report, workload
+    from npmplan.model.dates import Month
     from npmplan.render.html import Report, page
-    from npmplan.schedule import calendar_rows, due_report, workload
 
     today: date = cli.parse_as_of(as_of)
     chosen = cli.parse_month_option("--month", month) or Month.of(today.year, today.month)
@@ -156,8 +156,8 @@ def json_(
 
     Every date resolved to months, for other tools (docs/export-json.md).
     """
+    from npmplan.compute.schedule import workload
     from npmplan.render.plan_json import plan_document
-    from npmplan.schedule import workload
 
     model = _prepare(plan, output)
     loads = workload(model.months(), model.objectives())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from npmplan.model import Plan
+from npmplan.model.plan import Plan
 
 
 def plan_schema() -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from npmplan.problems import Problem
+from npmplan.check.problems import Problem
 from npmplan.render.safe import one_line
 
 

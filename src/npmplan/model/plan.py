@@ -25,9 +25,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from npmplan import dates
-from npmplan.dates import Month, When
-from npmplan.problems import quoted
+from npmplan.check.problems import quoted
+from npmplan.model import dates
+from npmplan.model.dates import Month, When
 
 Kind = Literal["active", "meetings", "production"]
 Status = Literal["planned", "done", "cancelled"]

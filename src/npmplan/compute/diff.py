@@ -41,12 +41,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from npmplan.dates import Month
+from npmplan.compute.schedule import active_months, workload
 from npmplan.errors import UsageError
-from npmplan.model import Kind, Milestone, Objective, Plan
+from npmplan.model.dates import Month
+from npmplan.model.plan import Kind, Milestone, Objective, Plan
 from npmplan.pipeline import PlanResult, check_readable, read_bytes, read_plan
 from npmplan.render.safe import one_line
-from npmplan.schedule import active_months, workload
 
 # --- versions -------------------------------------------------------------------------
 

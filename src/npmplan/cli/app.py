@@ -14,8 +14,9 @@ from typing import Annotated
 
 import typer
 
-from npmplan import __version__, tracking_cli
-from npmplan.cli_common import (
+from npmplan import __version__
+from npmplan.cli import tracking as tracking_cli
+from npmplan.cli.common import (
     AsOfOption,
     CalendarFormat,
     LeadOption,
@@ -30,7 +31,7 @@ from npmplan.cli_common import (
     parse_month_option,
     resolve_plan,
 )
-from npmplan.export_cli import export_app
+from npmplan.cli.export import export_app
 
 app = typer.Typer(
     name="npmplan",
@@ -55,7 +56,7 @@ def _root(
 ) -> None:
     """The UK NPM business plan as a checked YAML file: calendar, workload and stand-ups."""
     from npmplan.errors import UsageError
-    from npmplan.limits import max_bytes
+    from npmplan.read.limits import max_bytes
 
     try:
         max_bytes()  # a bad NPMPLAN_MAX_BYTES is said once, before any command reads a plan
@@ -81,7 +82,7 @@ def validate(
     1 with problems (warnings too with --strict), 2 for a usage mistake.
     """
     from npmplan.pipeline import read_plan
-    from npmplan.render.problems import FORMATS
+    from npmplan.render.validate import FORMATS
 
     paths = [resolve_plan(p) for p in plans] if plans else [resolve_plan(plan)]
     chosen = format.value if format else (
@@ -106,10 +107,10 @@ def workload(
     Split by kind, with months over the plan's capacity flagged; --by splits it by lead,
     strategic objective or priority.
     """
+    from npmplan.compute.schedule import workload as compute
     from npmplan.render import json_out
     from npmplan.render.console import make_console
     from npmplan.render.workload import legend, workload_markdown, workload_table
-    from npmplan.schedule import workload as compute
 
     model = load_plan(plan)
     if by is not None or without_priority is not None:
@@ -147,11 +148,11 @@ def calendar(
 
     A row per objective, a cell per month, row totals and the monthly workload row.
     """
-    from npmplan.dates import Month
+    from npmplan.compute.schedule import calendar_rows, select, workload
+    from npmplan.model.dates import Month
     from npmplan.render import calendar as render
     from npmplan.render import json_out
     from npmplan.render.console import make_console
-    from npmplan.schedule import calendar_rows, select, workload
 
     today = parse_as_of(as_of)
     first, last = parse_month_option("--from", from_), parse_month_option("--to", to)
@@ -203,11 +204,11 @@ def due(
 
     What is overdue, due, in progress, recurring, ongoing, to be confirmed, and next.
     """
-    from npmplan.dates import Month
+    from npmplan.compute.schedule import due_report, select
+    from npmplan.model.dates import Month
     from npmplan.render import due as render
     from npmplan.render import json_out
     from npmplan.render.console import make_console
-    from npmplan.schedule import due_report, select
 
     today = parse_as_of(as_of)
     chosen = parse_month_option("--month", month) or Month.of(today.year, today.month)
@@ -238,11 +239,11 @@ def show(
 
     Rationale, outcomes, outputs (web-hosted ones marked), schedule and milestones.
     """
-    from npmplan.dates import Month
+    from npmplan.check.suggest import unknown_message
+    from npmplan.model.dates import Month
     from npmplan.render import json_out
     from npmplan.render import show as render
     from npmplan.render.console import make_console
-    from npmplan.suggest import unknown_message
 
     today = parse_as_of(as_of)
     now = Month.of(today.year, today.month)
@@ -265,8 +266,8 @@ def schema() -> None:
 
     schemas/plan.schema.json is this output; editors use it to check a plan as you type.
     """
+    from npmplan.model.schema import plan_schema
     from npmplan.render.json_out import dumps
-    from npmplan.schemas import plan_schema
 
     typer.echo(dumps(plan_schema()))
 

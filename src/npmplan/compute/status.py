@@ -31,9 +31,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from npmplan.dates import Month
-from npmplan.model import Milestone, Objective, StrategicObjective
-from npmplan.schedule import Row, classify
+from npmplan.compute.schedule import Row, classify
+from npmplan.model.dates import Month
+from npmplan.model.plan import Milestone, Objective, StrategicObjective
 
 
 @dataclass(slots=True)

@@ -29,9 +29,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from npmplan.dates import Month
-from npmplan.model import PRIORITIES, Objective, Plan, StrategicObjective
-from npmplan.schedule import MonthLoad, Row, active_months, workload
+from npmplan.compute.schedule import MonthLoad, Row, active_months, workload
+from npmplan.model.dates import Month
+from npmplan.model.plan import PRIORITIES, Objective, Plan, StrategicObjective
 
 By = Literal["lead", "strategic", "priority"]
 BY: tuple[By, ...] = ("lead", "strategic", "priority")

@@ -15,10 +15,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 
-from npmplan.dates import Month, range_text
-from npmplan.model import Milestone, Objective, Plan
-from npmplan.problems import Finding, Loc
-from npmplan.schedule import active_months, workload
+from npmplan.check.problems import Finding, Loc
+from npmplan.compute.schedule import active_months, workload
+from npmplan.model.dates import Month, range_text
+from npmplan.model.plan import Milestone, Objective, Plan
 
 
 def check(plan: Plan) -> list[Finding]:

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from npmplan.dates import Month, month_range
-from npmplan.model import KINDS, Kind, Milestone, Objective, Plan, StrategicObjective
+from npmplan.model.dates import Month, month_range
+from npmplan.model.plan import KINDS, Kind, Milestone, Objective, Plan, StrategicObjective
 
 Row = tuple[StrategicObjective, Objective]
 

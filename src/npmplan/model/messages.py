@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from npmplan.loader import Aliased
-from npmplan.model import keys_allowed
-from npmplan.problems import Finding, Loc, quoted
+from npmplan.check.problems import Finding, Loc, quoted
+from npmplan.model.plan import keys_allowed
+from npmplan.read.loader import Aliased
 
 
 def findings_from(exc: ValidationError) -> list[Finding]:

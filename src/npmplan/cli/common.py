@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
-    from npmplan.dates import Month
-    from npmplan.model import Plan
+    from npmplan.model.dates import Month
+    from npmplan.model.plan import Plan
 
 PlanOption = Annotated[
     Path | None,
@@ -92,7 +92,7 @@ def load_plan(plan: Path | None) -> Plan:
 
 
 def parse_as_of(as_of: str | None) -> date:
-    from npmplan.dates import parse_day
+    from npmplan.model.dates import parse_day
 
     if as_of is None:
         return date.today()
@@ -103,7 +103,7 @@ def parse_as_of(as_of: str | None) -> date:
 
 
 def parse_month_option(name: str, value: str | None) -> Month | None:
-    from npmplan.dates import parse_month
+    from npmplan.model.dates import parse_month
 
     if value is None:
         return None
@@ -115,7 +115,7 @@ def parse_month_option(name: str, value: str | None) -> Month | None:
 
 def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:
     """An unknown filter value is a usage error that names the values there are."""
-    from npmplan.suggest import unknown_message
+    from npmplan.check.suggest import unknown_message
 
     if strategic is not None:
         known = [so.id for so in model.strategic_objectives]

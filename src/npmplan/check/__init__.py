@@ -1,0 +1,1 @@
+"""Problems as data and the rules that find them across fields."""

@@ -1,0 +1,1 @@
+"""The typer commands: one module per command, thin over compute and render."""

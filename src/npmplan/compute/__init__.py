@@ -1,0 +1,1 @@
+"""Typed results: every figure a report shows, computed once from the model."""

@@ -1,0 +1,1 @@
+"""Bytes to data with positions: size limits, decoding, YAML events, syntax errors."""

@@ -1,0 +1,1 @@
+"""Changes to plan files: a new year's plan, edits that keep every other byte."""
