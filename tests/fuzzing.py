@@ -32,25 +32,25 @@ from hypothesis import strategies as st
 from rich.console import RenderableType
 from test_messages import ACTIONS, FORMS
 
-from npmplan.check.problems import Problem
+from npmplan.check.problems import Problem, Validation
 from npmplan.check.rules import RULES
 from npmplan.compute.breakdown import BY, drop_priority, workload_by
+from npmplan.compute.calendar import calendar_report, calendar_rows
 from npmplan.compute.diff import compare
-from npmplan.compute.schedule import calendar_rows, due_report, select, workload
+from npmplan.compute.due import due_report
+from npmplan.compute.schedule import Filters, select
+from npmplan.compute.show import show_report
 from npmplan.compute.status import status_report
+from npmplan.compute.workload import workload, workload_report
 from npmplan.model.dates import Month
 from npmplan.model.plan import Plan
-from npmplan.render import breakdown as breakdown_render
-from npmplan.render import calendar, due, json_out, show
-from npmplan.render import diff as diff_render
-from npmplan.render import status as status_render
-from npmplan.render import workload as workload_render
+from npmplan.render import formats
 from npmplan.render.console import make_console
+from npmplan.render.formats import Formats
 from npmplan.render.html import Report, page
 from npmplan.render.ics import calendar_ics
 from npmplan.render.mermaid import gantt
 from npmplan.render.plan_json import plan_document
-from npmplan.render.validate import FORMATS
 
 REAL_PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
 
@@ -549,68 +549,54 @@ def render_all(plan: Plan, width: int = 100, other: Plan | None = None,
     if not seen.first_time("plan", plan, width, other):
         return out
     months, rows = plan.months(), plan.objectives()
-    loads = workload(months, rows)
-    title, capacity = plan.plan.title, plan.plan.capacity
-    crows = calendar_rows(months, rows)
-    some = months[1:] or months
-    for name, view in (
-        ("", calendar.CalendarView(title, months, crows, loads, capacity, months[0], "")),
-        (" filtered", calendar.CalendarView(title, some, calendar_rows(some, rows[:1]),
-                                            workload(some, rows[:1]), capacity, None,
-                                            "lead x, 2026-05..2026-06")),
-    ):
-        out[f"calendar text{name}"] = printed(calendar.text(view, width), width)
-        out[f"calendar markdown{name}"] = calendar.markdown(view)
-        out[f"calendar csv{name}"] = calendar.as_csv(view)
-    out["calendar json"] = json_out.dumps(json_out.calendar(plan, months, crows, loads))
+
+    def each_format(name: str, formats: Formats, result: object, suffix: str = "") -> None:
+        """Every declared format of a report: the walk that proves each one renders."""
+        for fmt in formats.names:
+            rendered = formats.render(fmt, result, width)
+            out[f"{name} {fmt}{suffix}"] = (rendered if isinstance(rendered, str)
+                                            else printed(rendered, width))
+
+    first_so = plan.strategic_objectives[0].id
+    team = plan.team[0].id if plan.team else None
+    for suffix, filters in (("", Filters()),
+                            (" filtered", Filters(first_so, None, team,
+                                                  (months[-1], months[-1])))):
+        each_format("calendar", formats.CALENDAR, calendar_report(plan, filters, months[0]),
+                    suffix)
     for month in report_months(plan):
-        report = due_report(month, rows)
-        out[f"due text {month}"] = printed(due.text(report, title, width, ""), width)
-        out[f"due markdown {month}"] = due.markdown(report, title, "lead x")
-        out[f"due json {month}"] = json_out.dumps(json_out.due(report))
+        each_format(f"due {month}", formats.DUE,
+                    due_report(month, rows, plan.plan.title, "lead x"))
     as_of = months[len(months) // 2]
     for so, item in rows:
         if seen.first_time(f"show {item.id}", so, item, months, as_of, width):
-            out[f"show text {item.id}"] = printed(show.text(so, item, months, as_of), width)
-            out[f"show markdown {item.id}"] = show.markdown(so, item, as_of)
-            out[f"show json {item.id}"] = json_out.dumps(show.as_json(so, item, as_of))
-    out["workload text"] = printed(workload_render.workload_table(title, loads, capacity),
-                                   width) + printed(workload_render.legend(capacity), width)
-    out["workload json"] = json_out.dumps(json_out.workload(plan, loads))
-    kept = workload(months, drop_priority(rows, "none"))
-    out["workload text without none"] = printed(
-        workload_render.workload_table(title, kept, capacity, heading="x"), width)
+            each_format(f"show {item.id}", formats.SHOW, show_report(plan, so, item, as_of))
+    each_format("workload", formats.WORKLOAD, workload_report(plan, rows))
+    each_format("workload without none", formats.WORKLOAD,
+                workload_report(plan, drop_priority(rows, "none"), "none"))
     for by, without in (*((by, None) for by in BY), ("strategic", "funding-dependent")):
-        result = workload_by(plan, rows, by, without)
-        key = f"workload --by {by} without {without}"
-        out[f"{key} text"] = printed(breakdown_render.breakdown_text(result, title, width), width)
-        out[f"{key} markdown"] = breakdown_render.breakdown_markdown(result, title)
-        out[f"{key} json"] = json_out.dumps(breakdown_render.breakdown_json(result, title))
+        each_format(f"workload --by {by} without {without}", formats.BREAKDOWN,
+                    workload_by(plan, rows, by, without))
     for month in (months[0], months[-1].shift(1)):
-        progress = status_report(rows, date(month.year, month.number, 15))
-        status = status_render.status_text(progress, title, width)
-        out[f"status text {month}"] = printed(status, width)
-        out[f"status markdown {month}"] = status_render.status_markdown(progress, title)
-        out[f"status json {month}"] = json_out.dumps(status_render.status_json(progress, title))
-    changes = compare(other or plan, plan)
-    out["diff text"] = printed(diff_render.diff_text(changes, "a", "b", width), width)
-    out["diff markdown"] = diff_render.diff_markdown(changes, "a", "b")
-    out["diff json"] = json_out.dumps(diff_render.diff_json(changes, "a", "b"))
-    first_so = plan.strategic_objectives[0].id
+        each_format(f"status {month}", formats.STATUS,
+                    status_report(rows, date(month.year, month.number, 15), plan.plan.title))
+    each_format("diff", formats.DIFF, compare(other or plan, plan, ("a", "b")))
+    loads = workload(months, rows, plan.plan.capacity)
     out["export ics"] = calendar_ics(plan, rows)
     out["export ics filtered"] = calendar_ics(plan, select(plan, first_so), "x")
     out["export mermaid"] = gantt(plan, rows)
     out["export mermaid no fence"] = gantt(plan, select(plan, first_so), "x", fence=False)
     month = report_months(plan)[0]
-    out["export html"] = page(Report(plan, crows, loads, due_report(month, rows),
-                                     date(month.year, month.number, 1)))
+    out["export html"] = page(Report(plan, calendar_rows(months, rows), loads,
+                                     due_report(month, rows), date(month.year, month.number, 1)))
     out["export json"] = plan_document(plan, loads)
     return out
 
 
 def render_problems(problems: list[Problem], valid: bool) -> dict[str, str]:
     """``validate`` in each of its formats."""
-    out = {name: render(problems, 1, valid) for name, render in FORMATS.items()}
+    result = Validation(problems, 1, valid)
+    out = {name: formats.VALIDATE.render(name, result, 100) for name in formats.VALIDATE.names}
     json.loads(out["json"])
     return out
 

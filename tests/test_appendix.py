@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from npmplan.compute.schedule import active_months, row_total, workload
+from npmplan.compute.schedule import active_months, row_total
+from npmplan.compute.workload import month_loads as workload
 from npmplan.model.plan import Plan
 from npmplan.pipeline import PlanResult, read_plan
 

@@ -156,16 +156,13 @@ strategic_objectives:
 def test_the_current_month_is_a_band_in_colour() -> None:
     from reports_helpers import model_of
 
-    from npmplan.compute.schedule import calendar_rows, workload
+    from npmplan.compute.calendar import calendar_report
+    from npmplan.compute.schedule import Filters
     from npmplan.model.dates import Month
-    from npmplan.render.calendar import CalendarView, text
+    from npmplan.render.calendar import text
 
     plan = model_of(PLAN)
-    months, rows = plan.months(), plan.objectives()
-    now = Month.of(2026, 9)
-    view = CalendarView(plan.plan.title, months, calendar_rows(months, rows),
-                        workload(months, rows), None, now, "")
-    rendered = text(view, 100)
+    rendered = text(calendar_report(plan, Filters(), Month.of(2026, 9)), 100)
     banded = {str(span.style) for span in rendered.spans if str(span.style).endswith(".now")}
     assert banded == {"active.now", "meetings.now", "production.now", "mark.now"}
     assert "[S]" in rendered.plain  # and without colour, the header says which month

@@ -266,7 +266,8 @@ def test_workload_json_shape_and_figures(run: Run, real_plan: Path) -> None:
     assert [m["month"] for m in months][:3] == ["2026-04", "2026-05", "2026-06"]
     assert [m["active"] for m in months] == [8, 11, 17, 18, 19, 17, 18, 19, 18, 16, 16, 17]
     for month in months:
-        assert set(month) == {"month", "active", "by_kind", "ids"}
+        assert set(month) == {"month", "active", "over", "by_kind", "ids"}
+        assert month["over"] is False  # the plan sets no capacity
         assert set(month["by_kind"]) == {"active", "meetings", "production"}
         assert sum(month["by_kind"].values()) == month["active"] == len(month["ids"])
     assert months[0]["by_kind"] == {"active": 7, "meetings": 1, "production": 0}
@@ -277,9 +278,10 @@ def test_workload_json_of_a_small_plan(run: Run) -> None:
     assert report["capacity"] == 1
     assert report["total"] == 6
     june = report["months"][2]
-    assert june == {"month": "2026-06", "active": 2,
+    assert june == {"month": "2026-06", "active": 2, "over": True,
                     "by_kind": {"active": 2, "meetings": 0, "production": 0},
                     "ids": ["1.1", "1.2"]}
+    assert [m["month"] for m in report["months"] if m["over"]] == ["2026-06"]
 
 
 def test_workload_text_flags_months_over_capacity(run: Run) -> None:

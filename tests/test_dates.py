@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from npmplan.compute.schedule import active_months, occurrences, row_total, workload
+from npmplan.compute.schedule import active_months, occurrences, row_total
+from npmplan.compute.workload import month_loads as workload
 from npmplan.model.dates import (
     FIRST_YEAR,
     LAST_YEAR,

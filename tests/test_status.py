@@ -9,7 +9,7 @@ from typing import Any
 from reports_helpers import run as run_cli
 from reports_helpers import run_json, write_plan
 
-from npmplan.compute.schedule import due_report
+from npmplan.compute.due import due_report
 from npmplan.compute.status import status_report
 from npmplan.model.dates import Month
 from npmplan.pipeline import read_plan

@@ -16,7 +16,8 @@ import difflib
 from collections.abc import Callable, Iterator, Mapping
 
 from npmplan.check.problems import Finding, Loc
-from npmplan.compute.schedule import active_months, workload
+from npmplan.compute.schedule import active_months
+from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
 from npmplan.model.plan import Milestone, Objective, Plan
 
@@ -141,8 +142,8 @@ def capacity(plan: Plan) -> Iterator[Finding]:
     limit = plan.plan.capacity
     if limit is None:
         return
-    for load in workload(plan.months(), plan.objectives()):
-        if load.active > limit:
+    for load in month_loads(plan.months(), plan.objectives(), limit):
+        if load.over:
             yield Finding("warning", "over-capacity", ("plan", "capacity"),
                           f"{load.month} has {load.active} active "
                           f"{'activity' if load.active == 1 else 'activities'}, over the "

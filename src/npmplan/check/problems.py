@@ -89,3 +89,20 @@ def quoted(value: str) -> str:
         f"[U+{ord(c):04X}]" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != " "
         else c for c in " ".join(value.split("\n")))
     return f"'{shown[:QUOTE_MAX - 1]}…'" if len(shown) > QUOTE_MAX else f"'{shown}'"
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """``npmplan validate``'s result: every problem of every file checked, and the verdict."""
+
+    problems: list[Problem]
+    files: int
+    valid: bool  # no error (and, with --strict, no warning)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors

@@ -1,20 +1,23 @@
-"""What every command shares: the plan and filter options, the formats, choosing and
-loading the plan, and failing cleanly. ``cli``, ``export_cli`` and ``tracking_cli`` import
-it; it imports none of them.
+"""What every command shares: the plan and filter options, the ``--format`` option made
+from a report's declared formats, choosing and loading the plan, and failing cleanly.
+Every module of ``cli`` imports it; it imports none of them.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from npmplan.render.formats import Formats
+
 if TYPE_CHECKING:
+    from npmplan.compute.schedule import Filters
     from npmplan.model.dates import Month
     from npmplan.model.plan import Plan
+    from npmplan.pipeline import PlanResult
 
 PlanOption = Annotated[
     Path | None,
@@ -24,28 +27,18 @@ PlanOption = Annotated[
 ]
 
 
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
+def format_option(formats: Formats, default: str | None = "text") -> Any:
+    """The ``--format`` option of a report: its choices, help and completion are the
+    report's declared formats (``render.formats``)."""
 
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in formats.names:
+            raise typer.BadParameter(f"'{value}' is not one of: {', '.join(formats.names)}")
+        return value
 
-class TableFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class CalendarFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+    return typer.Option(default, "--format", "-f", metavar="|".join(formats.names),
+                        help=formats.help() + ".", callback=check, show_default=bool(default),
+                        autocompletion=lambda: list(formats.names))
 
 
 StrategicOption = Annotated[str | None, typer.Option(
@@ -77,17 +70,34 @@ def resolve_plan(plan: Path | None) -> Path:
 def load_plan(plan: Path | None) -> Plan:
     """The plan of a reporting command; an invalid one stops here with its errors."""
     from npmplan.pipeline import read_plan
-    from npmplan.render.safe import one_line
 
     path = resolve_plan(plan)
     result = read_plan(path)
     if result.plan is None:
-        for problem in result.errors[:20]:
-            typer.echo(one_line(str(problem)), err=True)
-        more = len(result.errors) - 20
-        hidden = f" ({more} more not shown)" if more > 0 else ""
-        fail(f"{path} has {len(result.errors)} error(s){hidden}; fix them first "
+        fail(f"{path} has {show_errors(result)}; fix them first "
              f"(npmplan validate {path} lists them all)", 1)
+    return result.plan
+
+
+SHOWN_ERRORS = 20  # a command refused for errors shows this many; validate shows them all
+
+
+def show_errors(result: PlanResult) -> str:
+    """Show the first errors of an invalid file on stderr; say how many there are."""
+    from npmplan.render.safe import one_line
+
+    for problem in result.errors[:SHOWN_ERRORS]:
+        typer.echo(one_line(str(problem)), err=True)
+    more = len(result.errors) - SHOWN_ERRORS
+    return f"{len(result.errors)} error(s)" + (f" ({more} more not shown)" if more > 0 else "")
+
+
+def valid_plan(result: PlanResult) -> Plan | None:
+    """The plan, or None after showing its errors."""
+    if result.plan is None:
+        from npmplan.render.safe import one_line
+
+        typer.echo(f"npmplan: {one_line(result.file)} has {show_errors(result)}", err=True)
     return result.plan
 
 
@@ -111,6 +121,30 @@ def parse_month_option(name: str, value: str | None) -> Month | None:
         return parse_month(value)
     except ValueError as exc:
         fail(f"{name}: {exc}", 2)
+
+
+PRIORITY_CHOICES = ("core", "standard", "funding-dependent", "none")
+
+
+def filters(model: Plan, strategic: str | None = None, lead: str | None = None,
+            priority: str | None = None,
+            months: tuple[Month | None, Month | None] = (None, None)) -> Filters:
+    """The report's filters once each is known to select something that exists (else a
+    usage error that names the values there are)."""
+    from npmplan.compute.schedule import Filters
+
+    check_filters(model, strategic, lead)
+    if priority is not None and priority not in PRIORITY_CHOICES:
+        fail(f"--priority '{priority}' is not a priority; use core, standard, "
+             "funding-dependent or none", 2)
+    window = None
+    if months != (None, None):
+        first, last = model.plan.period
+        window = (max(months[0] or first, first), min(months[1] or last, last))
+        if window[0] > window[1]:
+            fail("--from/--to leave no month of the plan period "
+                 f"{first}..{last} to show", 2)
+    return Filters(strategic, priority, lead, window)
 
 
 def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:

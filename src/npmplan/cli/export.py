@@ -133,7 +133,9 @@ def html(
 
     Self-contained, A4 landscape: the calendar, the workload chart and the due list.
     """
-    from npmplan.compute.schedule import calendar_rows, due_report, workload
+    from npmplan.compute.calendar import calendar_rows
+    from npmplan.compute.due import due_report
+    from npmplan.compute.workload import workload
     from npmplan.model.dates import Month
     from npmplan.render.html import Report, page
 
@@ -142,8 +144,9 @@ def html(
     model = _prepare(plan, output)
     rows = _rows(model, strategic, lead)
     months = model.months()
-    report = Report(model, calendar_rows(months, rows), workload(months, rows),
-                    due_report(chosen, rows), today, _filtered(strategic, lead))
+    report = Report(model, calendar_rows(months, rows),
+                    workload(months, rows, model.plan.capacity), due_report(chosen, rows),
+                    today, _filtered(strategic, lead))
     _emit(page(report), output)
 
 
@@ -156,9 +159,9 @@ def json_(
 
     Every date resolved to months, for other tools (docs/export-json.md).
     """
-    from npmplan.compute.schedule import workload
+    from npmplan.compute.workload import workload
     from npmplan.render.plan_json import plan_document
 
     model = _prepare(plan, output)
-    loads = workload(model.months(), model.objectives())
-    _emit(plan_document(model, loads), output)
+    _emit(plan_document(model, workload(model.months(), model.objectives(),
+                                        model.plan.capacity)), output)

@@ -29,7 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from npmplan.compute.schedule import MonthLoad, Row, active_months, workload
+from npmplan.compute.schedule import Row, active_months
+from npmplan.compute.workload import Workload, over_capacity, workload
 from npmplan.model.dates import Month
 from npmplan.model.plan import PRIORITIES, Objective, Plan, StrategicObjective
 
@@ -51,7 +52,7 @@ class Group:
         return len(self.ids.get(month, []))
 
     def over(self, month: Month) -> bool:
-        return self.capacity is not None and self.count(month) > self.capacity
+        return over_capacity(self.count(month), self.capacity)
 
     @property
     def total(self) -> int:
@@ -66,9 +67,10 @@ class Breakdown:
     by: By
     months: list[Month]
     groups: list[Group]
-    loads: list[MonthLoad]
+    workload: Workload  # the plain workload of the objectives kept
     without_priority: str | None
     dropped: list[str]  # ids of the objectives left out by without_priority
+    title: str = ""
 
 
 def drop_priority(rows: Iterable[Row], priority: str | None) -> list[Row]:
@@ -95,8 +97,8 @@ def workload_by(plan: Plan, rows: Iterable[Row], by: By,
     return Breakdown(
         by, months,
         [Group(key, name, capacity, ids) for key, (name, capacity, ids) in groups.items()],
-        workload(months, kept), without_priority,
-        [obj.id for _, obj in rows if obj.id not in kept_ids])
+        workload(months, kept, plan.plan.capacity), without_priority,
+        [obj.id for _, obj in rows if obj.id not in kept_ids], plan.plan.title)
 
 
 def _keys(strategic: StrategicObjective, objective: Objective, by: By) -> list[str | None]:

@@ -13,11 +13,10 @@ nothing here reads the clock. The definitions are the spec's ("Computed figures"
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from npmplan.model.dates import Month, month_range
-from npmplan.model.plan import KINDS, Kind, Milestone, Objective, Plan, StrategicObjective
+from npmplan.model.plan import Kind, Milestone, Objective, Plan, StrategicObjective
 
 Row = tuple[StrategicObjective, Objective]
 
@@ -54,29 +53,6 @@ def occurrences(milestone: Milestone) -> list[Month]:
     return [Month(m) for m in range(window[0], window[1] + 1, milestone.every)]
 
 
-@dataclass(frozen=True, slots=True)
-class MonthLoad:
-    month: Month
-    by_kind: dict[Kind, int]
-    ids: list[str]
-
-    @property
-    def active(self) -> int:
-        return len(self.ids)
-
-
-def workload(months: list[Month], rows: Iterable[Row]) -> list[MonthLoad]:
-    """How many objectives are active in each month, by kind, and which."""
-    loads = {m: MonthLoad(m, dict.fromkeys(KINDS, 0), []) for m in months}
-    for _, objective in rows:
-        for month, kind in active_months(objective).items():
-            load = loads.get(month)
-            if load is not None:
-                load.by_kind[kind] += 1
-                load.ids.append(objective.id)
-    return list(loads.values())
-
-
 def milestone_counts(objective: Objective) -> dict[Month, int]:
     """Not-cancelled milestones due in each month, each recurrence in its own month."""
     counts: dict[Month, int] = {}
@@ -91,89 +67,6 @@ def milestone_counts(objective: Objective) -> dict[Month, int]:
         for month in due_months:
             counts[month] = counts.get(month, 0) + 1
     return counts
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarRow:
-    strategic: StrategicObjective
-    objective: Objective
-    cells: dict[Month, Kind]
-    milestones: dict[Month, int]
-
-    @property
-    def total(self) -> int:
-        return len(self.cells)
-
-
-def calendar_rows(months: list[Month], rows: Iterable[Row]) -> list[CalendarRow]:
-    """One row per objective, its cells and milestone marks limited to ``months``."""
-    shown = set(months)
-    out = []
-    for strategic, objective in rows:
-        cells = {m: k for m, k in active_months(objective).items() if m in shown}
-        marks = {m: n for m, n in milestone_counts(objective).items() if m in shown}
-        out.append(CalendarRow(strategic, objective, cells, marks))
-    return out
-
-
-# --- due -----------------------------------------------------------------------------
-
-SECTIONS = ("overdue", "due", "in_progress", "recurring", "ongoing", "tbc")
-
-
-@dataclass(frozen=True, slots=True)
-class DueItem:
-    strategic: StrategicObjective
-    objective: Objective
-    milestone: Milestone
-    window: tuple[Month, Month] | None
-    months_overdue: int = 0
-
-
-@dataclass(slots=True)
-class DueReport:
-    month: Month
-    sections: dict[str, list[DueItem]] = field(default_factory=dict)
-    next_month: list[DueItem] = field(default_factory=list)
-
-
-def classify(milestone: Milestone, objective: Objective, month: Month) -> str | None:
-    """Which section of the ``month`` stand-up a milestone belongs in, if any."""
-    if milestone.status == "cancelled":
-        return None
-    when = milestone.effective
-    if when.kind == "tbc":
-        return "tbc"
-    if when.kind == "ongoing":
-        return "ongoing" if month in active_months(objective) else None
-    if milestone.every:
-        return "recurring" if month in occurrences(milestone) else None
-    first, last = when.window() or (month, month)
-    if last == month:
-        return "due"
-    if first <= month < last:
-        return "in_progress"
-    if last < month and milestone.status == "planned":
-        return "overdue"
-    return None
-
-
-def due_report(month: Month, rows: Iterable[Row]) -> DueReport:
-    report = DueReport(month, {name: [] for name in SECTIONS})
-    following = month.shift(1)
-    for strategic, objective in rows:
-        for milestone in objective.milestones:
-            section = classify(milestone, objective, month)
-            window = milestone.effective.window()
-            if section is not None:
-                late = month - window[1] if section == "overdue" and window else 0
-                report.sections[section].append(
-                    DueItem(strategic, objective, milestone, window, late))
-            if (window and not milestone.every and window[1] == following
-                    and milestone.status == "planned"):
-                report.next_month.append(DueItem(strategic, objective, milestone, window))
-    report.sections["overdue"].sort(key=lambda item: -item.months_overdue)
-    return report
 
 
 def select(plan: Plan, strategic: str | None = None, priority: str | None = None,
@@ -192,3 +85,30 @@ def select(plan: Plan, strategic: str | None = None, priority: str | None = None
             continue
         rows.append((so, objective))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What a filtered report shows: the one place filters become rows and words."""
+
+    strategic: str | None = None
+    priority: str | None = None  # "none": not stated
+    lead: str | None = None
+    months: tuple[Month, Month] | None = None  # a window of months shown (calendar)
+
+    def rows(self, plan: Plan) -> list[Row]:
+        return select(plan, self.strategic, self.priority, self.lead)
+
+    def as_dict(self) -> dict[str, str]:
+        """``{"strategic": "2", "lead": "mk"}``: the filters that are on."""
+        out = {"strategic": self.strategic, "priority": self.priority, "lead": self.lead,
+               "months": f"{self.months[0]}..{self.months[1]}" if self.months else None}
+        return {name: value for name, value in out.items() if value is not None}
+
+    def describe(self) -> str:
+        """``strategic objective 2, lead mk``; "" when no filter is on."""
+        return ", ".join(WORDS[name].format(value) for name, value in self.as_dict().items())
+
+
+WORDS = {"strategic": "strategic objective {}", "priority": "priority {}", "lead": "lead {}",
+         "months": "{}"}

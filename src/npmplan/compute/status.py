@@ -31,7 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from npmplan.compute.schedule import Row, classify
+from npmplan.compute.due import classify
+from npmplan.compute.schedule import Row
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone, Objective, StrategicObjective
 
@@ -79,6 +80,7 @@ class StatusReport:
     month: Month
     strategic: list[StrategicStatus]
     total: Tally
+    title: str = ""
 
 
 def count(milestone: Milestone, objective: Objective, month: Month, tally: Tally) -> None:
@@ -88,7 +90,7 @@ def count(milestone: Milestone, objective: Objective, month: Month, tally: Tally
         return
     if milestone.status == "done":
         tally.done += 1
-    elif classify(milestone, objective, month) == "overdue":
+    elif classify(milestone, objective, month) == "overdue":  # as the stand-up says it
         tally.overdue += 1
     else:
         tally.planned += 1
@@ -115,7 +117,7 @@ def tally_objective(objective: Objective, month: Month) -> Tally:
     return tally
 
 
-def status_report(rows: Iterable[Row], as_of: date) -> StatusReport:
+def status_report(rows: Iterable[Row], as_of: date, title: str = "") -> StatusReport:
     """Per strategic objective and objective, in plan order, and the totals."""
     month = Month.of(as_of.year, as_of.month)
     groups: dict[str, StrategicStatus] = {}
@@ -126,4 +128,4 @@ def status_report(rows: Iterable[Row], as_of: date) -> StatusReport:
         group.objectives.append(ObjectiveStatus(objective, tally))
         group.tally.add(tally)
         total.add(tally)
-    return StatusReport(as_of, month, list(groups.values()), total)
+    return StatusReport(as_of, month, list(groups.values()), total, title)

@@ -3,24 +3,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from npmplan.compute.breakdown import Breakdown
 from npmplan.compute.breakdown import Group as LoadGroup
 from npmplan.render.glyphs import OVER
+from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import md, plain
 from npmplan.render.tables import fitted, md_table
 
 BY_NAME = {"lead": "lead", "strategic": "strategic objective", "priority": "priority"}
 
 
-def breakdown_heading(result: Breakdown, title: str) -> str:
+def breakdown_heading(result: Breakdown) -> str:
     without = (f", without {result.without_priority} objectives"
                if result.without_priority else "")
-    return f"Workload by {BY_NAME[result.by]}{without}: {title}"
+    return f"Workload by {BY_NAME[result.by]}{without}: {result.title}"
 
 
 def breakdown_legend(result: Breakdown) -> str:
@@ -38,7 +37,7 @@ def _group_name(group: LoadGroup) -> str:
     return group.name + (f" (capacity {group.capacity})" if group.capacity is not None else "")
 
 
-def breakdown_text(result: Breakdown, title: str, width: int) -> RenderableType:
+def text(result: Breakdown, width: int) -> RenderableType:
     headers = [BY_NAME[result.by].capitalize(),
                *(f"{m.short()[:3]}\n{m.year % 100:02d}" for m in result.months), "Total"]
     rows = [[plain(_group_name(group)),
@@ -46,37 +45,37 @@ def breakdown_text(result: Breakdown, title: str, width: int) -> RenderableType:
                else Text(str(group.count(m))) for m in result.months),
              Text(str(group.total))] for group in result.groups]
     rows.append([Text("All objectives", style="heading"),
-                 *(Text(str(load.active), style="heading") for load in result.loads),
-                 Text(str(sum(load.active for load in result.loads)), style="heading")])
+                 *(Text(str(load.active), style="heading") for load in result.workload.loads),
+                 Text(str(result.workload.total), style="heading")])
     table = fitted(headers, rows, width, label=0, right=frozenset(range(1, len(headers))),
                    box=None, pad_edge=False, header_style="heading",
-                   title=plain(breakdown_heading(result, title)),
+                   title=plain(breakdown_heading(result)),
                    title_justify="left", title_style="heading")
     return Group(table, Text(breakdown_legend(result), style="muted"))
 
 
-def breakdown_markdown(result: Breakdown, title: str) -> str:
+def markdown(result: Breakdown, width: int) -> str:
     head = [BY_NAME[result.by].capitalize(), *(m.short() for m in result.months), "Total"]
     rows = [[_group_name(g), *(f"{g.count(m)}{OVER if g.over(m) else ''}"
                                for m in result.months), str(g.total)] for g in result.groups]
-    rows.append(["All objectives", *(str(load.active) for load in result.loads),
-                 str(sum(load.active for load in result.loads))])
-    lines = [f"## {md(breakdown_heading(result, title))}", "", *md_table(head, rows)]
+    rows.append(["All objectives", *(str(load.active) for load in result.workload.loads),
+                 str(result.workload.total)])
+    lines = [f"## {md(breakdown_heading(result))}", "", *md_table(head, rows)]
     return "\n".join([*lines, "", md(breakdown_legend(result))]) + "\n"
 
 
-def breakdown_json(result: Breakdown, title: str) -> dict[str, Any]:
+def as_json(result: Breakdown, width: int) -> str:
     """``{"plan", "by", "without_priority", "dropped": [id], "months": [month],
     "groups": [{"id" (null: no lead / not stated), "name", "capacity", "months": {month: n},
     "over": [month], "ids": {month: [id]}, "total"}], "workload": [n per month]}``."""
-    return {
-        "plan": title, "by": result.by, "without_priority": result.without_priority,
+    return json_text({
+        "plan": result.title, "by": result.by, "without_priority": result.without_priority,
         "dropped": list(result.dropped), "months": [str(m) for m in result.months],
         "groups": [{"id": g.key, "name": g.name, "capacity": g.capacity,
                     "months": {str(m): g.count(m) for m in result.months},
                     "over": [str(m) for m in g.over_months()],
                     "ids": {str(m): list(g.ids[m]) for m in result.months},
                     "total": g.total} for g in result.groups],
-        "workload": [load.active for load in result.loads],
-    }
+        "workload": [load.active for load in result.workload.loads],
+    })
 

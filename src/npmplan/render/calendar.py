@@ -13,46 +13,25 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 
 from rich.text import Text
 
-from npmplan.compute.schedule import CalendarRow, MonthLoad, active_months
+from npmplan.compute.calendar import Calendar, CalendarRow
 from npmplan.model.dates import Month
 from npmplan.model.plan import KINDS
 from npmplan.render.glyphs import GLYPH, MILESTONE, NAME, OVER
+from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import md, one_line, plain
 
 CELL = 3
 MIN_LABEL = 12
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarView:
-    """Everything one rendering of the calendar needs, computed by ``schedule``."""
-
-    title: str
-    months: list[Month]
-    rows: list[CalendarRow]
-    loads: list[MonthLoad]
-    capacity: int | None
-    now: Month | None
-    filtered: str  # "" when no filter is on; else what the filter shows
-
-    @property
-    def total(self) -> int:
-        return sum(load.active for load in self.loads)
-
-    def over(self, load: MonthLoad) -> bool:
-        return self.capacity is not None and load.active > self.capacity
-
-
 def start_end(row: CalendarRow) -> tuple[str, str]:
     """The objective's whole schedule, even when ``--from/--to`` show part of it."""
-    months = list(active_months(row.objective))
-    if not months:
+    if row.start is None or row.end is None:
         return "", ""
-    return months[0].short(), months[-1].short()
+    return row.start.short(), row.end.short()
 
 
 def _fit(text: str, width: int) -> str:
@@ -78,7 +57,7 @@ def add_cell(line: Text, row: CalendarRow, month: Month, now: Month | None = Non
         line.append(GLYPH[kind] * CELL, style=kind + band)
 
 
-def text(view: CalendarView, width: int) -> Text:
+def text(view: Calendar, width: int) -> Text:
     """The appendix for a terminal ``width`` columns wide."""
     id_width = max([len(r.objective.id) for r in view.rows] + [2])
     show_dates = width >= 80
@@ -118,7 +97,7 @@ def _lead(id_width: int, label_width: int, show_dates: bool) -> int:
     return id_width + 1 + label_width + 1 + (14 if show_dates else 0)
 
 
-def _header(view: CalendarView, id_width: int, label_width: int, show_dates: bool) -> list[Text]:
+def _header(view: Calendar, id_width: int, label_width: int, show_dates: bool) -> list[Text]:
     letters = Text(f"{'Id':<{id_width}} {'Activity':<{label_width}} ")
     if show_dates:
         letters.append(f"{'Start':<6} {'End':<6} ")
@@ -132,7 +111,7 @@ def _header(view: CalendarView, id_width: int, label_width: int, show_dates: boo
     return [_years_line(view, id_width, label_width, show_dates), letters]
 
 
-def _years_line(view: CalendarView, id_width: int, label_width: int, show_dates: bool) -> Text:
+def _years_line(view: Calendar, id_width: int, label_width: int, show_dates: bool) -> Text:
     line = " " * _lead(id_width, label_width, show_dates)
     chars = [" "] * (CELL * len(view.months))
     for i, month in enumerate(view.months):
@@ -143,30 +122,30 @@ def _years_line(view: CalendarView, id_width: int, label_width: int, show_dates:
     return Text(line + "".join(chars).rstrip())
 
 
-def _workload_line(view: CalendarView, id_width: int, label_width: int,
+def _workload_line(view: Calendar, id_width: int, label_width: int,
                    show_dates: bool) -> Text:
     name = _workload_name(view)
     line = Text(f"{'':<{id_width}} {_fit(name, label_width):<{label_width}} ", style="heading")
     if show_dates:
         line.append(" " * 14)
-    for load in view.loads:
-        over = view.over(load)
-        line.append(f"{load.active:>2}", style="over" if over else "heading")
-        line.append(OVER if over else " ", style="over")
-    line.append(f" {view.total:>5}", style="heading")
+    for load in view.workload.loads:
+        line.append(f"{load.active:>2}", style="over" if load.over else "heading")
+        line.append(OVER if load.over else " ", style="over")
+    line.append(f" {view.workload.total:>5}", style="heading")
     return line
 
 
-def _workload_name(view: CalendarView) -> str:
+def _workload_name(view: Calendar) -> str:
     return "Monthly workload" + (" (shown rows)" if view.filtered else "")
 
 
-def legend(view: CalendarView, width: int) -> list[Text]:
+def legend(view: Calendar, width: int) -> list[Text]:
     """The key, on as many lines as the width needs (pieces are never split)."""
     pieces = [Text(GLYPH[kind] * 2, style=kind) + Text(f" {NAME[kind]}") for kind in KINDS]
     pieces.append(Text(MILESTONE, style="mark") + Text(" milestone due"))
-    if view.capacity is not None:
-        pieces.append(Text(OVER, style="over") + Text(f" over the capacity of {view.capacity}"))
+    capacity = view.workload.capacity
+    if capacity is not None:
+        pieces.append(Text(OVER, style="over") + Text(f" over the capacity of {capacity}"))
     if view.now is not None and view.now in view.months:
         pieces.append(Text(f"[ ] this month ({view.now.short()})"))
     lines = [Text("Legend:")]
@@ -186,7 +165,7 @@ def _plain_cell(row: CalendarRow, month: Month) -> str:
     return (GLYPH[kind] if kind else "") + mark
 
 
-def markdown(view: CalendarView) -> str:
+def markdown(view: Calendar, width: int) -> str:
     head = ["Id", "Activity", "Start", "End", *[m.short() for m in view.months], "Total"]
     lines = [f"**Calendar of actions: {md(view.title)}**", ""]
     if view.filtered:
@@ -206,13 +185,15 @@ def markdown(view: CalendarView) -> str:
         lines.append("| " + " | ".join([md(row.objective.id),
                                          md(row.objective.row_label), start, end,
                                          *cells, str(row.total)]) + " |")
-    work = [f"{load.active}{' ' + OVER if view.over(load) else ''}" for load in view.loads]
+    work = [f"{load.active}{' ' + OVER if load.over else ''}" for load in view.workload.loads]
     name = _workload_name(view)
-    lines.append("| " + " | ".join(["", f"**{name}**", "", "", *work, f"**{view.total}**"])
+    total = view.workload.total
+    lines.append("| " + " | ".join(["", f"**{name}**", "", "", *work, f"**{total}**"])
                  + " |")
     key = ", ".join(f"{GLYPH[k]} {NAME[k]}" for k in KINDS)
     lines += ["", f"{key}, {MILESTONE} milestone due"
-              + (f", {OVER} over the capacity of {view.capacity}" if view.capacity else "")]
+              + (f", {OVER} over the capacity of {view.workload.capacity}"
+                 if view.workload.capacity is not None else "")]
     return "\n".join(lines) + "\n"
 
 
@@ -225,7 +206,7 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def as_csv(view: CalendarView) -> str:
+def as_csv(view: Calendar, width: int) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["Strategic objective", "Id", "Activity", "Start", "End",
@@ -237,5 +218,31 @@ def as_csv(view: CalendarView) -> str:
                          csv_cell(row.objective.row_label), start, end,
                          *[row.cells.get(m, "") for m in view.months], row.total, marks])
     writer.writerow(["", "", _workload_name(view),
-                     "", "", *[load.active for load in view.loads], view.total, ""])
+                     "", "", *[load.active for load in view.workload.loads],
+                     view.workload.total, ""])
     return out.getvalue()
+
+
+CALENDAR_VERSION = 1
+
+
+def as_json(view: Calendar, width: int) -> str:
+    return json_text({
+        "calendar_version": CALENDAR_VERSION,
+        "plan": view.title,
+        "period": [str(view.period[0]), str(view.period[1])],
+        "filters": view.filters.as_dict(),
+        "months": [str(m) for m in view.months],
+        "rows": [{
+            "id": row.objective.id,
+            "label": row.objective.row_label,
+            "strategic_objective": row.strategic.id,
+            "priority": row.objective.priority,
+            "cells": {str(m): kind for m, kind in row.cells.items()},
+            "milestones": {str(m): n for m, n in sorted(row.milestones.items())},
+            "total": row.total,
+        } for row in view.rows],
+        "workload": [load.active for load in view.workload.loads],
+        "over_capacity": [str(load.month) for load in view.workload.loads if load.over],
+        "total": view.workload.total,
+    })

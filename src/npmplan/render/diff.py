@@ -11,6 +11,7 @@ from rich.text import Text
 from npmplan.compute.diff import MilestoneChange, ObjectiveChange, PlanDiff, ScheduleChange
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone
+from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import md, plain
 from npmplan.render.tables import Section, md_table, plural, runs, signed, text_table
 
@@ -90,7 +91,8 @@ def diff_heading(diff: PlanDiff) -> str:
     return f"Changes to the plan: {diff.new.plan.title}"
 
 
-def diff_text(diff: PlanDiff, old: str, new: str, width: int) -> RenderableType:
+def text(diff: PlanDiff, width: int) -> RenderableType:
+    old, new = diff.labels
     parts: list[RenderableType] = [plain(diff_heading(diff), "heading"),
                                    Text("from ", "muted") + plain(old, "muted"),
                                    Text("to   ", "muted") + plain(new, "muted")]
@@ -102,7 +104,8 @@ def diff_text(diff: PlanDiff, old: str, new: str, width: int) -> RenderableType:
     return Group(*parts)
 
 
-def diff_markdown(diff: PlanDiff, old: str, new: str) -> str:
+def markdown(diff: PlanDiff, width: int) -> str:
+    old, new = diff.labels
     lines = [f"## {md(diff_heading(diff))}", "", f"From {md(old)} to {md(new)}."]
     for section in diff_sections(diff):
         lines += ["", f"### {section.title} ({len(section.rows)})", ""]
@@ -137,12 +140,14 @@ def _status_json(change: MilestoneChange) -> dict[str, Any]:
             "done_on": change.new.done_on.text if change.new.done_on else None}
 
 
-def diff_json(diff: PlanDiff, old: str, new: str) -> dict[str, Any]:
+def as_json(diff: PlanDiff, width: int) -> str:
+    old, new = diff.labels
+
     def objective(c: ObjectiveChange) -> dict[str, Any]:
         return {"id": c.objective.id, "title": c.objective.title,
                 "strategic_objective": c.strategic}
 
-    return {
+    return json_text({
         "old": {"source": old, "plan": diff.old.plan.title},
         "new": {"source": new, "plan": diff.new.plan.title},
         "changed": diff.changed,
@@ -159,6 +164,6 @@ def diff_json(diff: PlanDiff, old: str, new: str) -> dict[str, Any]:
                       for c in diff.schedules],
         "workload": [{"month": str(c.month), "old": c.old, "new": c.new, "delta": c.delta}
                      for c in diff.workload],
-    }
+    })
 
 

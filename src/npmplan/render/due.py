@@ -6,10 +6,13 @@ under way, what recurs, what is ongoing, what has no date yet, and a look at nex
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
-from npmplan.compute.schedule import DueItem, DueReport
+from npmplan.compute.due import DueItem, DueReport
 from npmplan.model.dates import Month, range_text
+from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import md, plain
 
 TITLES = {
@@ -38,8 +41,8 @@ def window_text(item: DueItem) -> str:
     return "; ".join(parts)
 
 
-def heading(report: DueReport, title: str) -> str:
-    return f"Stand-up for {report.month.long()}: {title}"
+def heading(report: DueReport) -> str:
+    return f"Stand-up for {report.month.long()}: {report.title}"
 
 
 WIDE = 120  # from this width on, each line also names the activity
@@ -77,12 +80,12 @@ def _section_lines(items: list[DueItem], width: int) -> list[Text]:
     return lines
 
 
-def text(report: DueReport, title: str, width: int, filtered: str = "") -> Text:
+def text(report: DueReport, width: int) -> Text:
     """The stand-up, laid out for ``width`` columns: every line already fits, so it is one
     Text that rich need not wrap (wrapping line by line was most of the cost)."""
-    parts: list[Text] = [plain(heading(report, title), "heading")]
-    if filtered:
-        parts.append(plain(f"Showing {filtered}", "muted"))
+    parts: list[Text] = [plain(heading(report), "heading")]
+    if report.filtered:
+        parts.append(plain(f"Showing {report.filtered}", "muted"))
     empty = True
     for name, items in _sections(report):
         empty = False
@@ -118,10 +121,10 @@ def _md_item(item: DueItem) -> str:
             f"{done}{md(item.milestone.what)} ({md(window_text(item))})")
 
 
-def markdown(report: DueReport, title: str, filtered: str = "") -> str:
-    lines = [f"## {md(heading(report, title))}"]
-    if filtered:
-        lines += ["", f"Showing {md(filtered)}"]
+def markdown(report: DueReport, width: int) -> str:
+    lines = [f"## {md(heading(report))}"]
+    if report.filtered:
+        lines += ["", f"Showing {md(report.filtered)}"]
     for name, items in _sections(report):
         lines += ["", f"### {TITLES[name]} ({len(items)})", ""]
         lines += [_md_item(item) for item in items]
@@ -130,3 +133,23 @@ def markdown(report: DueReport, title: str, filtered: str = "") -> str:
         lines += ["", f"### Next month: {following} ({len(report.next_month)} due)", ""]
         lines += [_md_item(item) for item in report.next_month]
     return "\n".join(lines) + "\n"
+
+
+def item_json(item: DueItem) -> dict[str, Any]:
+    milestone = item.milestone
+    return {
+        "objective": item.objective.id,
+        "what": milestone.what,
+        "when": milestone.when.text,
+        "moved_to": milestone.moved_to.text if milestone.moved_to else None,
+        "window": [str(m) for m in item.window] if item.window else None,
+        "status": milestone.status,
+    }
+
+
+def as_json(report: DueReport, width: int) -> str:
+    out: dict[str, Any] = {"month": str(report.month)}
+    for name, items in report.sections.items():
+        out[name] = [item_json(item) for item in items]
+    out["next_month"] = [item_json(item) for item in report.next_month]
+    return json_text(out)

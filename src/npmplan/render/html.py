@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from npmplan import __version__
-from npmplan.compute.schedule import CalendarRow, DueItem, DueReport, MonthLoad, active_months
+from npmplan.compute.calendar import CalendarRow
+from npmplan.compute.due import DueItem, DueReport
+from npmplan.compute.workload import Workload
 from npmplan.model.dates import Month
 from npmplan.model.plan import KINDS, Plan
 from npmplan.render.glyphs import MILESTONE, NAME, OVER
@@ -39,17 +41,14 @@ class Report:
 
     plan: Plan
     rows: list[CalendarRow]
-    loads: list[MonthLoad]
+    workload: Workload
     due: DueReport
     as_of: date
     filtered: str = ""  # "" when no filter is on; else what the filter shows
 
     @property
     def capacity(self) -> int | None:
-        return self.plan.plan.capacity
-
-    def over(self, load: MonthLoad) -> bool:
-        return self.capacity is not None and load.active > self.capacity
+        return self.workload.capacity
 
 
 def text(value: str) -> str:
@@ -101,9 +100,9 @@ def _header(report: Report) -> str:
 
 
 def _figures(report: Report) -> str:
-    total = sum(load.active for load in report.loads)
-    peak = max((load.active for load in report.loads), default=0)
-    busiest = [load.month.short() for load in report.loads if load.active == peak and peak]
+    total, peak = report.workload.total, report.workload.peak
+    busiest = [load.month.short() for load in report.workload.loads
+               if load.active == peak and peak]
     late = len(report.due.sections["overdue"])
     tiles = [(str(len(report.rows)), "objectives"), (str(total), "activity-months"),
              (str(peak), f"busiest: {', '.join(busiest) or '—'}"),
@@ -178,9 +177,8 @@ def _plan_year(months: list[Month]) -> str:
 
 def _row(row: CalendarRow, months: list[Month], now: Month) -> str:
     objective = row.objective
-    schedule = list(active_months(objective))
-    start = schedule[0].short() if schedule else "—"
-    end = schedule[-1].short() if schedule else "—"
+    start = row.start.short() if row.start else "—"
+    end = row.end.short() if row.end else "—"
     tip = [objective.row_label, objective.title if objective.label else "",
            f"priority: {objective.priority}" if objective.priority else "",
            f"leads: {', '.join(objective.leads)}" if objective.leads else ""]
@@ -205,23 +203,23 @@ def _cell(row: CalendarRow, month: Month, now: Month) -> str:
 
 def _workload_row(report: Report, months: list[Month], now: Month) -> str:
     cells = []
-    for load in report.loads:
-        over = report.over(load)
+    for load in report.workload.loads:
+        over = load.over
         classes = " ".join(["m", *(["over"] if over else []), *(["now"] if load.month == now
                                                                else [])])
         split = ", ".join(f"{load.by_kind[k]} {k}" for k in KINDS)
         cells.append(f'<td class="{classes}" title="{load.month.long()}: {load.active} '
                      f'active ({split})">{OVER if over else ""}{load.active}</td>')
     name = "Monthly workload" + (" (shown rows)" if report.filtered else "")
-    total = sum(load.active for load in report.loads)
+    total = report.workload.total
     return (f'<tfoot><tr class="work"><td></td><th scope="row" class="label">{name}</th>'
             f'<td></td><td></td>{"".join(cells)}<td class="total">{total}</td></tr></tfoot>')
 
 
 def _chart(report: Report) -> str:
     """The workload per month as stacked bars by kind (CSS only), capacity as a line."""
-    loads = report.loads
-    busiest = max([load.active for load in loads] + [1])
+    loads = report.workload.loads
+    busiest = max(report.workload.peak, 1)
     capacity = report.capacity
     # The scale follows the workload: a capacity far above it is named, not drawn, so that
     # neither the bars nor the page size depend on how large a number the plan gives.
@@ -242,7 +240,7 @@ def _chart(report: Report) -> str:
         segments = "".join(
             f'<i class="k-{kind}" style="height:{100 * load.by_kind[kind] / load.active:.2f}%">'
             "</i>" for kind in KINDS if load.by_kind[kind])
-        over = report.over(load)
+        over = load.over
         flag = f'<b class="over">{OVER}</b>' if over else ""
         now = " now" if load.month == report.due.month else ""
         split = ", ".join(f"{load.by_kind[k]} {KIND_NAME[k].lower()}" for k in KINDS)
@@ -261,16 +259,18 @@ def _split(report: Report) -> str:
     """The chart's numbers: each kind's count per month, and the month's workload."""
     now = report.due.month
     head = "".join(f'<th scope="col"{" class=now" if load.month == now else ""}>'
-                   f"{load.month.short()[:3]}</th>" for load in report.loads)
+                   f"{load.month.short()[:3]}</th>" for load in report.workload.loads)
     rows = []
     for kind in (*KINDS, None):
         name = (f'<i class="sw k-{kind}"></i>{kind.capitalize()}' if kind else "Workload")
-        counts = [load.by_kind[kind] if kind else load.active for load in report.loads]
-        cells = "".join(f'<td{" class=over" if kind is None and report.over(load) else ""}>'
-                        f"{n or ''}</td>" for n, load in zip(counts, report.loads, strict=True))
+        loads = report.workload.loads
+        counts = [load.by_kind[kind] if kind else load.active for load in loads]
+        cells = "".join(f'<td{" class=over" if kind is None and load.over else ""}>'
+                        f"{n or ''}</td>" for n, load in zip(counts, loads, strict=True))
+        total = report.workload.by_kind[kind] if kind else report.workload.total
         rows.append(f'<tr{"" if kind else " class=sum"}><th scope="row">{name}</th>{cells}'
-                    f"<td>{sum(counts)}</td></tr>")
-    cols = f'<colgroup><col class="c-kind">{"<col>" * len(report.loads)}<col></colgroup>'
+                    f"<td>{total}</td></tr>")
+    cols = f'<colgroup><col class="c-kind">{"<col>" * len(loads)}<col></colgroup>'
     return (f'<table class="split">{cols}<thead><tr><th></th>{head}<th scope="col">Total</th></tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table>')
 

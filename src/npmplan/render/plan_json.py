@@ -1,6 +1,6 @@
 """``npmplan export json``: the whole plan, normalised and computed, for scripts.
 
-The shape is documented in ``docs/export-json.md``; like ``json_out``, keys may be added
+The shape is documented in ``docs/export-json.md``; like the reports' JSON, keys may be added
 but never renamed or removed. Every value is resolved: ids are text, months ``YYYY-MM``,
 each ``when`` and ``moved_to`` is kept as written and resolved to its ``window``, absent
 optional values are ``null`` (lists ``[]``), and keys come in a fixed order:
@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from npmplan.compute.schedule import MonthLoad, active_months, milestone_counts, occurrences
+from npmplan.compute.schedule import active_months, milestone_counts, occurrences
+from npmplan.compute.workload import Workload
 from npmplan.model.dates import When
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
-from npmplan.render.json_out import dumps
+from npmplan.render.jsonfmt import dumps
 
 EXPORT_VERSION = 1
 
@@ -77,19 +78,18 @@ def objective(strategic: StrategicObjective, item: Objective) -> dict[str, Any]:
     }
 
 
-def _workload(plan: Plan, loads: list[MonthLoad]) -> dict[str, Any]:
-    capacity = plan.plan.capacity
+def _workload(work: Workload) -> dict[str, Any]:
     return {
         "months": [{"month": str(load.month), "active": load.active,
                     "by_kind": dict(load.by_kind), "ids": list(load.ids),
-                    "over_capacity": capacity is not None and load.active > capacity}
-                   for load in loads],
-        "total": sum(load.active for load in loads),
-        "capacity": capacity,
+                    "over_capacity": load.over}
+                   for load in work.loads],
+        "total": work.total,
+        "capacity": work.capacity,
     }
 
 
-def document(plan: Plan, loads: list[MonthLoad]) -> dict[str, Any]:
+def document(plan: Plan, work: Workload) -> dict[str, Any]:
     info = plan.plan
     return {
         "export_version": EXPORT_VERSION,
@@ -110,9 +110,9 @@ def document(plan: Plan, loads: list[MonthLoad]) -> dict[str, Any]:
             "functions": list(so.functions),
             "objectives": [objective(so, item) for item in so.objectives],
         } for so in plan.strategic_objectives],
-        "workload": _workload(plan, loads),
+        "workload": _workload(work),
     }
 
 
-def plan_document(plan: Plan, loads: list[MonthLoad]) -> str:
-    return dumps(document(plan, loads)) + "\n"
+def plan_document(plan: Plan, work: Workload) -> str:
+    return dumps(document(plan, work)) + "\n"

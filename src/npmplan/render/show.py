@@ -8,57 +8,55 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from npmplan.compute.schedule import active_months, classify, milestone_counts, occurrences
-from npmplan.model.dates import Month
-from npmplan.model.plan import Milestone, Objective, StrategicObjective
+from npmplan.compute.show import MilestoneState, Show
 from npmplan.render.glyphs import GLYPH, MILESTONE
+from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import clean, md, plain
 
 WEB = "(web)"
 
 
-def strip(objective: Objective, months: list[Month]) -> Text:
+def strip(show: Show) -> Text:
     """The schedule as one line, two characters a month: the kind's glyph, and a
     milestone mark in the second character where one is due."""
-    cells = active_months(objective)
-    marks = milestone_counts(objective)
     out = Text()
-    for month in months:
-        kind = cells.get(month)
+    for month in show.months:
+        kind = show.cells.get(month)
         glyph, style = (GLYPH[kind], kind) if kind else ("·", "muted")
         out.append(glyph, style=style)
-        if marks.get(month):
+        if show.marks.get(month):
             out.append(MILESTONE, style="mark")
         else:
             out.append(glyph, style=style)
-    out.append(f"  {months[0].short()} to {months[-1].short()}: {len(cells)} active months",
-               style="muted")
+    out.append(f"  {show.months[0].short()} to {show.months[-1].short()}: {show.total} "
+               "active months", style="muted")
     return out
 
 
-def status_of(milestone: Milestone, objective: Objective, as_of: Month) -> str:
-    """The milestone's status as a stand-up would say it on ``as_of``."""
+def status_words(state: MilestoneState) -> str:
+    """The milestone's state as a stand-up would say it."""
+    milestone = state.milestone
     if milestone.status != "planned":
         return milestone.status + (f" {milestone.done_on.text}" if milestone.done_on else "")
-    section = classify(milestone, objective, as_of)
-    if section == "overdue":
-        window = milestone.effective.window()
-        late = as_of - window[1] if window else 0
+    if state.section == "overdue":
+        late = state.months_overdue
         return f"OVERDUE by {late} month{'s' if late > 1 else ''}"
-    return {"due": "due this month", "in_progress": "in progress"}.get(section or "", "planned")
+    return {"due": "due this month", "in_progress": "in progress"}.get(state.section or "",
+                                                                        "planned")
 
 
-def when_text(milestone: Milestone) -> str:
+def when_words(state: MilestoneState) -> str:
+    milestone = state.milestone
     parts = [milestone.effective.text]
     if milestone.every:
-        parts.append(f"every {milestone.every} months ({len(occurrences(milestone))} times)")
+        parts.append(f"every {milestone.every} months ({len(state.occurrences)} times)")
     if milestone.moved_to is not None:
         parts.append(f"moved from {milestone.when.text}")
     return "; ".join(parts)
 
 
-def text(so: StrategicObjective, objective: Objective, months: list[Month],
-         as_of: Month) -> RenderableType:
+def text(show: Show, width: int) -> RenderableType:
+    so, objective = show.strategic, show.objective
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -67,7 +65,7 @@ def text(so: StrategicObjective, objective: Objective, months: list[Month],
     facts.add_row("Calendar label", plain(objective.row_label))
     facts.add_row("Priority", plain(objective.priority or "not stated"))
     facts.add_row("Leads", plain(", ".join(objective.leads) or "not stated"))
-    facts.add_row("Schedule", strip(objective, months))
+    facts.add_row("Schedule", strip(show))
     parts: list[RenderableType] = [
         plain(f"{objective.id} {objective.title}", "heading"), facts]
     if objective.rationale:
@@ -80,47 +78,51 @@ def text(so: StrategicObjective, objective: Objective, months: list[Month],
         parts += [plain(f"- {o.title}{' ' + WEB if o.web else ''}") for o in objective.outputs]
         if any(o.web for o in objective.outputs):
             parts.append(Text(f"{WEB} = hosted on the NPM website", style="muted"))
-    parts += [Text(f"\nMilestones (as of {as_of.long()})", style="heading"),
-              _milestones(objective, as_of)]
+    parts += [Text(f"\nMilestones (as of {show.as_of.long()})", style="heading"),
+              _milestones(show)]
     return Group(*parts)
 
 
-def _milestones(objective: Objective, as_of: Month) -> RenderableType:
-    if not objective.milestones:
+def _milestones(show: Show) -> RenderableType:
+    if not show.milestones:
         return Text("none")
     table = Table(box=None, pad_edge=False, padding=(0, 1))
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("When", no_wrap=True)
     table.add_column("Milestone", ratio=1)
     table.add_column("Status", no_wrap=True)
-    for milestone in objective.milestones:
-        status = status_of(milestone, objective, as_of)
-        table.add_row(plain(when_text(milestone)), plain(milestone.what),
-                      plain(status, "over" if status.startswith("OVERDUE") else ""))
+    for state in show.milestones:
+        status = status_words(state)
+        table.add_row(f"#{state.number}", plain(when_words(state)),
+                      plain(state.milestone.what),
+                      plain(status, "over" if state.months_overdue else ""))
     return table
 
 
-def markdown(so: StrategicObjective, objective: Objective, as_of: Month) -> str:
+def markdown(show: Show, width: int) -> str:
+    so, objective = show.strategic, show.objective
     lines = [f"## {md(objective.id)} {md(objective.title)}", "",
              f"- **Strategic objective:** {md(so.id)}: {md(so.title)}",
              f"- **Functions:** {md(', '.join(so.functions) or 'not stated')}",
              f"- **Priority:** {md(objective.priority or 'not stated')}",
              f"- **Leads:** {md(', '.join(objective.leads) or 'not stated')}"]
     if objective.rationale:
-        lines += ["", "### Rationale", "", clean(objective.rationale).strip()]
+        lines += ["", "### Rationale", "", md(clean(objective.rationale).strip())]
     if objective.outcomes:
         lines += ["", "### Outcomes", ""] + [f"- {md(o)}" for o in objective.outcomes]
     if objective.outputs:
         lines += ["", "### Outputs", ""] + [
             f"- {md(o.title)}{' ' + WEB if o.web else ''}" for o in objective.outputs]
-    lines += ["", f"### Milestones (as of {as_of.long()})", "",
-              "| When | Milestone | Status |", "|---|---|---|"]
-    lines += [f"| {md(when_text(m))} | {md(m.what)} | {md(status_of(m, objective, as_of))} |"
-              for m in objective.milestones]
+    lines += ["", f"### Milestones (as of {show.as_of.long()})", "",
+              "| # | When | Milestone | Status |", "|--:|---|---|---|"]
+    lines += [f"| {s.number} | {md(when_words(s))} | {md(s.milestone.what)} "
+              f"| {md(status_words(s))} |" for s in show.milestones]
     return "\n".join(lines) + "\n"
 
 
-def as_json(so: StrategicObjective, objective: Objective, as_of: Month) -> dict[str, Any]:
-    return {
+def as_json(show: Show, width: int) -> str:
+    so, objective = show.strategic, show.objective
+    return json_text({
         "id": objective.id,
         "title": objective.title,
         "label": objective.row_label,
@@ -130,23 +132,25 @@ def as_json(so: StrategicObjective, objective: Objective, as_of: Month) -> dict[
         "rationale": objective.rationale,
         "outcomes": list(objective.outcomes),
         "outputs": [{"title": o.title, "web": o.web} for o in objective.outputs],
-        "schedule": {str(m): kind for m, kind in active_months(objective).items()},
-        "total": len(active_months(objective)),
-        "milestones": [_milestone_json(m, objective, as_of) for m in objective.milestones],
-    }
+        "schedule": {str(m): kind for m, kind in show.cells.items()},
+        "total": show.total,
+        "milestones": [_milestone_json(s) for s in show.milestones],
+    })
 
 
-def _milestone_json(milestone: Milestone, objective: Objective, as_of: Month) -> dict[str, Any]:
-    window = milestone.effective.window()
+def _milestone_json(state: MilestoneState) -> dict[str, Any]:
+    milestone = state.milestone
     return {
+        "number": state.number,
         "what": milestone.what,
         "when": milestone.when.text,
         "moved_to": milestone.moved_to.text if milestone.moved_to else None,
-        "window": [str(m) for m in window] if window else None,
+        "window": [str(m) for m in state.window] if state.window else None,
         "every": milestone.every,
-        "occurrences": [str(m) for m in occurrences(milestone)],
+        "occurrences": [str(m) for m in state.occurrences],
         "status": milestone.status,
         "done_on": milestone.done_on.text if milestone.done_on else None,
         "note": milestone.note,
-        "overdue": classify(milestone, objective, as_of) == "overdue",
+        "overdue": state.section == "overdue",
+        "months_overdue": state.months_overdue,
     }

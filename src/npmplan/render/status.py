@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from npmplan.compute.status import StatusReport, Tally
+from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import md, plain
 from npmplan.render.tables import BAR, fitted, md_table
 
@@ -35,8 +36,8 @@ STATUS_HEAD = ["Id", "Objective", "Done", "Planned", "Overdue", "Cancelled", "De
                "Slip"]
 
 
-def status_heading(report: StatusReport, title: str) -> str:
-    return f"Status of {title} as of {report.as_of.day} {report.as_of:%B %Y}"
+def status_heading(report: StatusReport) -> str:
+    return f"Status of {report.title} as of {report.as_of.day} {report.as_of:%B %Y}"
 
 
 def status_legend(report: StatusReport) -> str:
@@ -46,7 +47,7 @@ def status_legend(report: StatusReport) -> str:
             "end after their baseline (later moves only).")
 
 
-def status_text(report: StatusReport, title: str, width: int) -> RenderableType:
+def text(report: StatusReport, width: int) -> RenderableType:
     rows: list[list[Text]] = []
     for group in report.strategic:
         rows.append([plain(group.strategic.id, "heading"),
@@ -61,11 +62,11 @@ def status_text(report: StatusReport, title: str, width: int) -> RenderableType:
                  *(Text(cell, style="heading") for cell in status_cells(report.total))])
     table = fitted(STATUS_HEAD, rows, width, right=frozenset({2, 3, 4, 5, 7}), box=None,
                    pad_edge=False, header_style="heading", title_justify="left",
-                   title=plain(status_heading(report, title)), title_style="heading")
+                   title=plain(status_heading(report)), title_style="heading")
     return Group(table, Text(status_legend(report), style="muted"))
 
 
-def status_markdown(report: StatusReport, title: str) -> str:
+def markdown(report: StatusReport, width: int) -> str:
     rows = []
     for group in report.strategic:
         rows.append([f"{group.strategic.id}", group.strategic.title,
@@ -73,7 +74,7 @@ def status_markdown(report: StatusReport, title: str) -> str:
         rows += [[item.objective.id, item.objective.row_label, *status_cells(item.tally)]
                  for item in group.objectives]
     rows.append(["", "Total", *status_cells(report.total)])
-    lines = [f"## {md(status_heading(report, title))}", ""]
+    lines = [f"## {md(status_heading(report))}", ""]
     lines += md_table(STATUS_HEAD, rows)
     return "\n".join([*lines, "", md(status_legend(report))]) + "\n"
 
@@ -86,19 +87,19 @@ def tally_json(tally: Tally) -> dict[str, Any]:
             "slip": tally.slip, "moved": tally.moved}
 
 
-def status_json(report: StatusReport, title: str) -> dict[str, Any]:
+def as_json(report: StatusReport, width: int) -> str:
     """``{"plan", "as_of", "month", "strategic_objectives": [{"id", "title", **counts,
     "objectives": [{"id", "label", **counts}]}], "total": counts}``; counts are
     done, planned, overdue, cancelled, total, due, delivered, share (0-1 or null), slip,
     moved (see ``progress``)."""
-    return {
-        "plan": title, "as_of": report.as_of.isoformat(), "month": str(report.month),
+    return json_text({
+        "plan": report.title, "as_of": report.as_of.isoformat(), "month": str(report.month),
         "strategic_objectives": [
             {"id": g.strategic.id, "title": g.strategic.title, **tally_json(g.tally),
              "objectives": [{"id": o.objective.id, "label": o.objective.row_label,
                              **tally_json(o.tally)} for o in g.objectives]}
             for g in report.strategic],
         "total": tally_json(report.total),
-    }
+    })
 
 

@@ -1,15 +1,16 @@
-"""``npmplan workload`` as a terminal table: one row per month, a bar split by kind, and a
-flag on months over ``plan.capacity``."""
+"""``npmplan workload``: one row per month, a bar split by kind, and a flag on months over
+``plan.capacity``; as a terminal table, markdown or json."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from npmplan.compute.schedule import MonthLoad
-from npmplan.model.dates import Month
+from npmplan.compute.workload import MonthLoad, Workload, WorkloadReport
 from npmplan.model.plan import KINDS
 from npmplan.render.glyphs import GLYPH, NAME, OVER
+from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import md, plain
 
 BAR_WIDTH = 30
@@ -22,26 +23,20 @@ def bar(load: MonthLoad, scale: float) -> Text:
     return out
 
 
-def workload_table(title: str, loads: list[MonthLoad], capacity: int | None,
-                   now: Month | None = None, heading: str = "Monthly workload") -> Table:
+def workload_table(title: str, work: Workload, heading: str = "Monthly workload") -> Table:
     table = Table(title=plain(f"{heading}: {title}"), title_justify="left")
     table.add_column("Month")
     table.add_column("Active", justify="right")
     table.add_column("A/M/P", justify="right", header_style="bold")
     table.add_column("")
-    peak = max((load.active for load in loads), default=0)
-    scale = min(1.0, BAR_WIDTH / peak) if peak else 1.0
-    for load in loads:
-        over = capacity is not None and load.active > capacity
-        flag = Text(f"{OVER} over {capacity}", style="over") if over else Text("")
+    scale = min(1.0, BAR_WIDTH / work.peak) if work.peak else 1.0
+    for load in work.loads:
+        flag = Text(f"{OVER} over {work.capacity}", style="over") if load.over else Text("")
         split = "/".join(str(load.by_kind[k]) for k in KINDS)
-        row_style = "now" if load.month == now else ""
-        table.add_row(load.month.short(), Text(str(load.active), style="over" if over else ""),
-                      split, bar(load, scale) + Text(" ") + flag, style=row_style)
-    total = sum(load.active for load in loads)
+        table.add_row(load.month.short(), Text(str(load.active), style="over" if load.over else ""),
+                      split, bar(load, scale) + Text(" ") + flag)
     table.add_section()
-    table.add_row("Total", str(total), "/".join(
-        str(sum(load.by_kind[k] for load in loads)) for k in KINDS), "")
+    table.add_row("Total", str(work.total), "/".join(str(work.by_kind[k]) for k in KINDS), "")
     return table
 
 
@@ -60,17 +55,40 @@ def legend(capacity: int | None) -> Text:
     return text
 
 
-def workload_markdown(title: str, loads: list[MonthLoad], capacity: int | None) -> str:
+def text(report: WorkloadReport, width: int) -> RenderableType:
+    return Group(workload_table(report.title, report.workload, report.heading),
+                 legend(report.workload.capacity))
+
+
+def markdown(report: WorkloadReport, width: int) -> str:
     """The same table for Steering Group papers (a GitHub/Word-pasteable markdown table)."""
-    lines = [f"**Monthly workload: {md(title)}**", "",
+    work = report.workload
+    lines = [f"**{report.heading}: {md(report.title)}**", "",
              "| Month | Active | Active period | T&F/Subgroup meetings | Production of output |",
              "|---|--:|--:|--:|--:|"]
-    for load in loads:
-        flag = f" {OVER}" if capacity is not None and load.active > capacity else ""
+    for load in work.loads:
+        flag = f" {OVER}" if load.over else ""
         counts = " | ".join(str(load.by_kind[k]) for k in KINDS)
         lines.append(f"| {load.month.short()} | {load.active}{flag} | {counts} |")
-    totals = " | ".join(str(sum(load.by_kind[k] for load in loads)) for k in KINDS)
-    lines.append(f"| **Total** | **{sum(load.active for load in loads)}** | {totals} |")
-    if capacity is not None:
-        lines += ["", f"{OVER} over the plan's capacity of {capacity}"]
+    totals = " | ".join(str(work.by_kind[k]) for k in KINDS)
+    lines.append(f"| **Total** | **{work.total}** | {totals} |")
+    if work.capacity is not None:
+        lines += ["", f"{OVER} over the plan's capacity of {work.capacity}"]
     return "\n".join(lines) + "\n"
+
+
+def as_json(report: WorkloadReport, width: int) -> str:
+    work = report.workload
+    first, last = (work.loads[0].month, work.loads[-1].month) if work.loads else ("", "")
+    out = {
+        "plan": report.title,
+        "period": [str(first), str(last)],
+        "months": [{"month": str(load.month), "active": load.active, "over": load.over,
+                    "by_kind": dict(load.by_kind), "ids": list(load.ids)}
+                   for load in work.loads],
+        "total": work.total,
+        "capacity": work.capacity,
+    }
+    if report.without_priority is not None:
+        out["without_priority"] = report.without_priority
+    return json_text(out)

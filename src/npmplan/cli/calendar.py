@@ -1,0 +1,47 @@
+"""``npmplan calendar``: the calendar appendix, perhaps filtered."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from npmplan.cli.common import (
+    AsOfOption,
+    LeadOption,
+    PlanOption,
+    StrategicOption,
+    filters,
+    format_option,
+    load_plan,
+    parse_as_of,
+    parse_month_option,
+)
+from npmplan.render.formats import CALENDAR
+
+
+def calendar(
+    plan: PlanOption = None,
+    strategic: StrategicOption = None,
+    priority: Annotated[str | None, typer.Option(
+        "--priority", help="Only this priority: core, standard, funding-dependent, or none "
+        "(not stated).")] = None,
+    lead: LeadOption = None,
+    from_: Annotated[str | None, typer.Option("--from", help="First month shown, YYYY-MM.")]
+    = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last month shown, YYYY-MM.")] = None,
+    as_of: AsOfOption = None,
+    format: str = format_option(CALENDAR),
+) -> None:
+    """The calendar appendix.
+
+    A row per objective, a cell per month, row totals and the monthly workload row.
+    """
+    from npmplan.compute.calendar import calendar_report
+    from npmplan.model.dates import Month
+
+    today = parse_as_of(as_of)
+    window = (parse_month_option("--from", from_), parse_month_option("--to", to))
+    model = load_plan(plan)
+    chosen = filters(model, strategic, lead, priority, window)
+    CALENDAR.emit(format, calendar_report(model, chosen, Month.of(today.year, today.month)))

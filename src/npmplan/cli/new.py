@@ -1,0 +1,65 @@
+"""``npmplan new``: next year's plan, started from this one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from npmplan.cli.common import fail, load_plan, resolve_plan, valid_plan
+
+
+def new(
+    source: Annotated[Path | None, typer.Option(
+        "--from", dir_okay=False, show_default=False,
+        help="The plan to start from. Default: the plan chosen as for other commands.")]
+    = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", show_default=False,
+        help="The new plan year, e.g. 2027-04..2028-03. Default: the period after the old "
+             "one, as long.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", dir_okay=False, show_default=False,
+        help="The new plan file; never overwritten. Default: YYYY-YY.yaml of the new "
+             "period, next to the old plan.")] = None,
+) -> None:
+    """Start next year's plan from this one.
+
+    The objectives' text, the team, and the milestones not done (flagged), with every
+    schedule emptied to redo.
+    """
+    from npmplan.model.dates import parse_period
+    from npmplan.pipeline import read_bytes
+    from npmplan.write.new import default_file_name, default_period, new_plan_text
+
+    path = resolve_plan(source)
+    model = load_plan(path)
+    try:
+        chosen = parse_period(period) if period is not None else default_period(
+            model.plan.period)
+    except ValueError as exc:
+        fail(f"--period: {exc}", 2)
+    target = output or path.parent / default_file_name(chosen)
+    text, carried = new_plan_text(model, chosen, path.as_posix())
+    check = read_bytes(text.encode("utf-8"), str(target))
+    if check.plan is None:  # a bug here, never the user's: write nothing
+        valid_plan(check)
+        fail("the new plan would not be valid; nothing was written", 1)
+    _write_new(target, text)
+    warnings = len(check.problems)
+    typer.echo(f"Wrote {target}: {check.plan.plan.title}, {chosen[0]}..{chosen[1]}; "
+               f"{carried.carried} milestone(s) carried forward, {carried.dropped} done or "
+               f"cancelled dropped; {warnings} warning(s). Fill in each objective's schedule, "
+               f"then run: npmplan validate {target}")
+
+
+def _write_new(target: Path, text: str) -> None:
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        fail(f"'{target}' already exists; npmplan new never writes over a file: choose "
+             "another name with -o, or move that file away first", 2)
+    except OSError as exc:
+        fail(f"cannot write '{target}': {exc.strerror or exc}", 2)

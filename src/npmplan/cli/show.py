@@ -1,0 +1,35 @@
+"""``npmplan show ID``: one objective in full."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from npmplan.cli.common import AsOfOption, PlanOption, fail, format_option, load_plan, parse_as_of
+from npmplan.render.formats import SHOW
+
+
+def show(
+    objective_id: Annotated[str, typer.Argument(metavar="ID",
+                                                help="The objective's id, e.g. 2.4.")],
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    format: str = format_option(SHOW),
+) -> None:
+    """One objective in full.
+
+    Rationale, outcomes, outputs (web-hosted ones marked), schedule and milestones,
+    numbered as #N for the editing commands.
+    """
+    from npmplan.check.suggest import unknown_message
+    from npmplan.compute.show import show_report
+    from npmplan.model.dates import Month
+
+    today = parse_as_of(as_of)
+    model = load_plan(plan)
+    found = {obj.id: (so, obj) for so, obj in model.objectives()}
+    if objective_id not in found:
+        fail(unknown_message("objective", objective_id, list(found)), 2)
+    so, objective = found[objective_id]
+    SHOW.emit(format, show_report(model, so, objective, Month.of(today.year, today.month)))

@@ -1,0 +1,37 @@
+"""``npmplan validate``: every problem in every file, and the exit code CI reads."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from npmplan.cli.common import PlanOption, format_option, resolve_plan
+from npmplan.render.formats import VALIDATE
+
+
+def validate(
+    plans: Annotated[list[Path] | None, typer.Argument(
+        help="Plan files to check. Default: --plan, or the plan chosen as for other commands.",
+        show_default=False)] = None,
+    plan: PlanOption = None,
+    format: str | None = format_option(VALIDATE, default=None),
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
+    = False,
+) -> None:
+    """Check plan files.
+
+    Every problem in every file, as FILE:LINE:COL: message [rule]; exit 0 when valid,
+    1 with problems (warnings too with --strict), 2 for a usage mistake.
+    """
+    from npmplan.check.problems import Validation
+    from npmplan.pipeline import read_plan
+
+    paths = [resolve_plan(p) for p in plans] if plans else [resolve_plan(plan)]
+    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    problems = [p for path in paths for p in read_plan(path).problems]
+    failed = any(p.severity == "error" or strict for p in problems)
+    VALIDATE.emit(chosen, Validation(problems, len(paths), not failed))
+    raise typer.Exit(1 if failed else 0)

@@ -1,0 +1,50 @@
+"""``npmplan workload``: active activities per month, or split by lead, strategic objective
+or priority (``--by``), perhaps without one priority's objectives."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from npmplan.cli.common import PlanOption, fail, format_option, load_plan
+from npmplan.render.formats import BREAKDOWN, WORKLOAD
+
+
+class By(StrEnum):
+    lead = "lead"
+    strategic = "strategic"
+    priority = "priority"
+
+
+def workload(
+    plan: PlanOption = None,
+    format: str = format_option(WORKLOAD),
+    by: Annotated[By | None, typer.Option(
+        "--by", show_default=False,
+        help="One row per lead (flagging months over a person's capacity), strategic "
+             "objective or priority, instead of the total.")] = None,
+    without_priority: Annotated[str | None, typer.Option(
+        "--without-priority", show_default=False,
+        help="Leave out the objectives of this priority first: funding-dependent shows the "
+             "year if the funding does not come (none: priority not stated).")] = None,
+) -> None:
+    """Active activities per month.
+
+    Split by kind, with months over the plan's capacity flagged; --by splits it by lead,
+    strategic objective or priority.
+    """
+    from npmplan.compute.breakdown import PRIORITY_CHOICES, drop_priority, workload_by
+    from npmplan.compute.workload import workload_report
+
+    if without_priority is not None and without_priority not in PRIORITY_CHOICES:
+        fail(f"--without-priority '{without_priority}' is not a priority; use "
+             + ", ".join(PRIORITY_CHOICES), 2)
+    model = load_plan(plan)
+    if by is None:
+        rows = drop_priority(model.objectives(), without_priority)
+        WORKLOAD.emit(format, workload_report(model, rows, without_priority))
+    else:
+        BREAKDOWN.emit(format, workload_by(model, model.objectives(), by.value,
+                                           without_priority))

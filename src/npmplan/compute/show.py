@@ -1,0 +1,48 @@
+"""One objective in full as data (``npmplan show ID``): its schedule, and each milestone's
+number, window, occurrences and state as of a month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from npmplan.compute.due import classify, months_overdue
+from npmplan.compute.schedule import active_months, milestone_counts, occurrences
+from npmplan.model.dates import Month
+from npmplan.model.plan import Kind, Milestone, Objective, Plan, StrategicObjective
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneState:
+    number: int  # 1-based: ``#N`` names it in the editing commands
+    milestone: Milestone
+    window: tuple[Month, Month] | None
+    occurrences: list[Month]  # of a recurring milestone; [] otherwise
+    section: str | None  # its section in the stand-up of ``as_of`` (compute.due.classify)
+    months_overdue: int  # 0 unless overdue
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    strategic: StrategicObjective
+    objective: Objective
+    months: list[Month]  # the plan period
+    as_of: Month
+    cells: dict[Month, Kind]  # the schedule's months
+    marks: dict[Month, int]  # milestones due in each month
+    milestones: list[MilestoneState]
+
+    @property
+    def total(self) -> int:
+        return len(self.cells)
+
+
+def show_report(plan: Plan, strategic: StrategicObjective, objective: Objective,
+                as_of: Month) -> Show:
+    states = []
+    for number, milestone in enumerate(objective.milestones, start=1):
+        section = classify(milestone, objective, as_of)
+        late = months_overdue(milestone, as_of) if section == "overdue" else 0
+        states.append(MilestoneState(number, milestone, milestone.effective.window(),
+                                     occurrences(milestone), section, late))
+    return Show(strategic, objective, plan.months(), as_of, active_months(objective),
+                milestone_counts(objective), states)

@@ -1,0 +1,86 @@
+"""Where each side of ``npmplan diff`` comes from: a plan file, ``REV:PATH`` read with
+``git show`` (``HEAD~1:plans/2026-27.yaml``; PATH is from the top of the repository, or from
+here when it starts with ``./``), or a revision alone (``HEAD~1``), which means that revision
+of the plan ``--plan`` names.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from npmplan.errors import UsageError
+from npmplan.pipeline import PlanResult, check_readable, read_bytes, read_plan
+from npmplan.render.safe import one_line
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """Where one side of a diff comes from: a file, or ``git show SPEC`` run in ``cwd``."""
+
+    label: str
+    path: Path  # the file, or (for a revision) its working copy as git names it
+    spec: str | None = None  # REV:PATH for git show; None for a file
+    cwd: Path | None = None  # set when ``path`` is from here, not from the repository's top
+
+
+def parse_version(text: str, plan_path: Callable[[], Path]) -> Version:
+    """A file, ``REV:PATH``, or a bare revision of the plan ``plan_path()`` chooses."""
+    if Path(text).exists():
+        return Version(text, Path(text))
+    if ":" in text:
+        rev, _, path = text.partition(":")
+        _check_rev(rev)
+        # git reads ./PATH from here, and PATH from the top of the repository.
+        here = Path(".") if path.startswith(("./", "../")) else None
+        return Version(text, Path(path), spec=text, cwd=here)
+    if text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text:
+        return Version(text, Path(text))  # a missing file: reading it says so
+    _check_rev(text)
+    plan = plan_path()
+    return Version(f"{text}:{plan}", plan, spec=f"{text}:./{plan.name}",
+                   cwd=plan.parent)
+
+
+def _check_rev(rev: str) -> None:
+    if rev.startswith("-"):
+        raise UsageError(f"'{rev}' is not a git revision; write REV:PATH, e.g. "
+                         "HEAD~1:plans/2026-27.yaml")
+
+
+def working_copy(version: Version) -> Version:
+    """The file in the working tree that a ``REV:PATH`` version is a revision of."""
+    if version.spec is None:
+        raise UsageError(f"'{version.label}' is a file; name the second version too "
+                         "(npmplan diff OLD NEW), or write the first as REV:PATH")
+    path = version.path
+    if version.cwd is None:
+        top = _git(["rev-parse", "--show-toplevel"], version.cwd)
+        path = Path(top.decode("utf-8", "replace").strip()) / path
+        path = Path(os.path.relpath(path))
+    return Version(str(path), path)
+
+
+def read_version(version: Version) -> PlanResult:
+    """The version's problems and model; a missing file or a failing git is a UsageError."""
+    if version.spec is None:
+        check_readable(version.path)
+        return read_plan(version.path, version.label)
+    return read_bytes(_git(["show", "--no-textconv", "--end-of-options", version.spec],
+                           version.cwd), version.label)
+
+
+def _git(args: list[str], cwd: Path | None) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as exc:
+        raise UsageError(f"cannot run git ({exc.strerror or exc}); install git, or give "
+                         "both versions as files") from exc
+    if done.returncode != 0:
+        message = "; ".join(one_line(line) for line in
+                            done.stderr.decode("utf-8", "replace").splitlines() if line.strip())
+        raise UsageError(f"git {args[0]} failed: {message or f'exit {done.returncode}'}")
+    return done.stdout
