@@ -244,7 +244,7 @@ def message_faults(problem: Problem, raw: bytes) -> list[str]:
     if not any(word in message for word in (*ACTIONS, *FORMS, "indent", "line it up")):
         faults.append("does not say what to do")
     registered = RULES.get(problem.rule)
-    if registered is None or registered[0] != problem.severity:
+    if registered is None or registered.severity != problem.severity:
         faults.append(f"rule {problem.rule} is not registered as {problem.severity}")
     if problem.line > line_count(raw) + 1:
         faults.append(f"line {problem.line} is past the end ({line_count(raw)} lines)")

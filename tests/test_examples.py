@@ -124,9 +124,9 @@ def test_too_large_file_is_refused_before_parsing(run: Run, tmp_path: Path,
 
 def test_the_rule_lists_match_the_rule_registry() -> None:
     registry = pytest.importorskip("npmplan.check.rules").RULES
-    assert {rule for rule, (severity, _) in registry.items() if severity == "error"} \
+    assert {ident for ident, rule in registry.items() if rule.severity == "error"} \
         == ERROR_RULES | {"too-large"}
-    assert {rule for rule, (severity, _) in registry.items() if severity == "warning"} \
+    assert {ident for ident, rule in registry.items() if rule.severity == "warning"} \
         == WARNING_RULES
 
 
@@ -134,7 +134,7 @@ def test_the_rule_lists_match_the_rule_registry() -> None:
 def test_reported_rules_are_registered_with_their_severity(path: Path) -> None:
     registry = pytest.importorskip("npmplan.check.rules").RULES
     for problem in read_plan(path).problems:
-        assert registry[problem.rule][0] == problem.severity, problem
+        assert registry[problem.rule].severity == problem.severity, problem
 
 
 MESSAGES = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Mapping
 
+from npmplan.check import rules
 from npmplan.check.problems import Finding, Loc
 from npmplan.compute.schedule import active_months
 from npmplan.compute.workload import month_loads
@@ -24,8 +25,8 @@ from npmplan.model.plan import Milestone, Objective, Plan
 
 def check(plan: Plan) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in RULES:
-        findings.extend(rule(plan))
+    for finder in FINDERS:
+        findings.extend(finder(plan))
     return findings
 
 
@@ -44,7 +45,7 @@ def duplicate_ids(plan: Plan) -> Iterator[Finding]:
                      f"objective '{obj.title}'") for j, obj in enumerate(so.objectives)]
         for loc, ident, name in entries:
             if ident in seen:
-                yield Finding("error", "duplicate-id", (*loc, "id"),
+                yield rules.DUPLICATE_ID.finding((*loc, "id"),
                               f"the id '{ident}' is already used by {seen[ident]}; "
                               "give each objective its own id")
             else:
@@ -54,7 +55,7 @@ def duplicate_ids(plan: Plan) -> Iterator[Finding]:
 def id_prefixes(plan: Plan) -> Iterator[Finding]:
     for loc, so_id, objective in _objectives(plan):
         if not objective.id.startswith(f"{so_id}."):
-            yield Finding("warning", "id-prefix", (*loc, "id"),
+            yield rules.ID_PREFIX.finding((*loc, "id"),
                           f"objective id '{objective.id}' does not begin with '{so_id}.', the "
                           f"id of its strategic objective; renumber it (e.g. {so_id}.1) or "
                           "move it under the right strategic objective")
@@ -69,7 +70,7 @@ def unknown_leads(plan: Plan) -> Iterator[Finding]:
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 known = (f"use one of the team ids ({', '.join(team)})" if team
                          else "the plan has no team")
-                yield Finding("error", "unknown-lead", (*loc, "leads", k),
+                yield rules.UNKNOWN_LEAD.finding((*loc, "leads", k),
                               f"lead '{lead}' is not in the team; {hint}{known}, or add "
                               f"'{lead}' under 'team:'")
 
@@ -82,13 +83,13 @@ def schedules(plan: Plan) -> Iterator[Finding]:
             where = (*loc, "schedule", k)
             start, end = span.months
             if start < first or end > last:
-                yield Finding("error", "span-outside-period", where,
+                yield rules.SPAN_OUTSIDE_PERIOD.finding(where,
                               f"the schedule span {range_text(start, end)} goes outside the plan "
                               f"period {range_text(first, last)}; keep it within the period")
             shared = [m for m in range(start, end + 1) if m in taken]
             if shared:
                 other = objective.schedule[taken[Month(shared[0])]].months
-                yield Finding("error", "schedule-overlap", where,
+                yield rules.SCHEDULE_OVERLAP.finding(where,
                               f"the span {range_text(start, end)} shares "
                               f"{range_text(Month(shared[0]), Month(shared[-1]))} with the span "
                               f"{range_text(*other)}; each month can be in one span only, so "
@@ -108,16 +109,16 @@ def milestones(plan: Plan) -> Iterator[Finding]:
 def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
                active: Mapping[Month, str]) -> Iterator[Finding]:
     if milestone.done_on is not None and milestone.status != "done":
-        yield Finding("error", "done-on-without-done", (*loc, "done_on"),
+        yield rules.DONE_ON_WITHOUT_DONE.finding((*loc, "done_on"),
                       "done_on is set but the status is not done; add 'status: done' "
                       "or remove done_on")
     if milestone.every is not None:
         if milestone.every < 1:
-            yield Finding("error", "every-not-positive", (*loc, "every"),
+            yield rules.EVERY_NOT_POSITIVE.finding((*loc, "every"),
                           "every must be 1 or more (1 = every month, 2 = every other month)")
         key = "moved_to" if milestone.moved_to is not None else "when"
         if milestone.effective.kind != "range":
-            yield Finding("error", "every-without-range", (*loc, key),
+            yield rules.EVERY_WITHOUT_RANGE.finding((*loc, key),
                           f"every needs a range of months in {key}, such as "
                           f"2026-05..2027-03, not '{milestone.effective}'")
     outside = False
@@ -126,14 +127,14 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
         window = when.window() if when is not None else None
         if window and (window[0] < period[0] or window[1] > period[1]):
             outside = True
-            yield Finding("warning", "milestone-outside-period", (*loc, key),
+            yield rules.MILESTONE_OUTSIDE_PERIOD.finding((*loc, key),
                           f"'{when}' lies outside the plan period {range_text(*period)}; check "
                           "the date, or move the milestone to the plan of that year")
     window = milestone.effective.window()
     # Outside the period it is off the schedule too; one warning says it.
     if (window and not outside and milestone.status != "cancelled"
             and not any(m in active for m in range(window[0], window[1] + 1))):
-        yield Finding("warning", "milestone-off-schedule", (*loc, "when"),
+        yield rules.MILESTONE_OFF_SCHEDULE.finding((*loc, "when"),
                       f"the milestone '{milestone.what}' ({range_text(*window)}) falls in no "
                       "month of its objective's schedule; extend the schedule or check the date")
 
@@ -144,12 +145,13 @@ def capacity(plan: Plan) -> Iterator[Finding]:
         return
     for load in month_loads(plan.months(), plan.objectives(), limit):
         if load.over:
-            yield Finding("warning", "over-capacity", ("plan", "capacity"),
+            yield rules.OVER_CAPACITY.finding(("plan", "capacity"),
                           f"{load.month} has {load.active} active "
                           f"{'activity' if load.active == 1 else 'activities'}, over the "
                           f"capacity of {limit}; move or drop some work in that month")
 
 
-RULES: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
+# The cross-field finders, in the order they run (each names the rules it reports).
+FINDERS: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
     duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, capacity,
 )

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from npmplan.check.rules import Rule
 
 Severity = Literal["error", "warning"]
 
@@ -53,19 +56,23 @@ Loc = tuple[str | int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem before it has a position: the data path (``loc``) it concerns.
+    """A problem before it has a position: its rule and the data path (``loc``) it concerns.
+    Made by ``Rule.finding``.
 
     ``at_key`` points at the key of the last ``loc`` element rather than at its value
     (used for unknown keys); ``line``/``column`` are set when the finder already knows them.
     """
 
-    severity: Severity
-    rule: str
+    rule: Rule
     loc: Loc
     message: str
     at_key: bool = False
     line: int = 0
     column: int = 0
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
 
 
 def format_loc(loc: Loc) -> str:

@@ -14,7 +14,9 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from npmplan.check import rules
 from npmplan.check.problems import Finding, Loc, quoted
+from npmplan.check.rules import RULES
 from npmplan.model.plan import keys_allowed
 from npmplan.read.loader import Aliased
 
@@ -52,23 +54,23 @@ def translate(error: ErrorDetails) -> Finding:
         message = str(context["message"])
         if kind == "type":
             message = f"{_name(loc)} {message}"
-        return Finding("error", kind, loc, message)
+        return RULES[kind].finding(loc, message)  # the type is the rule's id (model.plan)
     if kind == "extra_forbidden":
         return _unknown_key(loc)
     if kind == "missing":
-        return Finding("error", "missing-key", loc,
+        return rules.MISSING_KEY.finding(loc,
                        f"the required key '{loc[-1]}' is missing here; add '{loc[-1]}:' "
                        "with its value")
     if kind in ("list_type", "tuple_type"):
-        return Finding("error", "type", loc, f"{_name(loc)} should be a list (lines starting "
+        return rules.TYPE.finding(loc, f"{_name(loc)} should be a list (lines starting "
                        f"with '- ', or [a, b]), but it is {_shape(value)}")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return Finding("error", "type", loc, f"{_name(loc)} should be a mapping of keys "
+        return rules.TYPE.finding(loc, f"{_name(loc)} should be a mapping of keys "
                        f"(lines of 'key: value'), but it is {_shape(value)}")
     if kind == "too_short":
-        return Finding("error", "missing-key", loc,
+        return rules.MISSING_KEY.finding(loc,
                        f"{_name(loc)} needs at least one entry; add one")
-    return Finding("error", "type", loc, f"{_name(loc)} is not valid here (it is "
+    return rules.TYPE.finding(loc, f"{_name(loc)} is not valid here (it is "
                    f"{_shape(value)}); see the plan format for what to write")
 
 
@@ -83,4 +85,4 @@ def _unknown_key(loc: Loc) -> Finding:
         message = f"unknown key {quoted(key)}; did you mean '{close[0]}'?"
     else:
         message = f"unknown key {quoted(key)}; the keys allowed here are: {', '.join(allowed)}"
-    return Finding("error", "unknown-key", loc, message, at_key=True)
+    return rules.UNKNOWN_KEY.finding(loc, message, at_key=True)

@@ -25,7 +25,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from npmplan.check import rules
 from npmplan.check.problems import quoted
+from npmplan.check.rules import Rule
 from npmplan.model import dates
 from npmplan.model.dates import Month, When
 
@@ -40,26 +42,26 @@ PRIORITIES: tuple[Priority, ...] = ("core", "standard", "funding-dependent")
 FUNCTIONS: tuple[Function, ...] = ("visiting", "advisory", "educational", "cooperative")
 
 
-def _custom(rule: str, message: str) -> PydanticCustomError:
+def _custom(rule: Rule, message: str) -> PydanticCustomError:
     # The message goes through the context so that braces in plan text are not a template.
-    return PydanticCustomError(rule, "{message}", {"message": message})
+    return PydanticCustomError(rule.id, "{message}", {"message": message})
 
 
 def _text_only(value: Any, what: str) -> str:
     if not isinstance(value, str):
         shape = "a list" if isinstance(value, list) else "a mapping"
         # messages.translate puts the key's name in front
-        raise _custom("type", f"must be {what}, not {shape}")
+        raise _custom(rules.TYPE, f"must be {what}, not {shape}")
     return value
 
 
-def _parser(rule: str, parse: Callable[[str], Any], what: str) -> Callable[[Any], Any]:
+def _parser(rule: Rule, parse: Callable[[str], Any], what: str) -> Callable[[Any], Any]:
     def validate(value: Any) -> Any:
         text = _text_only(value, what)  # a list or mapping is a "type" problem, not a date
         try:
             return parse(text)
         except dates.ReversedRangeError as exc:
-            raise _custom("reversed-range", str(exc)) from None
+            raise _custom(rules.REVERSED_RANGE, str(exc)) from None
         except ValueError as exc:
             raise _custom(rule, str(exc)) from None
 
@@ -73,7 +75,7 @@ def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
             return text.lower()
         close = difflib.get_close_matches(text.lower(), options, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise _custom("bad-choice", f"{quoted(text)} is not a {what}; {hint}write one of: "
+        raise _custom(rules.BAD_CHOICE, f"{quoted(text)} is not a {what}; {hint}write one of: "
                       + ", ".join(options))
 
     return validate
@@ -82,9 +84,9 @@ def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
 def _whole_number(value: Any) -> int:
     text = _text_only(value, "a number").strip()
     if text.startswith("-") and text[1:].isdigit():
-        raise _custom("every-not-positive", f"'{text}' is below zero; write 1 or more")
+        raise _custom(rules.EVERY_NOT_POSITIVE, f"'{text}' is below zero; write 1 or more")
     if not text.isdigit():
-        raise _custom("bad-number", f"{quoted(text)} is not a whole number; write digits only, "
+        raise _custom(rules.BAD_NUMBER, f"{quoted(text)} is not a whole number; write digits only, "
                       "e.g. 2")
     return int(text)
 
@@ -92,14 +94,15 @@ def _whole_number(value: Any) -> int:
 def _boolean(value: Any) -> bool:
     text = _text_only(value, "true or false").strip().lower()
     if text not in ("true", "false"):
-        raise _custom("bad-boolean", f"{quoted(text)} is not true or false; write true or false")
+        raise _custom(rules.BAD_BOOLEAN,
+                      f"{quoted(text)} is not true or false; write true or false")
     return text == "true"
 
 
 def _version(value: Any) -> int:
     text = _text_only(value, "a number").strip()
     if text != "1":
-        raise _custom("bad-version", f"version {quoted(text)} is not one this npmplan reads; "
+        raise _custom(rules.BAD_VERSION, f"version {quoted(text)} is not one this npmplan reads; "
                       "write version: 1")
     return 1
 
@@ -110,10 +113,10 @@ def _none_as_empty(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     if value is None:
-        raise _custom("empty-value", "this has no value; write the text after the ':'")
+        raise _custom(rules.EMPTY_VALUE, "this has no value; write the text after the ':'")
     text = _text_only(value, "text")
     if not text.strip():
-        raise _custom("empty-value", "this text is empty; write the text, or remove the key")
+        raise _custom(rules.EMPTY_VALUE, "this text is empty; write the text, or remove the key")
     return text
 
 
@@ -130,7 +133,7 @@ Text = Annotated[str, PlainValidator(_text),
 def _id(value: Any) -> str:
     text = _text(value)
     if text != text.strip() or "\n" in text:
-        raise _custom("bad-id", f"the id {quoted(text)} has spaces or line breaks around it; "
+        raise _custom(rules.BAD_ID, f"the id {quoted(text)} has spaces or line breaks around it; "
                       f"write it without them: {text.strip()}")
     return text
 
@@ -141,24 +144,24 @@ Number = Annotated[int, PlainValidator(_whole_number),
 Boolean = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
 MonthRange = Annotated[
     tuple[Month, Month],
-    PlainValidator(_parser("bad-months", dates.parse_months, "a month or range")),
+    PlainValidator(_parser(rules.BAD_MONTHS, dates.parse_months, "a month or range")),
     _schema(type="string", pattern=_MONTHS_PATTERN,
             description="a month (2026-09) or an inclusive range (2026-06..2026-08)"),
 ]
 Period = Annotated[
     tuple[Month, Month],
-    PlainValidator(_parser("bad-period", dates.parse_period, "a range of months")),
+    PlainValidator(_parser(rules.BAD_PERIOD, dates.parse_period, "a range of months")),
     _schema(type="string", pattern=r"\.\.", description="the plan year, e.g. 2026-04..2027-03"),
 ]
 WhenValue = Annotated[
     When,
-    PlainValidator(_parser("bad-when", dates.parse_when, "a date")),
+    PlainValidator(_parser(rules.BAD_WHEN, dates.parse_when, "a date")),
     _schema(type="string", description="a day, month, range A..B, YYYY-Qn, a season "
             "and year (summer 2026), ongoing or tbc"),
 ]
 DoneOn = Annotated[
     When,
-    PlainValidator(_parser("bad-day", dates.parse_done_on, "a date")),
+    PlainValidator(_parser(rules.BAD_DAY, dates.parse_done_on, "a date")),
     _schema(type="string", description="the day (YYYY-MM-DD) or month (YYYY-MM) it was done"),
 ]
 KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), _schema(enum=list(KINDS))]

@@ -28,7 +28,9 @@ from typing import Any
 import yaml
 from yaml import events
 
+from npmplan.check import rules
 from npmplan.check.problems import Finding, Loc, Problem, format_loc
+from npmplan.check.rules import Rule
 from npmplan.read.limits import max_bytes
 from npmplan.read.syntax import control_problem, syntax_problem
 
@@ -99,8 +101,8 @@ class Document:
         line, column = finding.line, finding.column
         if not line:
             line, column = locate(self.root, finding.loc, finding.at_key)
-        return Problem(self.file, line, column, finding.severity, finding.rule,
-                       format_loc(finding.loc), finding.message)
+        return finding.rule.problem(self.file, line, column, finding.message,
+                                    format_loc(finding.loc))
 
 
 def unpack(pos: int) -> tuple[int, int]:
@@ -144,7 +146,7 @@ def load_path(path: Path, display: str | None = None) -> Document:
 def load_bytes(file: str, raw: bytes) -> Document:
     limit = max_bytes()
     if len(raw) > limit:
-        return _failed(file, 1, 1, "too-large",
+        return _failed(file, 1, 1, rules.TOO_LARGE,
                        f"the file is larger than the {limit:,}-byte limit for a plan; "
                        "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
     text = decode(file, raw)
@@ -169,9 +171,9 @@ def decode(file: str, raw: bytes) -> str | Problem:
         breaks = list(_BREAK.finditer(raw, 0, start))
         line_start = breaks[-1].end() if breaks else 0
         column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
-        return Problem(file, len(breaks) + 1, column, "error", "encoding", "",
-                       f"byte 0x{raw[start]:02x} is not UTF-8 text; save the file with the "
-                       "encoding UTF-8 (in Notepad or Word: Save As, Encoding: UTF-8)")
+        return rules.ENCODING.problem(
+            file, len(breaks) + 1, column, f"byte 0x{raw[start]:02x} is not UTF-8 text; save "
+            "the file with the encoding UTF-8 (in Notepad or Word: Save As, Encoding: UTF-8)")
 
 
 _BREAK = re.compile(rb"\r\n|\r|\n")
@@ -199,13 +201,13 @@ def load_text(file: str, text: str) -> Document:
     finally:
         loader.dispose()
     if data is None and not problems:
-        problems.append(Problem(file, 1, 1, "error", "empty", "",
-                                "the file is empty; a plan starts with 'version: 1' and 'plan:'"))
+        problems.append(rules.EMPTY.problem(
+            file, 1, 1, "the file is empty; a plan starts with 'version: 1' and 'plan:'"))
     elif data is not None and not isinstance(data, dict):
         line, column = node_pos(root)
-        problems.append(Problem(file, line, column, "error", "not-a-mapping", "",
-                                "the file must be a mapping of keys (version:, plan:, team:, "
-                                "strategic_objectives:), not a list or a single value"))
+        problems.append(rules.NOT_A_MAPPING.problem(
+            file, line, column, "the file must be a mapping of keys (version:, plan:, team:, "
+            "strategic_objectives:), not a list or a single value"))
         data = None
     return Document(file, data, root, problems)
 
@@ -230,13 +232,13 @@ class _Builder:
         self.file = file
         self.problems = problems
         self.text = text
-        self.counts: dict[str, int] = {}
+        self.counts: dict[Rule, int] = {}
 
-    def error(self, pos: int, rule: str, message: str) -> None:
+    def error(self, pos: int, rule: Rule, message: str) -> None:
         count = self.counts[rule] = self.counts.get(rule, 0) + 1
         if count <= MAX_PER_RULE:
             line, column = unpack(pos)
-            self.problems.append(Problem(self.file, line, column, "error", rule, "", message))
+            self.problems.append(rule.problem(self.file, line, column, message))
 
     def run(self, loader: Any) -> tuple[Any, Node]:
         try:
@@ -244,9 +246,9 @@ class _Builder:
         finally:
             for rule, count in self.counts.items():
                 if count > MAX_PER_RULE:
-                    last = next(p for p in reversed(self.problems) if p.rule == rule)
-                    self.problems.append(Problem(
-                        self.file, last.line, last.column, "error", rule, "",
+                    last = next(p for p in reversed(self.problems) if p.rule == rule.id)
+                    self.problems.append(rule.problem(
+                        self.file, last.line, last.column,
                         f"and {count - MAX_PER_RULE:,} more problems like the one above, not "
                         "listed; fix these and validate again"))
 
@@ -275,8 +277,9 @@ class _Builder:
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
                 self.check_node(event, pos)
                 if len(stack) >= MAX_DEPTH:
-                    self.error(pos, "too-deep", f"the file is nested more than {MAX_DEPTH} levels "
-                               "deep, which no plan is; check the indentation and brackets")
+                    self.error(pos, rules.TOO_DEEP, f"the file is nested more than {MAX_DEPTH} "
+                               "levels deep, which no plan is; check the indentation and "
+                               "brackets")
                     return None, 0
                 if kind is events.MappingStartEvent:
                     stack.append([{}, MapNode(pos), None, 0])
@@ -286,15 +289,15 @@ class _Builder:
                 container, node = stack.pop()[:2]
                 self.attach(stack, result, container, node)
             elif kind is events.AliasEvent:
-                self.error(pos, "alias", f"aliases (*{event.anchor}) are not allowed in a plan; "
-                           "write the text out in full instead")
+                self.error(pos, rules.ALIAS, f"aliases (*{event.anchor}) are not allowed in a "
+                           "plan; write the text out in full instead")
                 self.attach(stack, result, ALIASED, pos)
             elif kind is events.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    self.error(pos, "multiple-documents", "a plan file holds one YAML document; "
-                               "remove the second '---' and what follows, or move it to its "
-                               "own file")
+                    self.error(pos, rules.MULTIPLE_DOCUMENTS, "a plan file holds one YAML "
+                               "document; remove the second '---' and what follows, or move it "
+                               "to its own file")
                     return result[0], result[1]
             elif kind is events.StreamEndEvent:
                 return result[0], result[1]
@@ -305,17 +308,17 @@ class _Builder:
         raw = self.text[event.start_mark.index:event.end_mark.index]
         for char in set(CONTROL.findall(value)):
             if char not in raw:
-                self.error(pos, "control-character", f"the text contains the invisible control "
+                self.error(pos, rules.CONTROL_CHARACTER, f"the text contains the invisible control "
                            f"character U+{ord(char):04X}, written as an escape (\\x.. or "
                            "\\u....); remove the escape")
 
     def check_node(self, event: Any, pos: int) -> None:
         if event.anchor is not None:
-            self.error(pos, "alias", f"anchors (&{event.anchor}) are not allowed in a plan; "
+            self.error(pos, rules.ALIAS, f"anchors (&{event.anchor}) are not allowed in a plan; "
                        "write the text out in full instead of reusing it")
         if event.tag is not None:
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # as it was written
-            self.error(pos, "tag", f"tags ({tag}) are not allowed in a plan; remove it "
+            self.error(pos, rules.TAG, f"tags ({tag}) are not allowed in a plan; remove it "
                        "(put text in quotes if it must start with '!')")
 
     def attach(self, stack: list[list[Any]], result: list[Any], value: Any, node: Node) -> None:
@@ -331,7 +334,7 @@ class _Builder:
         if frame[2] is None:  # this value is a key
             key_pos = node if isinstance(node, int) else node.pos
             if not isinstance(value, str | None) or isinstance(node, MapNode | SeqNode):
-                self.error(key_pos, "complex-key", "a key must be a plain word such as "
+                self.error(key_pos, rules.COMPLEX_KEY, "a key must be a plain word such as "
                            "'title'; a list or mapping cannot be a key")
                 value = _SKIP  # its value is dropped: one report is enough
             frame[2], frame[3] = value if value is not None else "", key_pos
@@ -342,7 +345,7 @@ class _Builder:
             return
         if key in container:
             first = unpack(frame[1].keys[key])[0]
-            self.error(key_pos, "duplicate-key", f"the key '{key}' appears twice in this "
+            self.error(key_pos, rules.DUPLICATE_KEY, f"the key '{key}' appears twice in this "
                        f"mapping (first at line {first}); keep one and delete or rename the other")
             return
         container[key] = value
@@ -353,5 +356,5 @@ class _Builder:
 _SKIP = object()  # stands for a complex key, whose value is not kept
 
 
-def _failed(file: str, line: int, column: int, rule: str, message: str) -> Document:
-    return Document(file, None, 0, [Problem(file, line, column, "error", rule, "", message)])
+def _failed(file: str, line: int, column: int, rule: Rule, message: str) -> Document:
+    return Document(file, None, 0, [rule.problem(file, line, column, message)])

@@ -12,18 +12,20 @@ from collections.abc import Callable
 
 import yaml
 
+from npmplan.check import rules
 from npmplan.check.problems import Problem
 
 
 def control_problem(file: str, line: int, column: int, char: str, path: str) -> Problem:
     if char in "\u2028\u2029":
-        return Problem(file, line, column, "error", "control-character", path,
-                       f"the character U+{ord(char):04X} (a line or paragraph separator, often "
-                       "pasted from Word) would be read as a line break and split the text; "
-                       "replace it with a space")
-    return Problem(file, line, column, "error", "control-character", path,
-                   f"the invisible control character U+{ord(char):04X} is not allowed in a "
-                   "plan (it can hide or reorder text); delete it and retype the text around it")
+        return rules.CONTROL_CHARACTER.problem(
+            file, line, column, f"the character U+{ord(char):04X} (a line or paragraph "
+            "separator, often pasted from Word) would be read as a line break and split the "
+            "text; replace it with a space", path)
+    return rules.CONTROL_CHARACTER.problem(
+        file, line, column, f"the invisible control character U+{ord(char):04X} is not "
+        "allowed in a plan (it can hide or reorder text); delete it and retype the text "
+        "around it", path)
 
 
 def _row(text: str, line: int) -> str:
@@ -120,7 +122,7 @@ def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         return control_problem(file, line, column, char, "")
     if not isinstance(exc, yaml.MarkedYAMLError):  # pragma: no cover - PyYAML raises marked ones
-        return Problem(file, 1, 1, "error", "syntax", "", FALLBACK)
+        return rules.SYNTAX.problem(file, 1, 1, FALLBACK)
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or ""
@@ -142,4 +144,4 @@ def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
     else:
         hint = next((h for key, h in _HINTS if key in words), FALLBACK)
         message = hint if isinstance(hint, str) else hint(text, line, column)
-    return Problem(file, line, column, "error", "syntax", "", message)
+    return rules.SYNTAX.problem(file, line, column, message)
