@@ -38,6 +38,7 @@ from npmplan.compute.breakdown import BY, drop_priority, workload_by
 from npmplan.compute.calendar import calendar_report, calendar_rows
 from npmplan.compute.diff import compare
 from npmplan.compute.due import due_report
+from npmplan.compute.plan import plan_figures
 from npmplan.compute.schedule import Filters, select
 from npmplan.compute.show import show_report
 from npmplan.compute.status import status_report
@@ -589,7 +590,7 @@ def render_all(plan: Plan, width: int = 100, other: Plan | None = None,
     month = report_months(plan)[0]
     out["export html"] = page(Report(plan, calendar_rows(months, rows), loads,
                                      due_report(month, rows), date(month.year, month.number, 1)))
-    out["export json"] = plan_document(plan, loads)
+    out["export json"] = plan_document(plan_figures(plan))
     return out
 
 

@@ -159,9 +159,8 @@ def json_(
 
     Every date resolved to months, for other tools (docs/export-json.md).
     """
-    from npmplan.compute.workload import workload
+    from npmplan.compute.plan import plan_figures
     from npmplan.render.plan_json import plan_document
 
     model = _prepare(plan, output)
-    _emit(plan_document(model, workload(model.months(), model.objectives(),
-                                        model.plan.capacity)), output)
+    _emit(plan_document(plan_figures(model)), output)

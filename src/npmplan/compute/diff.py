@@ -133,19 +133,35 @@ def compare(old: Plan, new: Plan, labels: tuple[str, str] = ("", "")) -> PlanDif
     both = [ident for ident in after if ident in before]
     milestones = [change for ident in both
                   for change in _milestones(ident, before[ident][1], after[ident][1])]
-    return PlanDiff(
-        old, new,
-        [ObjectiveChange(so, obj) for ident, (so, obj) in after.items() if ident not in before],
-        [ObjectiveChange(so, obj) for ident, (so, obj) in before.items() if ident not in after],
-        [c for c in milestones if c.old is None],
-        [c for c in milestones if c.new is None],
-        [c for c in milestones if c.old and c.new and _moved(c.old, c.new)],
-        [c for c in milestones if c.old and c.new and c.old.status != c.new.status],
-        [c for ident in both
-         if (c := _schedule(ident, before[ident][1], after[ident][1])) is not None],
-        _workload(old, new),
-        labels,
-    )
+    return PlanDiff(old, new, _only_in(after, before), _only_in(before, after),
+                    *_partition(milestones), _schedules(both, before, after),
+                    _workload(old, new), labels)
+
+
+def _only_in(these: dict[str, tuple[str, Objective]],
+             those: dict[str, tuple[str, Objective]]) -> list[ObjectiveChange]:
+    return [ObjectiveChange(so, obj) for ident, (so, obj) in these.items() if ident not in those]
+
+
+Changes = list[MilestoneChange]
+
+
+def _partition(changes: Changes) -> tuple[Changes, Changes, Changes, Changes]:
+    """Added, removed, moved and status-changed milestones."""
+    kept = [c for c in changes if c.old is not None and c.new is not None]
+    return ([c for c in changes if c.old is None], [c for c in changes if c.new is None],
+            [c for c in kept if _moved(c)], [c for c in kept if _status_changed(c)])
+
+
+def _status_changed(change: MilestoneChange) -> bool:
+    return change.old is not None and change.new is not None \
+        and change.old.status != change.new.status
+
+
+def _schedules(both: list[str], before: dict[str, tuple[str, Objective]],
+               after: dict[str, tuple[str, Objective]]) -> list[ScheduleChange]:
+    changes = (_schedule(ident, before[ident][1], after[ident][1]) for ident in both)
+    return [change for change in changes if change is not None]
 
 
 def _key(what: str) -> str:
@@ -170,8 +186,9 @@ def _milestones(ident: str, old: Objective, new: Objective) -> list[MilestoneCha
                       for key, milestone in before.items() if key not in after]
 
 
-def _moved(old: Milestone, new: Milestone) -> bool:
-    before, after = old.effective, new.effective
+def _moved(change: MilestoneChange) -> bool:
+    assert change.old is not None and change.new is not None
+    before, after = change.old.effective, change.new.effective
     return (before.window(), before.kind if not before.dated else "") != (
         after.window(), after.kind if not after.dated else "")
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dateutil.rrule import MONTHLY, rrule
+
 from npmplan.model.dates import Month, month_range
 from npmplan.model.plan import Kind, Milestone, Objective, Plan, StrategicObjective
 
@@ -50,7 +52,9 @@ def occurrences(milestone: Milestone) -> list[Month]:
     window = milestone.effective.window()
     if window is None or not milestone.every:
         return []
-    return [Month(m) for m in range(window[0], window[1] + 1, milestone.every)]
+    dates = rrule(MONTHLY, interval=milestone.every, dtstart=window[0].first_day(),
+                  until=window[1].first_day())
+    return [Month.of(day.year, day.month) for day in dates]
 
 
 def milestone_counts(objective: Objective) -> dict[Month, int]:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
+
 from npmplan.check.problems import quoted
 
 MONTH_NAMES = {
@@ -53,8 +55,38 @@ _UK_DAY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _RANGE_WORDS = re.compile(r"(.+?)\s*(?:\bto\b|\u2013|\u2014|\s-\s|/)\s*(.+)")
 
 
-class ReversedRangeError(ValueError):
+class DateError(ValueError):
+    """A date that does not parse; its message says what to write instead.
+
+    The kind of error is its class, never its wording: ``precise`` errors (a month that
+    does not exist, a year out of range, a known form written another way) keep their own
+    message wherever the date is used; the others give way to the message of the field.
+    """
+
+    precise = False
+
+
+class NotADate(DateError):
+    """Text that is no date form npmplan knows."""
+
+
+class OtherForm(DateError):
+    """A date written in a form people use but the plan does not (``Sep 26``, ``09/2026``,
+    ``18/09/2026``, ``Q3 2026``): the message gives the plan's form."""
+
+    precise = True
+
+
+class OutOfRange(DateError):
+    """A date in the right form whose year, month or day does not exist or is out of range."""
+
+    precise = True
+
+
+class ReversedRangeError(DateError):
     """A range whose end is before its start (its own rule: ``reversed-range``)."""
+
+    precise = True
 
 
 class Month(int):
@@ -108,10 +140,10 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999  # beyond these a "date" is a typo, not a pla
 
 def _valid_month(year: int, number: int, text: str) -> Month:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"'{text}' has the year {year}; write a year between {FIRST_YEAR} "
+        raise OutOfRange(f"'{text}' has the year {year}; write a year between {FIRST_YEAR} "
                          f"and {LAST_YEAR}")
     if not 1 <= number <= 12:
-        raise ValueError(f"'{text}' has month {number:02d}, which does not exist; "
+        raise OutOfRange(f"'{text}' has month {number:02d}, which does not exist; "
                          "months run from 01 to 12 (YYYY-MM)")
     return Month.of(year, number)
 
@@ -123,24 +155,25 @@ def parse_month(text: str) -> Month:
         return _valid_month(int(match[1]), int(match[2]), text)
     if (match := _NAMED.fullmatch(text)) and match[1].lower() in MONTH_NAMES:
         return _valid_month(int(match[2]), MONTH_NAMES[match[1].lower()], text)
-    raise ValueError(_month_hint(text))
+    raise _month_error(text)
 
 
-def _month_hint(text: str) -> str:
+def _month_error(text: str) -> DateError:
     """Say what to write for a month written another way."""
     if (match := _SHORT_YEAR.fullmatch(text)) and match[1].lower() in MONTH_NAMES:
         number, year = MONTH_NAMES[match[1].lower()], 2000 + int(match[2])
-        return (f"'{text}' is ambiguous: write {year}-{number:02d} for "
-                f"{Month.of(year, number).long()} (YYYY-MM)")
+        return OtherForm(f"'{text}' is ambiguous: write {year}-{number:02d} for "
+                         f"{Month.of(year, number).long()} (YYYY-MM)")
     if match := _NUMERIC.fullmatch(text):
         a, b = match[1], match[2]
         year, number = (int(a), int(b)) if len(a) == 4 else (int(b), int(a))
         if len(str(year)) == 4 and 1 <= number <= 12:
-            return f"'{text}' is not in the plan's form: write {year}-{number:02d} (YYYY-MM)"
+            return OtherForm(f"'{text}' is not in the plan's form: write {year}-{number:02d} "
+                             "(YYYY-MM)")
     if text.lower() in MONTH_NAMES:
         number = MONTH_NAMES[text.lower()]
-        return f"'{text}' has no year: write it as YYYY-MM, e.g. 2026-{number:02d}"
-    return f"{quoted(text)} is not a month: write YYYY-MM, e.g. 2026-09"
+        return OtherForm(f"'{text}' has no year: write it as YYYY-MM, e.g. 2026-{number:02d}")
+    return NotADate(f"{quoted(text)} is not a month: write YYYY-MM, e.g. 2026-09")
 
 
 def _day_hint(text: str) -> str | None:
@@ -160,17 +193,17 @@ def parse_day(text: str) -> date:
     text = text.strip()
     match = _ISO_DAY.fullmatch(text)
     if not match:
-        raise ValueError(_day_hint(text) or
-                         f"{quoted(text)} is not a day: write YYYY-MM-DD, e.g. 2026-09-15")
+        hint = _day_hint(text)
+        raise (OtherForm(hint) if hint else
+               NotADate(f"{quoted(text)} is not a day: write YYYY-MM-DD, e.g. 2026-09-15"))
     year, number, day = int(match[1]), int(match[2]), int(match[3])
     _valid_month(year, number, text)
     try:
         return date(year, number, day)
     except ValueError:
-        last = (date(year + number // 12, number % 12 + 1, 1) - date.resolution).day
-        raise ValueError(f"'{text}': {Month.of(year, number).long()} has no day {day}; write "
-                         f"a day that exists (the last is {year}-{number:02d}-{last:02d})"
-                         ) from None
+        last = date(year, number, 1) + relativedelta(day=31)  # the month's last day
+        raise OutOfRange(f"'{text}': {Month.of(year, number).long()} has no day {day}; write "
+                         f"a day that exists (the last is {last.isoformat()})") from None
 
 
 def parse_months(text: str) -> tuple[Month, Month]:
@@ -241,14 +274,19 @@ def parse_when(text: str) -> When:
         return When(text, "season", first, first.shift(2))
     try:
         first, last = parse_months(text)
-    except ReversedRangeError:
-        raise
-    except ValueError as exc:
-        raise ValueError(_when_hint(raw.strip(), str(exc))) from None
+    except DateError as exc:
+        raise exc if exc.precise else _when_error(raw.strip()) from None
     return When(text, "range" if ".." in text else "month", first, last)
 
 
-def _when_hint(text: str, month_error: str) -> str:
+def _when_error(text: str) -> DateError:
+    """A ``when`` in no form npmplan reads: name the form meant, if one is recognisable."""
+    hint = _when_hint(text)
+    return OtherForm(hint) if hint else NotADate(
+        f"{quoted(text)} is not a date npmplan understands; write {FORMS}")
+
+
+def _when_hint(text: str) -> str | None:
     if hint := _day_hint(text):
         return hint
     if match := _QUARTER_FIRST.fullmatch(text):
@@ -256,7 +294,7 @@ def _when_hint(text: str, month_error: str) -> str:
     if (match := _RANGE_WORDS.fullmatch(text)) and ".." not in text:
         try:
             first, last = _month_or_day(match[1]), _month_or_day(match[2])
-        except ValueError:
+        except DateError:
             pass
         else:
             return f"write the range '{text}' as {first}..{last}"
@@ -266,16 +304,12 @@ def _when_hint(text: str, month_error: str) -> str:
             first = Month.of(year, MONTH_NAMES[match[1].lower()])
             last = Month.of(year, MONTH_NAMES[season[1].lower()])
             return f"write '{text}' as the range {first}..{last}"
-    if "ambiguous" in month_error or "has no year" in month_error or "plan's form" in month_error:
-        return month_error
-    if "does not exist" in month_error or "has no day" in month_error:
-        return month_error
-    return f"{quoted(text)} is not a date npmplan understands; write {FORMS}"
+    return None
 
 
 def parse_period(text: str) -> tuple[Month, Month]:
     if ".." not in text:
-        raise ValueError(f"the period {quoted(text.strip())} must be a range of months, "
+        raise NotADate(f"the period {quoted(text.strip())} must be a range of months, "
                          "e.g. 2026-04..2027-03")
     return parse_months(text)
 
@@ -287,6 +321,8 @@ def parse_done_on(text: str) -> When:
         return parse_when(text)
     try:
         month = parse_month(text)
-    except ValueError as exc:
-        raise ValueError(f"{exc} (done_on is a day, YYYY-MM-DD, or a month, YYYY-MM)") from None
+    except DateError as exc:
+        if exc.precise:
+            raise
+        raise NotADate(f"{exc} (done_on is a day, YYYY-MM-DD, or a month, YYYY-MM)") from None
     return When(text, "month", month, month)

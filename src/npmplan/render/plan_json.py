@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from npmplan.compute.schedule import active_months, milestone_counts, occurrences
+from npmplan.compute.plan import ObjectiveFigures, PlanFigures
+from npmplan.compute.schedule import occurrences
 from npmplan.compute.workload import Workload
 from npmplan.model.dates import When
-from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
-from npmplan.render.jsonfmt import dumps
+from npmplan.model.plan import Milestone, Objective, StrategicObjective
+from npmplan.render.jsonfmt import json_text
 
 EXPORT_VERSION = 1
 
@@ -57,8 +58,8 @@ def milestone(item: Milestone) -> dict[str, Any]:
     }
 
 
-def objective(strategic: StrategicObjective, item: Objective) -> dict[str, Any]:
-    cells = active_months(item)
+def objective(strategic: StrategicObjective, item: Objective,
+              figures: ObjectiveFigures) -> dict[str, Any]:
     return {
         "id": item.id,
         "strategic_objective": strategic.id,
@@ -71,9 +72,9 @@ def objective(strategic: StrategicObjective, item: Objective) -> dict[str, Any]:
         "outputs": [{"title": out.title, "web": out.web} for out in item.outputs],
         "schedule": [{"months": [str(span.months[0]), str(span.months[1])], "kind": span.kind}
                      for span in item.schedule],
-        "active_months": {str(m): kind for m, kind in cells.items()},
-        "total": len(cells),
-        "milestone_counts": {str(m): n for m, n in sorted(milestone_counts(item).items())},
+        "active_months": {str(m): kind for m, kind in figures.cells.items()},
+        "total": figures.total,
+        "milestone_counts": {str(m): n for m, n in figures.milestones.items()},
         "milestones": [milestone(m) for m in item.milestones],
     }
 
@@ -89,7 +90,8 @@ def _workload(work: Workload) -> dict[str, Any]:
     }
 
 
-def document(plan: Plan, work: Workload) -> dict[str, Any]:
+def document(figures: PlanFigures) -> dict[str, Any]:
+    plan = figures.plan
     info = plan.plan
     return {
         "export_version": EXPORT_VERSION,
@@ -108,11 +110,12 @@ def document(plan: Plan, work: Workload) -> dict[str, Any]:
             "id": so.id,
             "title": so.title,
             "functions": list(so.functions),
-            "objectives": [objective(so, item) for item in so.objectives],
+            "objectives": [objective(so, item, figures.objectives[item.id])
+                           for item in so.objectives],
         } for so in plan.strategic_objectives],
-        "workload": _workload(work),
+        "workload": _workload(figures.workload),
     }
 
 
-def plan_document(plan: Plan, work: Workload) -> str:
-    return dumps(document(plan, work)) + "\n"
+def plan_document(figures: PlanFigures) -> str:
+    return json_text(document(figures))
