@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from npmplan import __version__, tracking_cli
+from npmplan import __version__, edit_cli, tracking_cli
 from npmplan.cli_common import (
     AsOfOption,
     CalendarFormat,
@@ -274,6 +274,11 @@ def schema() -> None:
 app.command()(tracking_cli.diff)
 app.command()(tracking_cli.status)
 app.command()(tracking_cli.new)
+app.command()(edit_cli.done)
+app.command()(edit_cli.move)
+app.command()(edit_cli.cancel)
+app.command()(edit_cli.add)
+app.command()(edit_cli.lead)
 app.add_typer(export_app, name="export")
 
 
