@@ -118,7 +118,8 @@ class Source:
         self.starts = [0] + [m.end() for m in _BREAK.finditer(self.text)]
         first = _BREAK.search(self.text)
         self.newline = first.group() if first else "\n"
-        self.ends = _ends(self.text.replace("\r\n", "\n").replace("\r", "\n"))
+        lf = self.text.replace("\r\n", "\n").replace("\r", "\n")
+        self.ends = {start: (self.offset(end), style) for start, (end, style) in _ends(lf).items()}
 
     @classmethod
     def read(cls, raw: bytes, file: str) -> Source:
@@ -218,9 +219,9 @@ class Source:
 
 
 def _ends(text: str) -> dict[int, tuple[int, str | None]]:
-    """Start position → (end offset, style) of every scalar and flow collection, from the
-    event stream of ``text`` (line breaks already LF, as the loader counts lines)."""
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    """Start position → (end position, style) of every scalar and flow collection, from
+    the event stream of ``text`` (line breaks already LF, as the loader counts lines).
+    Positions are packed as the loader packs them (line << 32 | column, 1-based)."""
     ends: dict[int, tuple[int, str | None]] = {}
     stack: list[tuple[int, bool]] = []
     loader = _EventLoader(text)
@@ -228,20 +229,17 @@ def _ends(text: str) -> dict[int, tuple[int, str | None]]:
     def pos(mark: Any) -> int:
         return int(((mark.line + 1) << 32) | (mark.column + 1))
 
-    def offset(mark: Any) -> int:
-        return int(starts[mark.line] + mark.column)
-
     try:
         while True:
             event = loader.get_event()
             if isinstance(event, events.ScalarEvent):
-                ends[pos(event.start_mark)] = (offset(event.end_mark), event.style)
+                ends[pos(event.start_mark)] = (pos(event.end_mark), event.style)
             elif isinstance(event, events.CollectionStartEvent):
                 stack.append((pos(event.start_mark), bool(event.flow_style)))
             elif isinstance(event, events.CollectionEndEvent):
                 start, flow = stack.pop()
                 if flow:
-                    ends[start] = (offset(event.end_mark), None)
+                    ends[start] = (pos(event.end_mark), None)
             elif isinstance(event, events.StreamEndEvent):
                 return ends
     except yaml.YAMLError as exc:  # the loader read it already; this is a bug, not the file

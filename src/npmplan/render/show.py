@@ -89,12 +89,13 @@ def _milestones(objective: Objective, as_of: Month) -> RenderableType:
     if not objective.milestones:
         return Text("none")
     table = Table(box=None, pad_edge=False, padding=(0, 1))
+    table.add_column("#", no_wrap=True, justify="right")  # MATCH #N of done, move, cancel
     table.add_column("When", no_wrap=True)
     table.add_column("Milestone", ratio=1)
     table.add_column("Status", no_wrap=True)
-    for milestone in objective.milestones:
+    for number, milestone in enumerate(objective.milestones, 1):
         status = status_of(milestone, objective, as_of)
-        table.add_row(plain(when_text(milestone)), plain(milestone.what),
+        table.add_row(f"#{number}", plain(when_text(milestone)), plain(milestone.what),
                       plain(status, "over" if status.startswith("OVERDUE") else ""))
     return table
 
@@ -113,9 +114,10 @@ def markdown(so: StrategicObjective, objective: Objective, as_of: Month) -> str:
         lines += ["", "### Outputs", ""] + [
             f"- {md(o.title)}{' ' + WEB if o.web else ''}" for o in objective.outputs]
     lines += ["", f"### Milestones (as of {as_of.long()})", "",
-              "| When | Milestone | Status |", "|---|---|---|"]
-    lines += [f"| {md(when_text(m))} | {md(m.what)} | {md(status_of(m, objective, as_of))} |"
-              for m in objective.milestones]
+              "| # | When | Milestone | Status |", "|---|---|---|---|"]
+    lines += [f"| #{n} | {md(when_text(m))} | {md(m.what)} | "
+              f"{md(status_of(m, objective, as_of))} |"
+              for n, m in enumerate(objective.milestones, 1)]
     return "\n".join(lines) + "\n"
 
 
