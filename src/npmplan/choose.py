@@ -47,7 +47,7 @@ def choose(objective: Objective, match: str | None,
             return found[0]
         what = "no planned milestone" if not found else f"{len(found)} planned milestones"
         raise ChoiceError(f"objective {objective.id} has {what}; say which one with a piece of "
-                          "its text or its number, e.g. #1:\n"
+                          "its text or its number in quotes, e.g. '#1':\n"
                           + listing(objective, found or range(len(milestones))))
     if match.strip().startswith("#"):
         return _by_number(objective, match.strip()[1:])
@@ -60,8 +60,8 @@ def choose(objective: Objective, match: str | None,
         raise ChoiceError(f"no milestone of objective {objective.id} contains {quoted(match)}; "
                           "its milestones are:\n" + listing(objective, range(len(milestones))))
     raise ChoiceError(f"{len(found)} milestones of objective {objective.id} contain "
-                      f"{quoted(match)}; give more of the text, or the number, e.g. "
-                      f"#{found[0] + 1}:\n" + listing(objective, found))
+                      f"{quoted(match)}; give more of the text, or the number in quotes, e.g. "
+                      f"'#{found[0] + 1}':\n" + listing(objective, found))
 
 
 def _by_number(objective: Objective, digits: str) -> int:

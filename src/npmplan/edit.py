@@ -377,6 +377,10 @@ def quotes_like_neighbours(src: Source, loc: Loc, key: str) -> bool:
         return False
     if not isinstance(seq, SeqNode) or not seq.items:
         return False
-    last = seq.items[-1]
-    value = last.values.get(key) if isinstance(last, MapNode) else None
+    return double_quoted(src, seq.items[-1], key)
+
+
+def double_quoted(src: Source, node: Node, key: str) -> bool:
+    """Whether the mapping ``node`` writes ``key``'s value in double quotes."""
+    value = node.values.get(key) if isinstance(node, MapNode) else None
     return isinstance(value, int) and src.ends[value][1] == '"'

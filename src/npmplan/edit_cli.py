@@ -378,9 +378,11 @@ def _choose(objective: Objective, match: str | None) -> int:
 
 def _milestone_change(src: Source, objective: Objective, loc: Loc, index: int,
                       changes: dict[str, str | None], said: str, verb: str) -> Change:
-    from npmplan.edit import scalar, set_fields
+    from npmplan.edit import double_quoted, scalar, set_fields
 
     target = (*loc, "milestones", index)
+    # A note is text like the milestone's own: quoted if its what is.
+    quote = double_quoted(src, src.node_at(target), "what")
 
     def expect(data: Any) -> None:
         milestone = _at(data, target)
@@ -390,7 +392,8 @@ def _milestone_change(src: Source, objective: Objective, loc: Loc, index: int,
             else:
                 milestone[key] = value
 
-    written = {k: None if v is None else scalar(v) for k, v in changes.items()}
+    written = {k: None if v is None else scalar(v, quote and k == "note")
+               for k, v in changes.items()}
     what = objective.milestones[index].what
     return Change(set_fields(src, target, written), expect,
                   f"{objective.id} #{index + 1} {_what(what)} {said}",
