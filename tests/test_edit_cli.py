@@ -146,6 +146,17 @@ def test_match_by_number_and_without_match(run: Run, plan: Path) -> None:
     assert milestone(model(plan), "5.3", 1).status == "cancelled"
 
 
+def test_done_twice_keeps_the_first_day_unless_on_is_given(run: Run, plan: Path) -> None:
+    assert run("done", "2.4", "visits", "--on", "2026-11-20", "--plan", plan).exit_code == 0
+    before = state(plan)
+    again = run("done", "2.4", "visits", "--plan", plan)
+    assert again.exit_code == 0 and "Nothing to change" in again.stdout
+    assert "(2026-11-20) already" in again.stdout
+    assert state(plan) == before
+    assert run("done", "2.4", "visits", "--on", "2026-11-21", "--plan", plan).exit_code == 0
+    assert "done_on: 2026-11-21\n" in plan.read_text(encoding="utf-8")
+
+
 def test_match_ignores_case_quotes_and_spacing(run: Run, plan: Path) -> None:
     outcome = run("done", "3.1", 'new tags and "annual  REPORT"', "--plan", plan)
     assert outcome.exit_code == 0, outcome.output

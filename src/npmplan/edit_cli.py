@@ -31,10 +31,6 @@ if TYPE_CHECKING:
     from npmplan.model import Objective, Plan
     from npmplan.pipeline import PlanResult
 
-UNDO = ("Undo is git: 'git checkout -- PLAN' before you commit, 'git revert' after. "
-        "--dry-run shows the change as a diff and writes nothing.")
-
-
 def _complete_objective(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of ID: the plan's objective ids, with their titles."""
     data = _plan_data(ctx)
@@ -110,7 +106,7 @@ def done(
     from npmplan.dates import parse_done_on
 
     day = date.today().isoformat()
-    if on is not None:
+    if on is not None:  # without --on, a milestone already done keeps its day
         try:
             parsed = parse_done_on(on)
         except ValueError as exc:
@@ -120,6 +116,11 @@ def done(
     def make(model: Plan, src: Source) -> Change:
         loc, objective = _objective(model, objective_id)
         index = _choose(objective, match)
+        milestone = objective.milestones[index]
+        if milestone.status == "done" and on is None:
+            shown = milestone.done_on.text if milestone.done_on else "no day given"
+            return _milestone_change(src, objective, loc, index, {}, f"is done ({shown})",
+                                     "done")
         changes: dict[str, str | None] = {"status": "done", "done_on": day}
         return _milestone_change(src, objective, loc, index, changes,
                                  f"is done ({day})", "done")
