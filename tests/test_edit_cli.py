@@ -375,3 +375,12 @@ def test_completion_offers_objective_and_team_ids(plan: Path) -> None:
     assert edit_cli._complete_objective(nothing, "") == []
 
 
+
+
+def test_bash_completion_of_id_end_to_end(plan: Path) -> None:
+    env = {**os.environ, "_NPMPLAN_COMPLETE": "complete_bash",
+           "COMP_WORDS": "npmplan done 2.", "COMP_CWORD": "2"}
+    env.pop("NPMPLAN_PLAN", None)
+    result = subprocess.run([sys.executable, "-m", "npmplan"], cwd=plan.parent.parent,
+                            env=env, capture_output=True, text=True)
+    assert result.stdout.split() == ["2.1", "2.2", "2.3", "2.4", "2.5"], result.stderr
