@@ -1,35 +1,30 @@
 """Recording progress: ``done``, ``move``, ``cancel``, ``add`` and ``lead`` as typer command
 functions. ``cli.py`` registers them (``app.command()(edit_cli.done)`` ...).
 
-Every command reads the plan (refusing an invalid one), works out the change, makes it with
-``edit`` (only the lines of the milestone or objective concerned change), loads and checks
-the new text in memory, and only then writes it with ``writefile`` (atomically). Exit codes:
-0 done (or nothing to change), 1 the plan is invalid or the change would make it so, 2 a
-usage mistake (an unknown id, no or several matching milestones, a bad date) or a file that
-cannot be written. Undo is git.
+Each command parses its options, then hands ``edit_steps.carry_out`` a function that works
+out the change on the valid plan; ``carry_out`` reads the plan (refusing an invalid one),
+makes the change with ``edit`` (only the lines of the milestone or objective concerned
+change), loads and checks the new text in memory, and only then writes it with
+``writefile`` (atomically). Exit codes: 0 done (or nothing to change), 1 the plan is invalid
+or the change would make it so, 2 a usage mistake (an unknown id, no or several matching
+milestones, a bad date) or a file that cannot be written. Undo is git.
 """
 
 from __future__ import annotations
 
-import copy
-import difflib
-import re
-import shlex
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from npmplan.cli_common import PlanOption, fail, resolve_plan
+from npmplan import edit_steps as steps
+from npmplan.cli_common import PlanOption, fail
 
 if TYPE_CHECKING:
-    from npmplan.dates import When
-    from npmplan.edit import Loc, Source, Splice
-    from npmplan.model import Objective, Plan
-    from npmplan.pipeline import PlanResult
+    from npmplan.edit import Source
+    from npmplan.model import Plan
+
 
 def _complete_objective(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of ID: the plan's objective ids, with their titles."""
@@ -77,17 +72,6 @@ DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", "-n", help="Show the change as a diff; write nothing.")]
 
 
-@dataclass
-class Change:
-    """What a command changes: the splices, the same change on the plain data (to check
-    the edit against), and one line for the officer."""
-
-    splices: list[Splice]
-    expect: Callable[[Any], None]
-    summary: str  # "2.4 #1 "Visits ..." is done (2026-11-20)"
-    commit: str  # a commit message to suggest
-
-
 def done(
     objective_id: IdArgument,
     match: MatchArgument = None,
@@ -113,19 +97,19 @@ def done(
             fail(f"--on: {exc}", 2)
         day = parsed.day.isoformat() if parsed.day else str(parsed.first)
 
-    def make(model: Plan, src: Source) -> Change:
-        loc, objective = _objective(model, objective_id)
-        index = _choose(objective, match)
+    def make(model: Plan, src: Source) -> steps.Change:
+        loc, objective = steps.objective_at(model, objective_id)
+        index = steps.choose_milestone(objective, match)
         milestone = objective.milestones[index]
         if milestone.status == "done" and on is None:
             shown = milestone.done_on.text if milestone.done_on else "no day given"
-            return _milestone_change(src, objective, loc, index, {}, f"is done ({shown})",
-                                     "done")
+            return steps.milestone_change(src, objective, loc, index, {},
+                                          f"is done ({shown})", "done")
         changes: dict[str, str | None] = {"status": "done", "done_on": day}
-        return _milestone_change(src, objective, loc, index, changes,
-                                 f"is done ({day})", "done")
+        return steps.milestone_change(src, objective, loc, index, changes,
+                                      f"is done ({day})", "done")
 
-    _carry_out(plan, dry_run, make)
+    steps.carry_out(plan, dry_run, make)
 
 
 def move(
@@ -153,21 +137,22 @@ def move(
     except ValueError as exc:
         fail(f"--to: {exc}", 2)
 
-    def make(model: Plan, src: Source) -> Change:
+    def make(model: Plan, src: Source) -> steps.Change:
         from npmplan.edit import scalar
 
-        loc, objective = _objective(model, objective_id)
-        index = _choose(objective, match)
+        loc, objective = steps.objective_at(model, objective_id)
+        index = steps.choose_milestone(objective, match)
         milestone = objective.milestones[index]
-        if _same_time(parsed, milestone.when):
-            return _milestone_change(src, objective, loc, index, {"moved_to": None},
-                                     f"is back at its planned date {milestone.when.text}",
-                                     "moved back")
-        return _milestone_change(src, objective, loc, index, {"moved_to": parsed.text},
-                                 f"moved to {parsed.text} (planned: {milestone.when.text})",
-                                 f"moved to {scalar(parsed.text)}")
+        if steps.same_time(parsed, milestone.when):
+            return steps.milestone_change(
+                src, objective, loc, index, {"moved_to": None},
+                f"is back at its planned date {milestone.when.text}", "moved back")
+        return steps.milestone_change(
+            src, objective, loc, index, {"moved_to": parsed.text},
+            f"moved to {parsed.text} (planned: {milestone.when.text})",
+            f"moved to {scalar(parsed.text)}")
 
-    _carry_out(plan, dry_run, make)
+    steps.carry_out(plan, dry_run, make)
 
 
 def cancel(
@@ -186,11 +171,11 @@ def cancel(
     Undo is git; --dry-run shows the change and writes nothing.
     """
     if note is not None:
-        _check_text("--note", note)
+        steps.check_text("--note", note)
 
-    def make(model: Plan, src: Source) -> Change:
-        loc, objective = _objective(model, objective_id)
-        index = _choose(objective, match)
+    def make(model: Plan, src: Source) -> steps.Change:
+        loc, objective = steps.objective_at(model, objective_id)
+        index = steps.choose_milestone(objective, match)
         milestone = objective.milestones[index]
         changes: dict[str, str | None] = {"status": "cancelled"}
         if milestone.done_on is not None:
@@ -198,10 +183,10 @@ def cancel(
         if note is not None:
             changes["note"] = f"{milestone.note}; {note.strip()}" if milestone.note \
                 else note.strip()
-        return _milestone_change(src, objective, loc, index, changes, "is cancelled",
-                                 "cancelled")
+        return steps.milestone_change(src, objective, loc, index, changes, "is cancelled",
+                                      "cancelled")
 
-    _carry_out(plan, dry_run, make)
+    steps.carry_out(plan, dry_run, make)
 
 
 def add(
@@ -228,7 +213,7 @@ def add(
 
     if not when.strip():
         fail("say when with --when, e.g. --when 2026-10", 2)
-    _check_text("--what", what)
+    steps.check_text("--what", what)
     try:
         parsed = parse_when(when)
     except ValueError as exc:
@@ -237,10 +222,10 @@ def add(
         fail(f"--every needs a range of months in --when, such as 2026-05..2027-03, not "
              f"'{parsed.text}'", 2)
 
-    def make(model: Plan, src: Source) -> Change:
+    def make(model: Plan, src: Source) -> steps.Change:
         from npmplan.edit import append_item, quotes_like_neighbours, scalar
 
-        loc, objective = _objective(model, objective_id)
+        loc, objective = steps.objective_at(model, objective_id)
         quote = quotes_like_neighbours(src, (*loc, "milestones"), "what")
         item = {"when": scalar(parsed.text)} | ({"every": str(every)} if every else {}) \
             | {"what": scalar(what.strip(), quote)}
@@ -248,15 +233,16 @@ def add(
             | {"what": what.strip()}
 
         def expect(data: Any) -> None:
-            owner = _at(data, loc)
+            owner = steps.at(data, loc)
             owner["milestones"] = (owner.get("milestones") or []) + [plain]
 
         number = len(objective.milestones) + 1
-        return Change(append_item(src, loc, "milestones", item), expect,
-                      f"{objective.id} #{number} {_what(what)} added ({parsed.text})",
-                      f"{objective.id}: milestone #{number} added")
+        return steps.Change(
+            append_item(src, loc, "milestones", item), expect,
+            f"{objective.id} #{number} {steps.what_text(what)} added ({parsed.text})",
+            f"{objective.id}: milestone #{number} added")
 
-    _carry_out(plan, dry_run, make)
+    steps.carry_out(plan, dry_run, make)
 
 
 def lead(
@@ -274,191 +260,25 @@ def lead(
     """
     ids = list(dict.fromkeys(team_ids))
     for team_id in ids:
-        _check_text("TEAM_ID", team_id)
+        steps.check_text("TEAM_ID", team_id)
 
-    def make(model: Plan, src: Source) -> Change:
+    def make(model: Plan, src: Source) -> steps.Change:
         from npmplan.edit import flow_list, set_fields
         from npmplan.errors import UsageError
         from npmplan.suggest import unknown_message
 
-        loc, objective = _objective(model, objective_id)
+        loc, objective = steps.objective_at(model, objective_id)
         known = [member.id for member in model.team]
         for team_id in ids:
             if team_id not in known:
-                raise UsageError(unknown_message("team member", _shown(team_id), known))
+                raise UsageError(unknown_message("team member", steps.shown(team_id), known))
 
         def expect(data: Any) -> None:
-            _at(data, loc)["leads"] = list(ids)
+            steps.at(data, loc)["leads"] = list(ids)
 
         was = ", ".join(objective.leads) or "none"
-        return Change(set_fields(src, loc, {"leads": flow_list(ids)}), expect,
-                      f"{objective.id} is led by {', '.join(ids)} (was: {was})",
-                      f"{objective.id}: leads {' '.join(ids)}")
+        return steps.Change(set_fields(src, loc, {"leads": flow_list(ids)}), expect,
+                            f"{objective.id} is led by {', '.join(ids)} (was: {was})",
+                            f"{objective.id}: leads {' '.join(ids)}")
 
-    _carry_out(plan, dry_run, make)
-
-
-# --- shared steps ------------------------------------------------------------------------
-
-
-def _carry_out(plan: Path | None, dry_run: bool,
-               make: Callable[[Plan, Source], Change]) -> None:
-    """Read, change, check, then write (or show the diff): the steps of every command."""
-    from npmplan.edit import EditError, Source
-    from npmplan.errors import UsageError
-    from npmplan.loader import load_bytes
-    from npmplan.pipeline import read_bytes
-    from npmplan.writefile import ChangedError, replace, snapshot
-
-    path = resolve_plan(plan)
-    try:
-        snap = snapshot(path)
-    except (ChangedError, OSError) as exc:
-        fail(f"cannot read '{path}': {getattr(exc, 'strerror', None) or exc}", 2)
-    before = read_bytes(snap.raw, str(path))
-    if before.plan is None:
-        _show(before)
-        fail(f"{path} has {len(before.errors)} error(s); fix them first (npmplan validate "
-             f"{path} lists them all). Nothing was changed.", 1)
-    try:
-        src = Source(str(path), snap.raw)
-        change = make(before.plan, src)
-        text = src.apply(change.splices)
-    except UsageError as exc:
-        fail(str(exc), 2)
-    except EditError as exc:
-        fail(f"{exc}; npmplan cannot make this change in the file as it is laid out, so "
-             "nothing was written: edit it by hand (see docs/guide.md)", 1)
-    new = src.encode(text)
-    if new == snap.raw:
-        typer.echo(f"Nothing to change: {change.summary} already; {path} is as it was.")
-        return
-    after = read_bytes(new, str(path))
-    if after.plan is None:
-        _show(after)
-        fail("this change would make the plan invalid (see above), so nothing was written",
-             1)
-    expected = copy.deepcopy(src.document.data)
-    change.expect(expected)
-    if load_bytes(str(path), new).data != expected:
-        fail("npmplan could not make this change exactly as asked (a bug in npmplan: please "
-             "report it with the command you ran); nothing was written", 1)
-    _show_new_warnings(before, after)
-    if dry_run:
-        typer.echo(_diff(src.text, text, str(path)))
-        typer.echo(f"Nothing was written (--dry-run); without it: {change.summary}.")
-        return
-    try:
-        replace(snap, new)
-    except ChangedError as exc:
-        fail(str(exc), 2)
-    except OSError as exc:
-        fail(f"cannot write '{path}': {exc.strerror or exc}. The plan is as it was.", 2)
-    typer.echo(f"{change.summary}: {path} saved. To keep it: git commit -m "
-               f"{shlex.quote(change.commit)} {shlex.quote(str(path))} (undo: git checkout "
-               f"-- {shlex.quote(str(path))})")
-
-
-def _objective(model: Plan, objective_id: str) -> tuple[Loc, Objective]:
-    from npmplan.errors import UsageError
-    from npmplan.suggest import unknown_message
-
-    for s, so in enumerate(model.strategic_objectives):
-        for o, objective in enumerate(so.objectives):
-            if objective.id == objective_id:
-                return ("strategic_objectives", s, "objectives", o), objective
-    known = [obj.id for _, obj in model.objectives()]
-    raise UsageError(unknown_message("objective", _shown(objective_id), known))
-
-
-def _choose(objective: Objective, match: str | None) -> int:
-    from npmplan.choose import choose
-
-    return choose(objective, match)
-
-
-def _milestone_change(src: Source, objective: Objective, loc: Loc, index: int,
-                      changes: dict[str, str | None], said: str, verb: str) -> Change:
-    from npmplan.edit import double_quoted, scalar, set_fields
-
-    target = (*loc, "milestones", index)
-    # A note is text like the milestone's own: quoted if its what is.
-    quote = double_quoted(src, src.node_at(target), "what")
-
-    def expect(data: Any) -> None:
-        milestone = _at(data, target)
-        for key, value in changes.items():
-            if value is None:
-                milestone.pop(key, None)
-            else:
-                milestone[key] = value
-
-    written = {k: None if v is None else scalar(v, quote and k == "note")
-               for k, v in changes.items()}
-    what = objective.milestones[index].what
-    return Change(set_fields(src, target, written), expect,
-                  f"{objective.id} #{index + 1} {_what(what)} {said}",
-                  f"{objective.id}: milestone #{index + 1} {verb}")
-
-
-def _at(data: Any, loc: Loc) -> Any:
-    for part in loc:
-        data = data[part]
-    return data
-
-
-def _same_time(new: When, baseline: When) -> bool:
-    """Whether ``new`` names the baseline again (2026-09 and Sep 2026 are one month)."""
-    if not new.dated or not baseline.dated:
-        return new.kind == baseline.kind
-    return new.window() == baseline.window() and new.day == baseline.day
-
-
-def _check_text(name: str, text: str) -> None:
-    from npmplan.loader import CONTROL
-
-    if not text.strip():
-        fail(f"{name} is empty; write the text in quotes, e.g. {name} \"Report published\"", 2)
-    bad = CONTROL.search(text) or re.search("[\ud800-\udfff\u0085\u2028\u2029]", text)
-    if bad:
-        fail(f"{name} contains an invisible control character (U+{ord(bad.group()):04X}), "
-             "perhaps pasted with the text; type the text again without it", 2)
-
-
-def _shown(text: str) -> str:
-    from npmplan.problems import quoted
-
-    return quoted(text)[1:-1]
-
-
-def _what(text: str) -> str:
-    from npmplan.problems import quoted
-
-    return '"' + quoted(text)[1:-1] + '"'
-
-
-def _show(result: PlanResult) -> None:
-    from npmplan.render.safe import one_line
-
-    for problem in result.errors[:20]:
-        typer.echo(one_line(str(problem)), err=True)
-    if len(result.errors) > 20:
-        typer.echo(f"({len(result.errors) - 20} more not shown)", err=True)
-
-
-def _show_new_warnings(before: PlanResult, after: PlanResult) -> None:
-    from npmplan.render.safe import one_line
-
-    old = {(p.rule, p.message) for p in before.problems}
-    for problem in after.problems:
-        if (problem.rule, problem.message) not in old:
-            typer.echo(one_line(str(problem)), err=True)
-
-
-def _diff(old: str, new: str, name: str) -> str:
-    from npmplan.render.safe import clean
-
-    split = re.compile(r"\r\n|\r|\n")
-    lines = difflib.unified_diff(split.split(old), split.split(new), f"a/{name}", f"b/{name}",
-                                 lineterm="")
-    return "\n".join(clean(line) for line in lines)
+    steps.carry_out(plan, dry_run, make)
