@@ -248,7 +248,7 @@ def add(
 def lead(
     objective_id: IdArgument,
     team_ids: Annotated[list[str], typer.Argument(
-        metavar="TEAM_ID...", show_default=False, autocompletion=_complete_team,
+        metavar="TEAM_ID", show_default=False, autocompletion=_complete_team,
         help="The team ids of the objective's leads (from the plan's team), e.g. mk jk.")],
     plan: PlanOption = None,
     dry_run: DryRunOption = False,

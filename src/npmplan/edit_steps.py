@@ -197,6 +197,7 @@ def diff(old: str, new: str, name: str) -> str:
     from npmplan.render.safe import clean
 
     split = re.compile(r"\r\n|\r|\n")
+    name = name.lstrip("/")  # a/tmp/plan.yaml, as git writes it, not a//tmp/plan.yaml
     lines = difflib.unified_diff(split.split(old), split.split(new), f"a/{name}", f"b/{name}",
                                  lineterm="")
     return "\n".join(clean(line) for line in lines)
