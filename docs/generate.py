@@ -13,6 +13,7 @@ Run ``python docs/generate.py`` after changing a rule, a message or an output;
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -91,7 +92,25 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "npmplan workload", 0),
     ("workload --by", "The workload by lead, strategic objective or priority; a lead over "
      "their `capacity` is flagged.", "npmplan workload --by strategic", 0),
-    ("show", "One objective in full.", "npmplan show 2.4 --as-of 2026-09-10", 0),
+    ("show", "One objective in full; its milestones are numbered (#1, #2 ...) for `done`, "
+     "`move` and `cancel`.", "npmplan show 2.4 --as-of 2026-09-10", 0),
+    ("done", "Mark a milestone done: `status: done` and `done_on` (`--on`, default today). "
+     "`MATCH` is a piece of the milestone's text or its number (`#2`); it may be left out "
+     "when the objective has one planned milestone. Only the milestone's lines change; the "
+     "new plan is checked before it is written. Without `--dry-run` the file is saved and "
+     "the command prints one line. Undo is git.",
+     "npmplan done 2.4 visits --on 2026-11-20 --dry-run", 0),
+    ("move", "Replan a milestone: sets `moved_to` (any form `when` takes) and keeps `when` "
+     "as the baseline; moving it back to its `when` removes `moved_to`.",
+     "npmplan move 3.1 drop-in --to 2026-12 --dry-run", 0),
+    ("cancel", "Cancel a milestone: `status: cancelled`; it stays in the file as a record. "
+     "`--note` adds why.",
+     "npmplan cancel 4.5 \"dates to be confirmed\" --note \"Visit postponed\" --dry-run", 0),
+    ("add", "Add a milestone at the end of an objective's milestones, written like the ones "
+     "before it. `--every N` for a meeting that recurs over a range.",
+     "npmplan add 3.4 --when 2026-12 --what \"Launch event\" --dry-run", 0),
+    ("lead", "Set an objective's leads (ids from the plan's `team`).",
+     "npmplan lead 2.4 mk jk --dry-run", 0),
     ("status", "Progress for the annual report and quarterly reports: milestones done, "
      "planned, overdue and cancelled, share delivered, months of slippage.",
      "npmplan status --as-of 2026-11-27", 12),
@@ -133,7 +152,7 @@ def run_command(line: str, folder: Path) -> str:
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
     for name in ("NPMPLAN_PLAN", "GITHUB_ACTIONS", "FORCE_COLOR"):
         env.pop(name, None)
-    args = [sys.executable, "-m", "npmplan", *line.split()[1:]]
+    args = [sys.executable, "-m", "npmplan", *shlex.split(line)[1:]]
     result = subprocess.run(args, capture_output=True, text=True, env=env, cwd=folder)
     return result.stdout + result.stderr
 

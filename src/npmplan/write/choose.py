@@ -1,0 +1,86 @@
+"""Which milestone a command means: ``MATCH`` (a piece of its ``what``, or ``#N`` as
+``npmplan show`` numbers them), or, with no MATCH, the objective's only one that fits.
+
+    >>> from npmplan.model.plan import Objective
+    >>> obj = Objective.model_validate({"id": "2.4", "title": "t", "milestones": [
+    ...     {"when": "2026-06", "what": "Visits to establishments"},
+    ...     {"when": "2026-11", "what": "Final report"}]})
+    >>> choose(obj, "VISITS"), choose(obj, "#2")
+    (0, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from npmplan.check.problems import quoted
+from npmplan.errors import UsageError
+from npmplan.model.plan import Milestone, Objective
+from npmplan.render.safe import one_line
+
+_SAME = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+class ChoiceError(UsageError):
+    """No milestone, or more than one, fits: the message lists the candidates (exit 2)."""
+
+
+def normal(text: str) -> str:
+    """For matching: any case, curly or straight quotes, any run of spaces or breaks."""
+    return " ".join(text.translate(_SAME).casefold().split())
+
+
+def planned(milestone: Milestone) -> bool:
+    return milestone.status == "planned"
+
+
+def choose(objective: Objective, match: str | None,
+           fits: Callable[[Milestone], bool] = planned) -> int:
+    """The index of the milestone meant, else ``ChoiceError``."""
+    milestones = objective.milestones
+    if not milestones:
+        raise ChoiceError(f"objective {objective.id} has no milestones; add one with "
+                          f"npmplan add {objective.id} --when ... --what ...")
+    if match is None:
+        found = [i for i, m in enumerate(milestones) if fits(m)]
+        if len(found) == 1:
+            return found[0]
+        what = "no planned milestone" if not found else f"{len(found)} planned milestones"
+        raise ChoiceError(f"objective {objective.id} has {what}; say which one with a piece of "
+                          "its text or its number in quotes, e.g. '#1':\n"
+                          + listing(objective, found or range(len(milestones))))
+    if match.strip().startswith("#"):
+        return _by_number(objective, match.strip()[1:])
+    wanted = normal(match)
+    found = [i for i, m in enumerate(milestones) if wanted in normal(m.what)]
+    exact = [i for i in found if normal(milestones[i].what) == wanted]
+    if len(found) == 1 or len(exact) == 1:
+        return (exact or found)[0]
+    if not found:
+        raise ChoiceError(f"no milestone of objective {objective.id} contains {quoted(match)}; "
+                          "its milestones are:\n" + listing(objective, range(len(milestones))))
+    raise ChoiceError(f"{len(found)} milestones of objective {objective.id} contain "
+                      f"{quoted(match)}; give more of the text, or the number in quotes, e.g. "
+                      f"'#{found[0] + 1}':\n" + listing(objective, found))
+
+
+def _by_number(objective: Objective, digits: str) -> int:
+    count = len(objective.milestones)
+    if digits.isdigit() and 1 <= int(digits) <= count:
+        return int(digits) - 1
+    raise ChoiceError(f"objective {objective.id} has no milestone #{one_line(digits)[:20]}; its "
+                      f"{count} milestone{'s are' if count > 1 else ' is'}:\n"
+                      + listing(objective, range(count)))
+
+
+def listing(objective: Objective, indexes: range | list[int]) -> str:
+    """The candidates, numbered as ``npmplan show`` numbers them, one a line."""
+    lines = []
+    for i in indexes:
+        milestone = objective.milestones[i]
+        when = milestone.effective.text
+        status = "" if milestone.status == "planned" else f" ({milestone.status})"
+        what = one_line(milestone.what)
+        what = what if len(what) <= 70 else what[:69] + "…"
+        lines.append(f"  #{i + 1:<3} {one_line(when):<17} {what}{status}")
+    return "\n".join(lines)
