@@ -166,3 +166,15 @@ def test_no_function_is_rated_d_or_worse(path: Path) -> None:
     complex_ = [(b.name, b.complexity) for b in blocks if cc_rank(b.complexity) >= "D"
                 and (path.relative_to(SRC).as_posix(), b.name) not in SPLIT_LATER]
     assert complex_ == [], "split these functions"
+
+
+def test_a_command_line_registers_only_its_command() -> None:
+    from typer.main import get_command
+
+    from npmplan.cli.app import COMMANDS, _invoked, make_app
+
+    assert _invoked(["due", "--month", "2026-09"]) == "due"
+    assert _invoked(["--help"]) is None and _invoked(["calendr"]) is None
+    group = get_command(make_app("due"))
+    assert list(group.commands) == ["due"]  # type: ignore[attr-defined]
+    assert list(get_command(make_app()).commands) == list(COMMANDS)  # type: ignore[attr-defined]

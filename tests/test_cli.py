@@ -346,7 +346,7 @@ def test_a_bug_is_reported_in_one_sentence_not_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setattr(cli, "make_app", lambda only=None: broken)
     monkeypatch.setattr(sys, "argv", ["npmplan", "calendar"])
     with pytest.raises(SystemExit) as stop:
         cli.run()

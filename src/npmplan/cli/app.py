@@ -9,6 +9,7 @@ Exit codes: 0 ok, 1 an invalid plan (or warnings with ``--strict``), 2 usage.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Annotated
@@ -16,33 +17,13 @@ from typing import Annotated
 import typer
 
 from npmplan import __version__
-from npmplan.cli import (
-    add,
-    calendar,
-    cancel,
-    diff,
-    done,
-    due,
-    lead,
-    move,
-    new,
-    schema,
-    show,
-    status,
-    validate,
-    workload,
-)
 from npmplan.cli.common import fail
-from npmplan.cli.export import export_app
 
-app = typer.Typer(
-    name="npmplan",
-    help="The UK NPM business plan as a checked YAML file: calendar, workload and stand-ups.",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
+# Every command, in the order --help lists them: name → the module in npmplan.cli that
+# defines it as a function of the same name. A new command is a module and a line here.
+COMMANDS = ("validate", "calendar", "due", "workload", "show", "status", "diff", "new",
+            "done", "move", "cancel", "add", "lead", "schema", "export")
+
 
 def _version(value: bool) -> None:
     if value:
@@ -50,7 +31,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version,
                                           is_eager=True, help="Show the version and exit.")]
@@ -66,12 +46,42 @@ def _root(
         fail(str(exc), 2)
 
 
-# One module per command; a new command is a module and a line here.
-for command in (validate.validate, calendar.calendar, due.due, workload.workload, show.show,
-                status.status, diff.diff, new.new, done.done, move.move, cancel.cancel,
-                add.add, lead.lead, schema.schema):
-    app.command()(command)
-app.add_typer(export_app, name="export")
+def make_app(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with ``only`` that one: typer turns each registered
+    command's options into parsers when it runs, so a command line that names its command
+    registers that command alone (click's lazy loading of subcommands)."""
+    made = typer.Typer(
+        name="npmplan",
+        help="The UK NPM business plan as a checked YAML file: calendar, workload and "
+             "stand-ups.",
+        context_settings={"help_option_names": ["-h", "--help"]},
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    made.callback()(_root)
+    for name in COMMANDS if only is None else (only,):
+        module = importlib.import_module(f"npmplan.cli.{name}")
+        if name == "export":
+            made.add_typer(module.export_app, name="export")
+        else:
+            made.command()(getattr(module, name))
+    return made
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: every command, made when first asked for (the tests, docs/generate.py)."""
+    if name == "app":
+        return make_app()
+    raise AttributeError(name)
+
+
+def _invoked(argv: list[str]) -> str | None:
+    """The command a command line names, when it names one (else every command is needed:
+    ``--help``, a typo to suggest against, completion)."""
+    if os.environ.get("_NPMPLAN_COMPLETE") or not argv:
+        return None
+    return argv[0] if argv[0] in COMMANDS else None
 
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in npmplan, not a problem with the plan
@@ -83,7 +93,7 @@ def run() -> None:
     from npmplan.errors import NpmplanError, UsageError
 
     try:
-        app(prog_name="npmplan")
+        make_app(_invoked(sys.argv[1:]))(prog_name="npmplan")
     except NpmplanError as exc:  # raised below a command, e.g. a bad NPMPLAN_MAX_BYTES
         print(f"npmplan: {exc}", file=sys.stderr)
         sys.exit(2 if isinstance(exc, UsageError) else 1)
