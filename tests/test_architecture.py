@@ -178,3 +178,25 @@ def test_a_command_line_registers_only_its_command() -> None:
     group = get_command(make_app("due"))
     assert list(group.commands) == ["due"]  # type: ignore[attr-defined]
     assert list(get_command(make_app()).commands) == list(COMMANDS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [40, 80, 100, 200])
+def test_plain_output_is_the_bytes_rich_would_print(width: int) -> None:
+    from reports_helpers import model_of
+
+    from npmplan.compute.calendar import calendar_report
+    from npmplan.compute.due import due_report
+    from npmplan.compute.schedule import Filters
+    from npmplan.model.dates import Month
+    from npmplan.render.console import make_console
+
+    plan = model_of(REAL_PLAN)
+    month = Month.of(2026, 9)
+    results = [(formats.CALENDAR, calendar_report(plan, Filters(), month)),
+               (formats.DUE, due_report(month, plan.objectives(), plan.plan.title))]
+    for declared, result in results:
+        text = declared.render("text", result, width)
+        out = io.StringIO()
+        make_console(file=out, width=width).print(text)
+        if max(len(line) for line in text.plain.split("\n")) <= width:  # the direct path
+            assert out.getvalue() == text.plain + "\n"

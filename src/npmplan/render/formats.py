@@ -50,17 +50,23 @@ class Formats:
 
     def emit(self, name: str, result: object) -> None:
         """Render ``result`` in format ``name`` to standard output."""
-        from rich.console import Console
+        from rich.cells import cell_len
+        from rich.text import Text
 
         from npmplan.render.console import make_console
 
         console = make_console()
         out = self.render(name, result, console.width)
+        if isinstance(out, Text) and console.color_system is None and out.no_wrap:
+            # Laid out already and nothing to colour (a pipe, a file, NO_COLOR): when every
+            # line fits, the same bytes rich would print, without rich's layout pass.
+            plain = out.plain
+            if max(map(cell_len, plain.split("\n"))) <= console.width:
+                out = plain + "\n"
         if isinstance(out, str):
             sys.stdout.write(out)
             sys.stdout.flush()
         else:
-            assert isinstance(console, Console)
             console.print(out)
 
 
