@@ -1,7 +1,9 @@
 """The ``npmplan`` entry point (also ``python -m npmplan``).
 
 ``--version`` is answered here, before typer, pydantic or rich are imported: it is the
-one command whose cost is nothing but Python's own start-up.
+one command whose cost is nothing but Python's own start-up. Every other command runs
+between ``startup.begin`` and ``startup.end`` (the garbage collector paused, no heap
+teardown at exit).
 """
 
 from __future__ import annotations
@@ -15,9 +17,16 @@ def main() -> None:
 
         print(f"npmplan {__version__}")
         return
+    from npmplan import startup
+
+    startup.begin()
     from npmplan.cli.app import run
 
-    run()
+    try:
+        run()
+    except SystemExit as stop:
+        startup.end(stop.code)
+    startup.end(0)
 
 
 if __name__ == "__main__":
