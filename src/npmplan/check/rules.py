@@ -52,4 +52,5 @@ RULES: dict[str, tuple[Severity, str]] = {
     "id-prefix": ("warning", "an objective id that does not begin with its strategic "
                   "objective's id"),
     "over-capacity": ("warning", "a month whose workload is over plan.capacity"),
+    "empty-schedule": ("warning", "an objective with no months in its schedule"),
 }
