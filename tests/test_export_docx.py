@@ -119,7 +119,7 @@ def test_appendix_shaded_cells_equal_row_totals_and_the_workload_row(tmp_path: P
     assert workload[0].text == "Monthly workload (count of active activities)"
     assert [int(cell.text) for cell in workload[MONTH_COLUMNS]] == WORKLOAD
     assert workload[-1].text == "194"
-    assert [cell.text for cell in table.rows[0].cells[MONTH_COLUMNS]] == [
+    assert [cell.text.replace("\n", " ") for cell in table.rows[0].cells[MONTH_COLUMNS]] == [
         m.short() for m in model.months()]
 
 
@@ -245,3 +245,19 @@ def test_libreoffice_opens_it(tmp_path: Path) -> None:
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages >= 4  # the text, the tables and the appendix
+
+
+@pytest.mark.parametrize("year", ["1900", "2999"])  # the first and last years a plan may use
+def test_a_plan_at_the_edge_of_the_calendar_exports(tmp_path: Path, year: str) -> None:
+    path = write_plan(tmp_path, f"version: 1\nplan: {{title: T, period: {year}-01..{year}-12}}"
+                      "\nstrategic_objectives:\n  - id: '1'\n    title: S\n    objectives:\n"
+                      f"      - id: '1.1'\n        title: O\n        schedule: [{year}-12]\n"
+                      f"        milestones: [{{what: m, when: {year}-12-31, status: done, "
+                      f"done_on: {year}-12-31}}]\n")
+    target = tmp_path / "edge.docx"
+    code, out = run("export", "docx", "--plan", str(path), "-o", str(target))
+    assert code == 0, out
+    text = document_text(open_docx(target))
+    assert f"31 December {year}: m (done 31 December {year})" in text
+    with zipfile.ZipFile(target) as archive:  # zip dates run from 1980 to 2107
+        assert {e.date_time[0] for e in archive.infolist()} == {1980 if year == "1900" else 2107}

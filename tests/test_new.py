@@ -223,7 +223,7 @@ def test_which_milestones_are_carried_and_how(tmp_path: Path) -> None:
         ("tbc", "straddles", WAS + "2027-03..2027-04", "planned", None, None),
         ("tbc", "first month of the last quarter", WAS + "2027-01", "planned", None, None),
         ("2028-02..2028-03", "monthly", WAS + "2027-01..2027-03, moved to 2027-02..2027-03, "
-         "every 1 months", "planned", None, 1),
+         "every month", "planned", None, 1),
     ]
     assert new.objectives()[1][1].milestones == []
 

@@ -68,7 +68,7 @@ def plan_docx(model: Plan, rows: list[Row], view: CalendarView) -> bytes:
 
 
 def _styles(doc: Document) -> None:
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet"):
+    for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet"):
         style = doc.styles[name]
         fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
         if fonts is not None:  # the theme's fonts would win over the name below
@@ -255,7 +255,8 @@ def _fixed(doc: Document, model: Plan) -> bytes:
             package.rels.pop(key)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return fixed_zip(buffer.getvalue(), (max(start.year, 1980), start.number, 1, 0, 0, 0))
+    year = min(max(start.year, 1980), 2107)  # the years a zip entry can carry
+    return fixed_zip(buffer.getvalue(), (year, start.number, 1, 0, 0, 0))
 
 
 def fixed_zip(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
@@ -77,7 +77,9 @@ def _table(doc: Document, view: CalendarView) -> Table:
     months = view.months
     table: Table = doc.add_table(rows=len(view.rows) + 2, cols=len(months) + 5)
     table.style = "Table Grid"
-    headings = ["Id", "Activity", "Start", "End", *[m.short() for m in months], "Row total"]
+    # "Apr" over "26": every month heading on two lines, as narrow columns would wrap it
+    headings = ["Id", "Activity", "Start", "End", *[m.short().replace(" ", "\n") for m in months],
+                "Row total"]
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         cell_text(cell, heading, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         shade(cell, HEADER_FILL)
@@ -86,6 +88,11 @@ def _table(doc: Document, view: CalendarView) -> Table:
     _workload_row(table.rows[-1].cells, view)
     set_widths(table, _widths(len(months)))
     repeat_header(table, keep_rows=True)
+    for row in table.rows[1:]:
+        row.height = Cm(0.5)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     return table
 
 
@@ -115,7 +122,6 @@ def _kind_cell(cell: _Cell, kind: Kind, milestones: int) -> None:
     for run in paragraph.runs:
         run.font.color.rgb = RGBColor.from_string(ink)
         run.font.size = SMALL
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
 def _workload_row(cells: Sequence[_Cell], view: CalendarView) -> None:

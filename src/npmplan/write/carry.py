@@ -68,7 +68,7 @@ def note(milestone: Milestone, old_title: str) -> str:
     if milestone.moved_to is not None:
         was += f", moved to {milestone.moved_to.text.strip()}"
     if milestone.every:
-        was += f", every {milestone.every} months"
+        was += ", every month" if milestone.every == 1 else f", every {milestone.every} months"
     text = f"Carried forward from {old_title}; was {was}"
     return f"{text}. Earlier note: {milestone.note}" if milestone.note else text
 
