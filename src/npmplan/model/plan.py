@@ -236,11 +236,8 @@ class PlanInfo(Strict):
         default=None, description="notes printed above the objectives' tables (what an "
         "asterisk or a highlight means, funding)")
 
-    def has_text(self) -> bool:
-        """Whether the plan holds any of the document's text (introduction and so on)."""
-        return any(getattr(self, name) is not None for name in TEXT_FIELDS)
 
-
+# The plan-level text of the business plan document, in the document's order.
 TEXT_FIELDS = ("introduction", "strategic_overview", "functions", "context", "notes")
 
 
