@@ -117,10 +117,12 @@ COMMANDS: list[tuple[str, str, str, int]] = [
     ("diff", "What changed between two versions: `OLD` and `NEW` are files or `REV:PATH` "
      "(read with git). Here `old.yaml` is the shipped plan and `new.yaml` the same with one "
      "milestone moved and one marked done.", "npmplan diff old.yaml new.yaml", 0),
-    ("new", "Start next year's plan from this one: the objectives' text is kept, unfinished "
-     "milestones are carried forward with a note, schedules are cleared to redo. It never "
-     "overwrites a file.", "npmplan new --from plans/2026-27.yaml --period 2027-04..2028-03 "
-     "-o plans/2027-28.yaml", 0),
+    ("new", "Start next year's plan from this one: the plan's and the objectives' text is "
+     "kept; open milestones due in the last quarter (as tbc) and recurring ones (moved to the "
+     "new year) are carried forward with a note, the other open ones listed in comments to "
+     "pick from; schedules are cleared to redo, and each empty one is a warning until it is "
+     "filled in. It never overwrites a file.",
+     "npmplan new --from plans/2026-27.yaml --period 2027-04..2028-03 -o plans/2027-28.yaml", 0),
     ("schema", "The JSON Schema of the format (`schemas/plan.schema.json` is this output); "
      "editors use it to check the plan as you type.", "npmplan schema", 12),
     ("export ics", "An iCalendar file of the dated milestones, to subscribe to in Outlook or "
@@ -133,6 +135,11 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "npmplan export html --as-of 2026-06-15 -o report.html", 0),
     ("export json", "The whole plan, computed, for other tools: see "
      "[export-json.md](export-json.md).", "npmplan export json", 25),
+    ("export docx", "The business plan document itself, as a Word file: title, introduction, "
+     "functions, context, a table per strategic objective and Appendix 1, the calendar of "
+     "actions (landscape). `--strategic` and `--lead` filter it; the same plan always gives "
+     "the same bytes. It looks like [page 1](plan-docx-page1.png) and "
+     "[the appendix](plan-docx-appendix.png).", "npmplan export docx -o plan.docx", 0),
 ]
 
 

@@ -2,8 +2,8 @@
 2026-2027) figure for figure: every row total and the "Monthly workload" row.
 
 The expected figures are written out below, and also read from the source document
-(``/work/shared/source/business-plan-2026-27.txt``) when it is present, so that a typo in
-either this file or the plan cannot hide.
+(``../shared/source/business-plan-2026-27.txt``, next to the repository) when it is present,
+so that a typo in either this file or the plan cannot hide.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from npmplan.compute.workload import month_loads as workload
 from npmplan.model.plan import Plan
 from npmplan.pipeline import PlanResult, read_plan
 
-SOURCE = Path("/work/shared/source/business-plan-2026-27.txt")
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT.parent / "shared" / "source" / "business-plan-2026-27.txt"
 
 ROW_TOTALS = {
     "1.1": 9, "1.2": 6, "1.3": 11,
@@ -53,7 +54,7 @@ def expected_figures() -> tuple[dict[str, int], list[int]]:
 
 @pytest.fixture(scope="module")
 def result() -> PlanResult:
-    return read_plan(Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml")
+    return read_plan(ROOT / "plans" / "2026-27.yaml")
 
 
 @pytest.fixture(scope="module")

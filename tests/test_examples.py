@@ -26,7 +26,7 @@ ERROR_RULES = {
     "done-on-without-done", "every-without-range", "every-not-positive",
 }
 WARNING_RULES = {"milestone-outside-period", "milestone-off-schedule", "id-prefix",
-                 "over-capacity"}
+                 "over-capacity", "empty-schedule"}
 
 def validate_json(run: Run, *args: str | Path) -> tuple[int, dict[str, Any]]:
     result = run("validate", "--format", "json", *args)

@@ -7,17 +7,19 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from hypothesis import example, given
+from fuzzing import Drawn, plans
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from reports_helpers import run as run_cli
 from typer.testing import CliRunner
 
 import npmplan.cli.app
 from npmplan.model.dates import Month, parse_period
-from npmplan.model.plan import Plan
-from npmplan.pipeline import read_plan
+from npmplan.model.plan import TEXT_FIELDS, FunctionTexts, Plan
+from npmplan.pipeline import read_bytes, read_plan
 from npmplan.read.loader import load_text
-from npmplan.write.new import SCHEMA_LINE, default_period, new_title, scalar
+from npmplan.write.carry import carry, note
+from npmplan.write.new import SCHEMA_LINE, default_period, new_plan_text, new_title, scalar
 
 PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
@@ -43,6 +45,8 @@ def texts(plan: Plan) -> dict[str, Any]:
     """Every text field `new` keeps as it was."""
     return {
         "organisation": plan.plan.organisation, "capacity": plan.plan.capacity,
+        "plan text": [getattr(plan.plan, name) for name in TEXT_FIELDS if name != "functions"],
+        "functions": plan.plan.functions,
         "team": [m.model_dump() for m in plan.team],
         "strategic": [(so.id, so.title, so.functions) for so in plan.strategic_objectives],
         "objectives": [(so.id, o.id, o.title, o.label, o.priority, o.leads, o.rationale,
@@ -64,7 +68,7 @@ def test_the_real_plan_starts_a_valid_next_year(tmp_path: Path) -> None:
     target = start(tmp_path, PLAN)
     code, out = validate(target)
     assert code == 0, out
-    assert "(0 errors" in out
+    assert "valid (0 errors, 22 warnings)" in out  # 22 empty schedules
     text = target.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
     ids = [line for line in text.splitlines() if re.match(r"\s*(- )?id:", line)]
@@ -80,11 +84,17 @@ def test_the_real_plan_starts_a_valid_next_year(tmp_path: Path) -> None:
 
 
 def test_round_trip_of_every_text_field(tmp_path: Path) -> None:
-    new, old = load(start(tmp_path, PLAN)), load(PLAN)
+    target = start(tmp_path, PLAN)
+    new, old = load(target), load(PLAN)
     assert texts(new) == texts(old)
-    # Nothing in the real plan is done or cancelled, so every milestone is carried.
-    assert [[m.what for m in obj.milestones] for _, obj in new.objectives()] == [
-        [m.what for m in obj.milestones] for _, obj in old.objectives()]
+    assert new.plan.introduction == old.plan.introduction is not None
+    # Nothing in the real plan is done or cancelled: every milestone is carried or listed.
+    taken = tmp_path / "taken.yaml"
+    taken.write_text(uncommented(target.read_text(encoding="utf-8")), encoding="utf-8")
+    assert [sorted(m.what for m in obj.milestones) for _, obj in load(taken).objectives()] == [
+        sorted(m.what for m in obj.milestones) for _, obj in old.objectives()]
+    carried = sum(len(obj.milestones) for _, obj in new.objectives())
+    assert carried == 14  # 8 due in Jan-Mar 2027, 5 recurring, the April 2027 conference
 
 
 TRICKY = """\
@@ -95,6 +105,14 @@ plan:
   period: 2026-04..2027-03
   source: old doc
   capacity: 10
+  introduction: |
+    First paragraph: with a colon.
+
+    - a bullet # not a comment
+    - "quoted" bullet
+  functions: {summary: "  lead spaces", cooperative: "*starred*", visiting: "x\\ny"}
+  context: "ends with blank lines\\n\\n\\n"
+  notes: "- a list\\n- of two"
 team:
   - {id: "no", name: "Yes", role: "  leading spaces", capacity: 3}
 strategic_objectives:
@@ -147,7 +165,12 @@ def test_round_trip_of_awkward_text(tmp_path: Path) -> None:
     new = load(target)
     assert texts(new) == texts(old)
     assert new.plan.title == 'NPM "plan" 2027/28: draft #1'
-    assert [m.what for m in new.objectives()[0][1].milestones] == ["'quoted' \\ what"]
+    assert new.objectives()[0][1].milestones == []  # May 2026 is listed, not carried
+    taken = tmp_path / "taken.yaml"
+    taken.write_text(uncommented(target.read_text(encoding="utf-8")), encoding="utf-8")
+    assert [m.what for m in load(taken).objectives()[0][1].milestones] == ["'quoted' \\ what"]
+    assert new.plan.functions is not None and new.plan.functions.visiting == "x\ny"
+    assert new.plan.context == "ends with blank lines\n\n\n"
 
 
 RULES = """\
@@ -170,7 +193,15 @@ strategic_objectives:
           - {when: 2027-03..2027-04, what: straddles}
           - {when: 2026-08, what: finished, status: done, done_on: 2026-08-01}
           - {when: 2026-09, what: dropped, status: cancelled}
+          - {when: 2026-12, what: last day of December}
+          - {when: 2027-01, what: first month of the last quarter}
+          - {when: 2027-01..2027-03, every: 1, what: monthly, moved_to: 2027-02..2027-03}
+      - id: "1.2"
+        title: Second, with nothing carried
+        schedule: [2026-04]
+        milestones: [{when: 2026-05, what: early}]
 """
+WAS = "Carried forward from Plan 2026-27; was "
 
 
 def test_which_milestones_are_carried_and_how(tmp_path: Path) -> None:
@@ -179,21 +210,64 @@ def test_which_milestones_are_carried_and_how(tmp_path: Path) -> None:
     target = tmp_path / "next.yaml"
     code, out = run_new("--from", str(source), "-o", str(target))
     assert code == 0, out
-    assert "7 milestone(s) carried forward, 2 done or cancelled dropped" in out
+    assert ("Milestones: 5 carried forward (2 open in the last quarter, now tbc; 2 recurring, "
+            "moved to the new year; 1 already dated in the new year), 6 listed in comments to "
+            "pick from, 2 done or cancelled left out.") in out
     new = load(target)
     assert new.plan.period == (Month.of(2027, 4), Month.of(2028, 3))
-    was = "Carried forward from Plan 2026-27; was "
     assert [(m.when.text, m.what, m.note, m.status, m.moved_to, m.every)
             for m in new.objectives()[0][1].milestones] == [
-        ("tbc", "dated", was + "2026-07", "planned", None, None),
-        ("tbc", "moved", was + "2026-07, moved to 2026-11. Earlier note: Waiting for the CPT",
-         "planned", None, None),
-        ("tbc", "quarterly", was + "2026-05..2027-03, every 3 months", "planned", None, None),
-        ("ongoing", "always", was + "ongoing", "planned", None, None),
-        ("tbc", "someday", was + "tbc", "planned", None, None),
-        ("2027-04", "next April", was + "2027-04", "planned", None, None),
-        ("tbc", "straddles", was + "2027-03..2027-04", "planned", None, None),
+        ("2027-05..2028-03", "quarterly", WAS + "2026-05..2027-03, every 3 months", "planned",
+         None, 3),
+        ("2027-04", "next April", WAS + "2027-04", "planned", None, None),
+        ("tbc", "straddles", WAS + "2027-03..2027-04", "planned", None, None),
+        ("tbc", "first month of the last quarter", WAS + "2027-01", "planned", None, None),
+        ("2028-02..2028-03", "monthly", WAS + "2027-01..2027-03, moved to 2027-02..2027-03, "
+         "every month", "planned", None, 1),
     ]
+    assert new.objectives()[1][1].milestones == []
+
+
+def uncommented(text: str) -> str:
+    """The plan with every listed milestone taken up, as the header comment says to."""
+    return re.sub(r"(?m)^( *)# (- \{when: )", r"\1\2", text)
+
+
+def test_the_listed_milestones_can_be_taken_up_by_uncommenting(tmp_path: Path) -> None:
+    source = tmp_path / "rules.yaml"
+    source.write_text(RULES, encoding="utf-8")
+    target = tmp_path / "next.yaml"
+    assert run_new("--from", str(source), "-o", str(target))[0] == 0
+    taken = tmp_path / "taken.yaml"
+    taken.write_text(uncommented(target.read_text(encoding="utf-8")), encoding="utf-8")
+    plan = load(taken)
+    first, second = (obj.milestones for _, obj in plan.objectives())
+    assert [(m.when.text, m.what, m.note) for m in first[5:]] == [
+        ("tbc", "dated", WAS + "2026-07"),
+        ("tbc", "moved", WAS + "2026-07, moved to 2026-11. Earlier note: Waiting for the CPT"),
+        ("ongoing", "always", WAS + "ongoing"),
+        ("tbc", "someday", WAS + "tbc"),
+        ("tbc", "last day of December", WAS + "2026-12"),
+    ]
+    assert [(m.when.text, m.what) for m in second] == [("tbc", "early")]
+
+
+def test_new_prints_its_warnings_and_validate_agrees(tmp_path: Path) -> None:
+    source = tmp_path / "rules.yaml"
+    source.write_text(RULES, encoding="utf-8")
+    target = tmp_path / "next.yaml"
+    code, out = run_new("--from", str(source), "-o", str(target))
+    assert code == 0, out
+    assert "2 warning(s), the work left to do:" in out
+    lines = [line.strip() for line in out.splitlines() if line.endswith("[empty-schedule]")]
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{target}:")
+    assert "objective '1.1' has no months in its schedule" in lines[0]
+    code, report = validate(target)
+    assert code == 0
+    assert [line for line in report.splitlines() if "[" in line] == lines
+    assert "valid (0 errors, 2 warnings)" in report
+    assert run_cli("validate", "--strict", str(target))[0] == 1
 
 
 def test_never_overwrites(tmp_path: Path) -> None:
@@ -255,3 +329,48 @@ def test_any_text_loads_back_as_written(text: str) -> None:
     document = load_text("x.yaml", "\n".join(["a:", f"  k:{first}", *rest, "b: end", ""]))
     assert document.problems == []
     assert document.data == {"a": {"k": text}, "b": "end"}
+
+
+PROSE = TEXT.filter(lambda text: bool(text.strip()))
+PLAN_TEXT = st.fixed_dictionaries({}, optional={
+    name: PROSE for name in ("introduction", "strategic_overview", "context", "notes")})
+FUNCTION_TEXT = st.one_of(st.none(), st.fixed_dictionaries({}, optional={
+    name: PROSE for name in ("summary", "visiting", "advisory", "educational", "cooperative")}))
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), PLAN_TEXT, FUNCTION_TEXT)
+def test_what_new_writes_loads_back_to_the_same_values(
+        drawn: Drawn, plan_text: dict[str, str], functions: dict[str, str] | None) -> None:
+    result = read_bytes(drawn.text.encode("utf-8"), "old.yaml")
+    assume(result.plan is not None)
+    assert result.plan is not None
+    info = result.plan.plan.model_copy(update={
+        **plan_text, "functions": None if functions is None else FunctionTexts(**functions)})
+    old = result.plan.model_copy(update={"plan": info})
+    period = default_period(old.plan.period)
+    text, tally = new_plan_text(old, period)
+    back = read_bytes(text.encode("utf-8"), "new.yaml")
+    assert back.errors == [], [str(p) for p in back.errors]
+    assert back.plan is not None
+    new = back.plan
+    assert texts(new) == texts(old)
+    assert new.plan.period == period
+    fates = [[carry(m, old.plan.period, period) for m in obj.milestones]
+             for _, obj in old.objectives()]
+    for (_, before), (_, after), chosen in zip(old.objectives(), new.objectives(), fates,
+                                              strict=True):
+        assert [(m.when.text, m.what, m.note, m.every) for m in after.milestones] == [
+            (fate.when, m.what, note(m, old.plan.title),
+             m.every if fate.fate == "recurring" else None)
+            for m, fate in zip(before.milestones, chosen, strict=True)
+            if fate.fate in ("recurring", "dated", "tbc")]
+    taken = read_bytes(uncommented(text).encode("utf-8"), "taken.yaml").plan
+    assert taken is not None
+    for (_, before), (_, after), chosen in zip(old.objectives(), taken.objectives(), fates,
+                                              strict=True):
+        assert sorted(m.what for m in after.milestones) == sorted(
+            m.what for m, fate in zip(before.milestones, chosen, strict=True)
+            if fate.fate != "dropped")
+    total = sum(len(obj.milestones) for _, obj in old.objectives())
+    assert tally.carried + tally.listed + tally.dropped == total

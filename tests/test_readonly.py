@@ -152,7 +152,7 @@ REPORTING: list[list[str]] = [
       for f in ("text", "markdown", "json")],
     ["diff", "plans/2026-27.yaml", "plans/2026-27.yaml", "--exit-code"],
     ["schema"],
-    *[["export", kind, *P] for kind in ("ics", "mermaid", "html", "json")],
+    *[["export", kind, *P] for kind in ("ics", "mermaid", "html", "json", "docx")],
 ]
 
 
@@ -220,7 +220,7 @@ def _spellings(plans: Path) -> dict[str, Path]:
             "hard link": plans / "hard.yaml"}
 
 
-@pytest.mark.parametrize("kind", ["ics", "mermaid", "html", "json"])
+@pytest.mark.parametrize("kind", ["ics", "mermaid", "html", "json", "docx"])
 def test_export_refuses_to_write_over_the_plan(run: Run, plans: Path, kind: str) -> None:
     plan = plans / "2026-27.yaml"
     for name, output in _spellings(plans).items():

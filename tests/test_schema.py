@@ -101,7 +101,9 @@ def test_unquoted_numeric_ids_are_accepted_by_both(run: Run, tmp_path: Path) -> 
     # In YAML 1.2 editors `id: 1.1` is the number 1.1; npmplan reads the text "1.1".
     path = plan_file(tmp_path, "strategic_objectives:\n  - id: 1\n    title: One\n"
                                "    objectives:\n      - id: 1.1\n        title: a\n"
-                               "      - id: 1.10\n        title: b\n        leads: []\n")
+                               "        schedule: [2026-04]\n"
+                               "      - id: 1.10\n        title: b\n        leads: []\n"
+                               "        schedule: [2026-05]\n")
     result = run("validate", "-f", "json", path)
     assert result.exit_code == 0, result.output
     assert '"problems": []' in result.stdout

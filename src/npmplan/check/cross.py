@@ -7,7 +7,7 @@ model validator would report them in rounds). Each rule returns findings with th
 Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
 ``done-on-without-done``, ``every-without-range``, ``every-not-positive``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
-``over-capacity``.
+``over-capacity``, ``empty-schedule``.
 """
 
 from __future__ import annotations
@@ -131,8 +131,9 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
                           f"'{when}' lies outside the plan period {range_text(*period)}; check "
                           "the date, or move the milestone to the plan of that year")
     window = milestone.effective.window()
-    # Outside the period it is off the schedule too; one warning says it.
-    if (window and not outside and milestone.status != "cancelled"
+    # Outside the period it is off the schedule too, and with no schedule at all every
+    # milestone is: one warning (milestone-outside-period, empty-schedule) says it.
+    if (window and not outside and active and milestone.status != "cancelled"
             and not any(m in active for m in range(window[0], window[1] + 1))):
         yield rules.MILESTONE_OFF_SCHEDULE.finding((*loc, "when"),
                       f"the milestone '{milestone.what}' ({range_text(*window)}) falls in no "
@@ -152,6 +153,19 @@ def capacity(plan: Plan) -> Iterator[Finding]:
 
 
 # The cross-field finders, in the order they run (each names the rules it reports).
+def empty_schedules(plan: Plan) -> Iterator[Finding]:
+    """A half-made plan (``npmplan new`` empties every schedule) must not look finished."""
+    example = range_text(*plan.plan.period)
+    for loc, _, objective in _objectives(plan):
+        if not objective.schedule:
+            key = "schedule" if "schedule" in objective.model_fields_set else "id"
+            yield rules.EMPTY_SCHEDULE.finding(
+                (*loc, key), f"objective '{objective.id}' has no months in its schedule, so "
+                "it has no cells in the calendar and counts in no month's workload; add its "
+                f"months, e.g. schedule: [{example}]")
+
+
 FINDERS: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
     duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, capacity,
+    empty_schedules,
 )

@@ -263,8 +263,8 @@ DUPLICATE_ID = _rule(
     "two objectives (or strategic objectives) share an id",
     Example(
         "",
-        '      - {id: "1.1", title: Another objective}\n',
-        '      - {id: "1.2", title: Another objective}\n',
+        '      - {id: "1.1", title: Another objective, schedule: [2026-07]}\n',
+        '      - {id: "1.2", title: Another objective, schedule: [2026-07]}\n',
     ),
 )
 UNKNOWN_LEAD = _rule(
@@ -337,6 +337,12 @@ ID_PREFIX = _rule(
     "warning",
     "an objective id that does not begin with its strategic objective's id",
     Example('      - id: "1.1"\n', '      - id: "2.1"\n', '      - id: "1.1"\n'),
+)
+EMPTY_SCHEDULE = _rule(
+    "empty-schedule",
+    "warning",
+    "an objective with no months in its schedule",
+    Example(_SCHEDULE, "        schedule: []\n", _SCHEDULE),
 )
 OVER_CAPACITY = _rule(
     "over-capacity",

@@ -1,10 +1,12 @@
 """``npmplan export``: the plan for other tools: a calendar (ics), a chart (mermaid), a page
-for Steering Group papers (html) and the whole plan, computed, for scripts (json).
+for Steering Group papers (html), the whole plan, computed, for scripts (json) and the business
+plan document itself (docx).
 
     npmplan export ics -o plan.ics
     npmplan export mermaid --strategic 2 >> README.md
     npmplan export html --month 2026-11 -o steering-group.html
     npmplan export json | jq '.workload.total'
+    npmplan export docx -o plan.docx
 
 Every command writes UTF-8 to standard output, or to ``-o FILE`` as written (``newline=""``:
 the ics keeps its CRLF line ends); it never writes over the plan file. Like ``cli``, each
@@ -14,6 +16,7 @@ command imports its renderer inside its body, so that ``--help`` stays fast.
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,7 +27,8 @@ from npmplan.cli import common as cli
 
 export_app = typer.Typer(
     help="Export the plan for other tools.\n\nics (calendar), mermaid (Gantt chart), html "
-         "(one printable page), json (the whole plan, computed).",
+         "(one printable page), json (the whole plan, computed), docx (the business plan "
+         "document).",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -164,3 +168,42 @@ def json_(
 
     model = _prepare(plan, output)
     _emit(plan_document(plan_figures(model)), output)
+
+
+@export_app.command()
+def docx(
+    plan: cli.PlanOption = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", dir_okay=False, show_default=False,
+        help="Write the document to this file, e.g. plan.docx. Without it, the document "
+             "goes to standard output when that is a pipe or a file.")] = None,
+    strategic: cli.StrategicOption = None,
+    lead: cli.LeadOption = None,
+) -> None:
+    """The business plan as a Word document.
+
+    Title, introduction, functions, context, a table per strategic objective, and Appendix
+    1 (the calendar of actions, landscape). The same plan always gives the same bytes.
+    """
+    if output is None and sys.stdout.isatty():
+        cli.fail("a Word document is not for the terminal: write it to a file with "
+                 "-o plan.docx (or redirect: > plan.docx)", 2)
+    from npmplan.compute.calendar import calendar_report
+    from npmplan.render.docx import plan_docx
+
+    model = _prepare(plan, output)
+    shown = cli.filters(model, strategic, lead)
+    _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None)),
+                output)
+
+
+def _emit_bytes(data: bytes, output: Path | None) -> None:
+    """Write the whole document at once, after it is rendered: a failed export leaves no
+    file."""
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        cli.fail(f"cannot write '{output}': {exc.strerror or exc}", 2)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from npmplan.cli.common import fail, load_plan, resolve_plan, valid_plan
+
+if TYPE_CHECKING:
+    from npmplan.pipeline import PlanResult
 
 
 def new(
@@ -26,8 +29,9 @@ def new(
 ) -> None:
     """Start next year's plan from this one.
 
-    The objectives' text, the team, and the milestones not done (flagged), with every
-    schedule emptied to redo.
+    The plan's and the objectives' text and the team; the open milestones due in the last
+    quarter (as tbc) and the recurring ones (moved to the new year), each with a note; the
+    other open ones as comments to pick from; every schedule emptied to redo.
     """
     from npmplan.model.dates import parse_period
     from npmplan.pipeline import read_bytes
@@ -41,17 +45,30 @@ def new(
     except ValueError as exc:
         fail(f"--period: {exc}", 2)
     target = output or path.parent / default_file_name(chosen)
-    text, carried = new_plan_text(model, chosen, path.as_posix())
+    text, tally = new_plan_text(model, chosen, path.as_posix())
     check = read_bytes(text.encode("utf-8"), str(target))
     if check.plan is None:  # a bug here, never the user's: write nothing
         valid_plan(check)
         fail("the new plan would not be valid; nothing was written", 1)
     _write_new(target, text)
-    warnings = len(check.problems)
-    typer.echo(f"Wrote {target}: {check.plan.plan.title}, {chosen[0]}..{chosen[1]}; "
-               f"{carried.carried} milestone(s) carried forward, {carried.dropped} done or "
-               f"cancelled dropped; {warnings} warning(s). Fill in each objective's schedule, "
+    typer.echo(f"Wrote {target}: {check.plan.plan.title}, {chosen[0]}..{chosen[1]}.")
+    typer.echo(f"Milestones: {tally.summary()}.")
+    _print_warnings(check)
+    typer.echo(f"Next: fill in each objective's schedule, pick from the listed milestones, "
                f"then run: npmplan validate {target}")
+
+
+def _print_warnings(check: PlanResult) -> None:
+    """The new plan's warnings themselves: the work left to do."""
+    from npmplan.render.safe import one_line
+
+    warnings = check.problems
+    if not warnings:
+        typer.echo("No warnings.")
+        return
+    typer.echo(f"{len(warnings)} warning(s), the work left to do:")
+    for problem in warnings:
+        typer.echo("  " + one_line(str(problem)))
 
 
 def _write_new(target: Path, text: str) -> None:

@@ -204,6 +204,24 @@ class TeamMember(Strict):
         default=None, description="concurrent objectives a person can lead")
 
 
+# Markdown-light (docs/plan-format.md): paragraphs separated by blank lines, and lines
+# starting with "- " as bullet items. Checked as text; read by render/light.py.
+Prose = Annotated[str, PlainValidator(_text), _schema(
+    type=["string", "number", "boolean"], minLength=1,
+    description="Markdown-light text: paragraphs separated by a blank line; lines starting "
+                "with '- ' are bullet items")]
+
+
+class FunctionTexts(Strict):
+    """What each of the four NPM functions means, for the document's Functions section."""
+
+    summary: Prose | None = Field(default=None, description="the text before the four")
+    visiting: Prose | None = None
+    advisory: Prose | None = None
+    educational: Prose | None = None
+    cooperative: Prose | None = None
+
+
 class PlanInfo(Strict):
     title: Text
     organisation: Text | None = None
@@ -211,6 +229,19 @@ class PlanInfo(Strict):
     source: Text | None = None
     capacity: Number | None = Field(
         default=None, description="concurrent activities above which a month is flagged")
+    introduction: Prose | None = Field(default=None, description="the plan's introduction")
+    strategic_overview: Prose | None = Field(
+        default=None, description="how the strategic objectives were agreed, and their list")
+    functions: FunctionTexts | None = Field(
+        default=None, description="the four NPM functions, defined")
+    context: Prose | None = Field(default=None, description="the year's context")
+    notes: Prose | None = Field(
+        default=None, description="notes printed above the objectives' tables (what an "
+        "asterisk or a highlight means, funding)")
+
+
+# The plan-level text of the business plan document, in the document's order.
+TEXT_FIELDS = ("introduction", "strategic_overview", "functions", "context", "notes")
 
 
 class Span(Strict):
@@ -290,7 +321,8 @@ class Plan(Strict):
 
 # The model of the mapping under each list or key, for "did you mean" suggestions.
 MODEL_UNDER: dict[str, type[BaseModel]] = {
-    "plan": PlanInfo, "team": TeamMember, "strategic_objectives": StrategicObjective,
+    "plan": PlanInfo, "functions": FunctionTexts, "team": TeamMember,
+    "strategic_objectives": StrategicObjective,
     "objectives": Objective, "schedule": Span, "outputs": Output, "milestones": Milestone,
 }
 

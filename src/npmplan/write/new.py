@@ -9,16 +9,13 @@ What the new file keeps, changes and drops:
   "2026-2027" → "2027-28" …; a one-year plan's "2026" → "2027"); a title without the
   span is kept as it is. ``plan.period`` is the new period. ``plan.source`` is dropped
   (it named last year's document); a comment says what it was;
+- the plan's text (introduction, strategic_overview, functions, context, notes) as it was;
 - ``schedule: []`` for every objective, under a comment with last year's schedule: the
-  calendar is redone for the new year;
-- milestones: ``done`` and ``cancelled`` ones are dropped. Each ``planned`` one is carried
-  forward with ``note: "Carried forward from <old title>; was <when>"`` (", moved to <X>"
-  and ", every N months" when it had them; an earlier note follows). Its new ``when``:
-  ``ongoing`` and ``tbc`` stay; a dated one whose effective window lies wholly inside the
-  new period keeps that date (the old plan's look-ahead, e.g. next April's conference);
-  any other dated one becomes ``tbc``; a recurring one (``every``) becomes a single
-  ``tbc`` milestone, because its months are last year's and ``every`` needs a range:
-  the note keeps the old range and interval for whoever sets the new one.
+  calendar is redone for the new year (``validate`` warns of each empty schedule until then);
+- milestones: see ``carry``: open ones due in the old year's last quarter as ``tbc``,
+  recurring ones moved to the new period, those already dated in the new period as they
+  are, each with a note; the other open ones as comment lines to uncomment; done and
+  cancelled ones left out.
 
 The YAML is written here, not by a library, so that it reads like the hand-kept file:
 every string double-quoted (ids too: ``"2.10"`` stays text in every YAML reader), with
@@ -33,19 +30,19 @@ import textwrap
 from dataclasses import dataclass
 
 from npmplan.model.dates import Month
-from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective, TeamMember
+from npmplan.model.plan import (
+    FUNCTIONS,
+    Milestone,
+    Objective,
+    Plan,
+    StrategicObjective,
+    TeamMember,
+)
 from npmplan.render.safe import one_line
+from npmplan.write.carry import Tally, carry, note
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/plan.schema.json"
 WIDTH = 96
-
-
-@dataclass(frozen=True, slots=True)
-class Carried:
-    """What ``new`` did with the old plan's milestones."""
-
-    carried: int
-    dropped: int  # done or cancelled
 
 
 def default_period(old: tuple[Month, Month]) -> tuple[Month, Month]:
@@ -74,27 +71,6 @@ def new_title(title: str, old: tuple[Month, Month], new: tuple[Month, Month]) ->
 
     pattern = rf"(?<!\d){y1}(\s*[-/\u2013]\s*)({y2}|{y2 % 100:02d})(?!\d)"
     return re.sub(pattern, replace, title)
-
-
-def carried_when(milestone: Milestone, period: tuple[Month, Month]) -> str:
-    """The ``when`` of a carried-forward milestone in the new ``period``."""
-    effective = milestone.effective
-    if not effective.dated:
-        return effective.kind  # ongoing or tbc
-    window = effective.window()
-    if milestone.every or window is None or window[0] < period[0] or window[1] > period[1]:
-        return "tbc"
-    return effective.text.strip()
-
-
-def carried_note(milestone: Milestone, old_title: str) -> str:
-    was = milestone.when.text.strip()
-    if milestone.moved_to is not None:
-        was += f", moved to {milestone.moved_to.text.strip()}"
-    if milestone.every:
-        was += f", every {milestone.every} months"
-    note = f"Carried forward from {old_title}; was {was}"
-    return f"{note}. Earlier note: {milestone.note}" if milestone.note else note
 
 
 # --- YAML text ------------------------------------------------------------------------
@@ -163,18 +139,23 @@ def _flow(values: list[str]) -> str:
 
 
 def new_plan_text(plan: Plan, period: tuple[Month, Month],
-                  source_file: str = "") -> tuple[str, Carried]:
+                  source_file: str = "") -> tuple[str, Tally]:
     """The new plan file's text, and what became of the old plan's milestones."""
     out = _Writer()
+    tally = Tally()
     info = plan.plan
     title = new_title(info.title, info.period, period)
     out.raw(0, SCHEMA_LINE)
     out.raw(0, "#")
     out.comment(0, f"{title}, started with npmplan new from {info.title}"
                 + (f" ({source_file})" if source_file else "") + ".")
-    out.comment(0, "Milestones not done were carried forward, each with a note saying what it "
-                   "was; done and cancelled ones were dropped. Every schedule is empty: fill it "
-                   "in from the new calendar of actions, then run npmplan validate.")
+    out.comment(0, "Carried forward, each with a note saying what it was: open milestones due "
+                   "in the last quarter of the old year (now tbc), recurring ones (moved to the "
+                   "new year) and those already dated in the new year. The other open ones are "
+                   "listed in comments under each objective's milestones: to keep one, delete "
+                   "the '# ' in front of it. Done and cancelled ones were left out. Every "
+                   "schedule is empty: fill it in from the new calendar of actions, then run "
+                   "npmplan validate.")
     if title == info.title:
         out.comment(0, "The title did not contain the old year span; check it.")
     out.raw(0, "")
@@ -188,14 +169,42 @@ def new_plan_text(plan: Plan, period: tuple[Month, Month],
         out.comment(2, f"source: dropped; last year's was '{info.source}'. Add this year's.")
     if info.capacity is not None:
         out.raw(2, f"capacity: {info.capacity}")
+    _plan_text(out, plan)
     _team(out, plan.team)
     out.raw(0, "")
     out.raw(0, "strategic_objectives:")
+    years = _Years(info.title, info.period, period, tally)
     for strategic in plan.strategic_objectives:
-        _strategic(out, strategic, info.title, period)
-    milestones = [m for _, obj in plan.objectives() for m in obj.milestones]
-    carried = sum(m.status == "planned" for m in milestones)
-    return "\n".join(out.lines) + "\n", Carried(carried, len(milestones) - carried)
+        _strategic(out, strategic, years)
+    return "\n".join(out.lines) + "\n", tally
+
+
+@dataclass(frozen=True, slots=True)
+class _Years:
+    """What the milestones' writer needs: the old plan's title and period, the new period,
+    and the tally it keeps."""
+
+    title: str
+    old: tuple[Month, Month]
+    new: tuple[Month, Month]
+    tally: Tally
+
+
+def _plan_text(out: _Writer, plan: Plan) -> None:
+    info = plan.plan
+    for name in ("introduction", "strategic_overview"):
+        if getattr(info, name) is not None:
+            out.key(2, name, getattr(info, name))
+    if info.functions is not None:
+        out.raw(2, "functions:")
+        for name in ("summary", *FUNCTIONS):
+            if getattr(info.functions, name) is not None:
+                out.key(4, name, getattr(info.functions, name))
+        if all(getattr(info.functions, name) is None for name in ("summary", *FUNCTIONS)):
+            out.lines[-1] += " {}"
+    for name in ("context", "notes"):
+        if getattr(info, name) is not None:
+            out.key(2, name, getattr(info, name))
 
 
 def _team(out: _Writer, team: list[TeamMember]) -> None:
@@ -212,8 +221,7 @@ def _team(out: _Writer, team: list[TeamMember]) -> None:
             out.raw(4, f"capacity: {member.capacity}")
 
 
-def _strategic(out: _Writer, strategic: StrategicObjective, old_title: str,
-               period: tuple[Month, Month]) -> None:
+def _strategic(out: _Writer, strategic: StrategicObjective, years: _Years) -> None:
     out.key(2, "id", strategic.id, item=True)
     out.key(4, "title", strategic.title)
     if strategic.functions:
@@ -223,11 +231,10 @@ def _strategic(out: _Writer, strategic: StrategicObjective, old_title: str,
         return
     out.raw(4, "objectives:")
     for objective in strategic.objectives:
-        _objective(out, objective, old_title, period)
+        _objective(out, objective, years)
 
 
-def _objective(out: _Writer, objective: Objective, old_title: str,
-               period: tuple[Month, Month]) -> None:
+def _objective(out: _Writer, objective: Objective, years: _Years) -> None:
     out.key(6, "id", objective.id, item=True)
     out.key(8, "title", objective.title)
     if objective.label is not None:
@@ -252,23 +259,43 @@ def _objective(out: _Writer, objective: Objective, old_title: str,
                 out.item(10, output.title)
     was = "; ".join(f"{_span(*span.months)}" + ("" if span.kind == "active" else f" {span.kind}")
                     for span in objective.schedule)
-    out.comment(8, f"Schedule: redo from the {period[0]}..{period[1]} calendar of actions."
+    first, last = years.new
+    out.comment(8, f"Schedule: redo from the {first}..{last} calendar of actions."
                 + (f" Last year's: {was}." if was else " Last year's was empty."))
     out.raw(8, "schedule: []")
-    _milestones(out, objective.milestones, old_title, period)
+    _milestones(out, objective.milestones, years)
 
 
 def _span(first: Month, last: Month) -> str:
     return str(first) if first == last else f"{first}..{last}"
 
 
-def _milestones(out: _Writer, milestones: list[Milestone], old_title: str,
-                period: tuple[Month, Month]) -> None:
-    carried = [m for m in milestones if m.status == "planned"]
-    if not carried:
+def _milestones(out: _Writer, milestones: list[Milestone], years: _Years) -> None:
+    carried: list[tuple[Milestone, str]] = []
+    listed: list[str] = []
+    for milestone in milestones:
+        fate = carry(milestone, years.old, years.new)
+        years.tally.add(fate.fate)
+        if fate.fate == "listed":
+            listed.append(listed_line(milestone, fate.when, years.title))
+        elif fate.fate != "dropped":
+            carried.append((milestone, fate.when))
+    if not carried and not listed:
         return
     out.raw(8, "milestones:")
-    for milestone in carried:
-        out.key(10, "when", carried_when(milestone, period), item=True)
+    for milestone, when in carried:
+        out.key(10, "when", when, item=True)
         out.key(12, "what", milestone.what)
-        out.key(12, "note", carried_note(milestone, old_title))
+        if milestone.every:  # carried only as "recurring", with its range moved
+            out.raw(12, f"every: {milestone.every}")
+        out.key(12, "note", note(milestone, years.title))
+    if listed:
+        out.comment(10, f"Open in {years.title}, not carried forward; to keep one, delete the "
+                        "'# ' in front of it:")
+        out.lines.extend(" " * 10 + "# " + line for line in listed)
+
+
+def listed_line(milestone: Milestone, when: str, old_title: str) -> str:
+    """One milestone as a flow-mapping list item on one line, to uncomment as it is."""
+    return (f"- {{when: {quote(when)}, what: {quote(milestone.what)}, "
+            f"note: {quote(note(milestone, old_title))}}}")
