@@ -5,9 +5,14 @@
 
 It generates synthetic plans in the real format (22, 1,000 and 10,000 objectives with 5
 milestones each), then times, in the same run:
-- the floors: ``python -c pass``; importing typer, pydantic, yaml, rich.table and dateutil;
-  a bare ``yaml.load(..., Loader=yaml.CSafeLoader)`` of each file;
-- npmplan ``--version``, ``validate``, ``calendar``, ``due`` and ``workload`` on each size.
+- the floors: ``python -c pass``; importing typer, pydantic, yaml, rich.table and
+  dateutil.relativedelta; a bare ``yaml.load(..., Loader=yaml.CSafeLoader)`` of each file;
+- npmplan ``--version``, ``--help`` and every report on the shipped plan, each run
+  alternating with the import floor (so both see the same machine), as a ratio to the
+  import floor and to ``python -c pass``;
+- every report on each synthetic size, and how much it grows from 1,000 to 10,000 objectives;
+- the peers, where they are installed (Taskwarrior ``task``, ``ledger``, ``hledger``), on the
+  shipped plan's milestones turned into their own data.
 Peak memory is each process's maximum resident set size. Bytecode caching is left on
 (``PYTHONDONTWRITEBYTECODE`` is removed), as for an installed tool; the warm-up writes it.
 """
@@ -26,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (22, 1_000, 10_000)
-IMPORTS = "import typer, pydantic, yaml, rich.table, dateutil"
+IMPORTS = "import typer, pydantic, yaml, rich.table, dateutil.relativedelta"
 # `import pydantic` alone is lazy; this is what using one model really costs (for reference).
 PYDANTIC_MODEL = IMPORTS + "\nclass M(pydantic.BaseModel):\n    x: int\nM(x=1)"
 KINDS = ("active", "meetings", "production")
@@ -98,6 +103,40 @@ def measure(command: list[str], env: dict[str, str], runs: int) -> tuple[float, 
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
 
+def alternating(command: list[str], floor: list[str], env: dict[str, str],
+                runs: int) -> tuple[float, int, float]:
+    """The command's median and peak memory, and the floor's median, runs interleaved."""
+    timed(command, env)
+    timed(floor, env)
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(timed(command, env))
+        theirs.append(timed(floor, env)[0])
+    return (statistics.median(s[0] for s in ours), max(s[1] for s in ours),
+            statistics.median(theirs))
+
+
+# Every report, as a command line after "npmplan" (PLAN is replaced by the plan's path).
+REPORTS: dict[str, list[str]] = {
+    "validate": ["validate", "PLAN"],
+    "calendar": ["calendar", "--plan", "PLAN"],
+    "due": ["due", "--month", "2026-09", "--plan", "PLAN"],
+    "workload": ["workload", "--plan", "PLAN"],
+    "workload --by lead": ["workload", "--by", "lead", "--plan", "PLAN"],
+    "status": ["status", "--as-of", "2026-11-30", "--plan", "PLAN"],
+    "show 1.1": ["show", "1.1", "--plan", "PLAN"],
+    "diff": ["diff", "PLAN", "PLAN"],
+    "export html": ["export", "html", "--as-of", "2026-09-10", "--plan", "PLAN"],
+    "export json": ["export", "json", "--plan", "PLAN"],
+    "export ics": ["export", "ics", "--plan", "PLAN"],
+    "export mermaid": ["export", "mermaid", "--plan", "PLAN"],
+}
+
+
+def _with(command: list[str], plan: str) -> list[str]:
+    return [plan if part == "PLAN" else part for part in command]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -107,58 +146,94 @@ def main() -> None:
     python = sys.executable
     script = Path(python).with_name("npmplan")
     npmplan = [str(script)] if script.exists() else [python, "-m", "npmplan"]
-    rows: list[tuple[str, float, int, str, float, int]] = []
-
-    def row(name: str, command: list[str], floor: str = "", base: tuple[float, int] = (0, 0)
-            ) -> tuple[float, int]:
-        seconds, rss = measure(command, env, args.runs)
-        rows.append((name, seconds, rss, floor, base[0], base[1]))
-        ratio = f"{seconds / base[0]:.2f}x {floor}" if base[0] else ""
-        print(f"{name:<34} {seconds * 1000:8.0f} ms {rss / 1024:7.1f} MiB  {ratio}", flush=True)
-        return seconds, rss
-
+    floor_command = [python, "-c", IMPORTS]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} runs, median")
-    bare = row("python -c pass", [python, "-c", "pass"])
-    imports = row("import floor", [python, "-c", IMPORTS])
-    row("import floor + one pydantic model", [python, "-c", PYDANTIC_MODEL], "import floor",
-        imports)
-    row("npmplan --version", [*npmplan, "--version"], "import floor", imports)
-    row("npmplan --help", [*npmplan, "--help"], "import floor", imports)
+    bare, bare_rss = measure([python, "-c", "pass"], env, args.runs)
+    print(f"{'python -c pass':<34} {bare * 1000:8.0f} ms {bare_rss / 1024:7.1f} MiB")
+    floor, floor_rss = measure(floor_command, env, args.runs)
+    print(f"{'import floor':<34} {floor * 1000:8.0f} ms {floor_rss / 1024:7.1f} MiB")
+    seconds, rss = measure([python, "-c", PYDANTIC_MODEL], env, args.runs)
+    print(f"{'import floor + one pydantic model':<34} {seconds * 1000:8.0f} ms "
+          f"{rss / 1024:7.1f} MiB  {seconds / floor:.2f}x import floor")
     real = str(ROOT / "plans" / "2026-27.yaml")
-    for name, extra in (("due --month 2026-09", ["due", "--month", "2026-09"]),
-                        ("calendar", ["calendar"]), ("workload", ["workload"]),
-                        ("validate", ["validate"])):
-        row(f"{name} (real plan)", [*npmplan, *extra, "--plan", real]
-            if name != "validate" else [*npmplan, "validate", real], "import floor", imports)
+    commands = {"--version": ["--version"], "--help": ["--help"],
+                **{name: _with(command, real) for name, command in REPORTS.items()}}
+    for name, command in commands.items():
+        seconds, rss, paired = alternating([*npmplan, *command], floor_command, env, args.runs)
+        print(f"{name + ' (shipped plan)':<34} {seconds * 1000:8.0f} ms {rss / 1024:7.1f} MiB  "
+              f"{seconds / paired:.2f}x import floor ({paired * 1000:.0f} ms), "
+              f"{seconds / bare:.1f}x python -c pass", flush=True)
+    _peers(env, args.runs, floor)
     folder = Path(tempfile.mkdtemp(prefix="npmplan-bench-"))
     try:
-        loads: dict[int, tuple[float, int]] = {}
+        timing: dict[tuple[str, int], float] = {}
         for size in args.sizes:
             path = folder / f"plan-{size}.yaml"
             path.write_text(synthetic_plan(size), encoding="utf-8")
             print(f"-- {size} objectives: {path.stat().st_size / 1e6:.1f} MB")
-            load = row(f"bare CSafeLoader load ({size})", [
-                python, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), "
-                "Loader=yaml.CSafeLoader)", str(path)], "import floor", imports)
-            loads[size] = load
-            row(f"validate ({size})", [*npmplan, "validate", str(path)], "bare load", load)
-            for name in ("calendar", "workload"):
-                row(f"{name} ({size})", [*npmplan, name, "--plan", str(path)], "bare load", load)
-            row(f"due ({size})", [*npmplan, "due", "--month", "2026-09", "--plan", str(path)],
-                "bare load", load)
-        _growth(rows, imports[0], bare[0])
+            load, load_rss = measure([python, "-c", "import sys, yaml; yaml.load(open("
+                                      "sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)",
+                                      str(path)], env, args.runs)
+            print(f"{'bare CSafeLoader load':<34} {load * 1000:8.0f} ms {load_rss / 1024:7.1f} MiB")
+            for name, command in REPORTS.items():
+                seconds, rss = measure([*npmplan, *_with(command, str(path))], env, args.runs)
+                timing[(name, size)] = seconds
+                print(f"{name:<34} {seconds * 1000:8.0f} ms {rss / 1024:7.1f} MiB  "
+                      f"{seconds / load:.2f}x bare load", flush=True)
+        _growth(timing, floor)
     finally:
         shutil.rmtree(folder)
 
 
-def _growth(rows: list[tuple[str, float, int, str, float, int]], floor: float,
-            _python: float) -> None:
-    timing = {name: seconds for name, seconds, *_ in rows}
-    small, large = "validate (1000)", "validate (10000)"
-    if small in timing and large in timing:
-        ratio = (timing[large] - floor) / (timing[small] - floor)
-        print(f"growth: validate 10,000 vs 1,000 above the import floor: {ratio:.1f}x "
-              "(target at most 11x)")
+def _growth(timing: dict[tuple[str, int], float], floor: float) -> None:
+    """Each report's time at 10,000 objectives over its time at 1,000 (target: at most 11x
+    for 10x the objectives), whole and above the import floor."""
+    for name in REPORTS:
+        small, large = timing.get((name, 1_000)), timing.get((name, 10_000))
+        if small and large:
+            print(f"growth {name:<27} {large / small:5.1f}x whole, "
+                  f"{(large - floor) / (small - floor):5.1f}x above the import floor "
+                  "(target at most 11x)")
+
+
+def _peers(env: dict[str, str], runs: int, floor: float) -> None:
+    """Peers on the shipped plan's milestones, where installed: their 'what is overdue'."""
+    import json
+
+    plan = json.loads(subprocess.run(
+        [sys.executable, "-m", "npmplan", "export", "json", "--plan",
+         str(ROOT / "plans" / "2026-27.yaml")], capture_output=True, check=True).stdout)
+    milestones = [(obj["id"], m["what"], m["due"]) for so in plan["strategic_objectives"]
+                  for obj in so["objectives"] for m in obj["milestones"] if m["due"]]
+    folder = Path(tempfile.mkdtemp(prefix="npmplan-peers-"))
+    try:
+        if shutil.which("task"):
+            data = folder / "task"
+            data.mkdir()
+            peer_env = {**env, "TASKDATA": str(data), "TASKRC": str(folder / "taskrc")}
+            (folder / "taskrc").write_text("confirmation=off\nverbose=nothing\n")
+            tasks = [{"description": f"{ident} {what}", "status": "pending",
+                      "due": f"{due.replace('-', '')}28T000000Z", "project": ident}
+                     for ident, what, due in milestones]
+            (folder / "tasks.json").write_text(json.dumps(tasks))
+            subprocess.run(["task", "import", str(folder / "tasks.json")], env=peer_env,
+                           capture_output=True, check=False)
+            _peer("task overdue (Taskwarrior)", ["task", "overdue"], peer_env, runs, floor)
+        journal = folder / "plan.ledger"
+        journal.write_text("".join(f"{due}-28 {ident} {what}\n    Milestones:{ident}  1\n"
+                                   f"    Plan\n\n" for ident, what, due in milestones))
+        for tool in ("ledger", "hledger"):
+            if shutil.which(tool):
+                _peer(f"{tool} balance", [tool, "-f", str(journal), "balance"], env, runs,
+                      floor)
+    finally:
+        shutil.rmtree(folder)
+
+
+def _peer(name: str, command: list[str], env: dict[str, str], runs: int, floor: float) -> None:
+    seconds, rss = measure(command, env, runs)
+    print(f"{'peer: ' + name:<34} {seconds * 1000:8.0f} ms {rss / 1024:7.1f} MiB  "
+          f"{seconds / floor:.2f}x import floor", flush=True)
 
 
 if __name__ == "__main__":
