@@ -89,6 +89,9 @@ EXAMPLES: dict[str, tuple[str, str, str]] = {
     "every-not-positive": (MILESTONE,
                            "          - {when: 2026-07..2026-12, every: 0, what: Board}\n",
                            "          - {when: 2026-07..2026-12, every: 1, what: Board}\n"),
+    "rag-incomplete": (TITLE, TITLE + "        rag: {status: amber}\n",
+                       TITLE + "        rag: {status: amber, reason: Venue not yet booked, "
+                       "set_on: 2026-10-05}\n"),
     "milestone-outside-period": (MILESTONE, "          - {when: 2027-05, what: Draft shared}\n",
                                  MILESTONE),
     "milestone-off-schedule": (MILESTONE, "          - {when: 2026-05, what: Draft shared}\n",

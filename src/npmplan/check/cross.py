@@ -5,7 +5,7 @@ model validator would report them in rounds). Each rule returns findings with th
 ``loc`` of the value concerned; the loader's position tree gives them lines.
 
 Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
-``done-on-without-done``, ``every-without-range``, ``every-not-positive``.
+``done-on-without-done``, ``every-without-range``, ``every-not-positive``, ``rag-incomplete``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
 ``over-capacity``.
 """
@@ -138,6 +138,21 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
                       "month of its objective's schedule; extend the schedule or check the date")
 
 
+def rag_ratings(plan: Plan) -> Iterator[Finding]:
+    """A RAG rating is a judgement: it needs its reason and the day it was made."""
+    for loc, _, objective in _objectives(plan):
+        rag = objective.rag
+        if rag is None:
+            continue
+        missing = [key for key in ("reason", "set_on") if getattr(rag, key) is None]
+        if missing:
+            yield Finding("error", "rag-incomplete", (*loc, "rag"),
+                          f"the RAG rating '{rag.status}' of {objective.id} has no "
+                          f"{' and no '.join(missing)}; write e.g. rag: {{status: {rag.status}, "
+                          "reason: \"why\", set_on: 2026-10-05}, or remove rag to use the "
+                          "computed rating")
+
+
 def capacity(plan: Plan) -> Iterator[Finding]:
     limit = plan.plan.capacity
     if limit is None:
@@ -151,5 +166,5 @@ def capacity(plan: Plan) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
-    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, capacity,
+    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, rag_ratings, capacity,
 )

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from npmplan import __version__
-from npmplan.cli import calendar, diff, due, new, schema, show, status, validate, workload
+from npmplan.cli import calendar, diff, due, new, report, schema, show, status, validate, workload
 from npmplan.cli.common import fail
 from npmplan.cli.export import export_app
 
@@ -53,7 +53,7 @@ def _root(
 
 # One module per command; a new command is a module and a line here.
 for command in (validate.validate, calendar.calendar, due.due, workload.workload, show.show,
-                status.status, diff.diff, new.new, schema.schema):
+                status.status, report.report, diff.diff, new.new, schema.schema):
     app.command()(command)
 app.add_typer(export_app, name="export")
 

@@ -137,6 +137,8 @@ def filters(model: Plan, strategic: str | None = None, lead: str | None = None,
     if priority is not None and priority not in PRIORITY_CHOICES:
         fail(f"--priority '{priority}' is not a priority; use core, standard, "
              "funding-dependent or none", 2)
+    if priority is not None:
+        require_priority(model, priority, f"--priority {priority}")
     window = None
     if months != (None, None):
         first, last = model.plan.period
@@ -151,6 +153,8 @@ def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:
     """An unknown filter value is a usage error that names the values there are."""
     from npmplan.check.suggest import unknown_message
 
+    if lead is not None:
+        require_leads(model, f"--lead {lead}")
     if strategic is not None:
         known = [so.id for so in model.strategic_objectives]
         if strategic not in known:
@@ -159,3 +163,29 @@ def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:
         known = [member.id for member in model.team]
         if lead not in known:
             fail(unknown_message("team member", lead, known), 2)
+
+
+def require_leads(model: Plan, option: str) -> None:
+    """A usage error when no objective has ``leads``: say so, and how to set them."""
+    if any(objective.leads for _, objective in model.objectives()):
+        return
+    team = ", ".join(member.id for member in model.team)
+    how = (f"add the lead's team id ({team}) under an objective, e.g. leads: "
+           f"[{model.team[0].id}]" if team else
+           "add the person under team: (id and name), then their id under an objective's "
+           "leads:, e.g. leads: [mk]")
+    verb = "group" if option.startswith("--by") else "select"
+    fail(f"{option}: no objective in this plan has leads, so there is nothing to {verb} by "
+         f"lead; {how}", 2)
+
+
+def require_priority(model: Plan, priority: str, option: str) -> None:
+    """A usage error when no objective has ``priority`` ("none": not stated)."""
+    found = {objective.priority or "none" for _, objective in model.objectives()}
+    if priority in found:
+        return
+    if priority == "none":
+        fail(f"{option}: every objective states its priority, so none has priority 'none'", 2)
+    stated = ", ".join(sorted(found - {"none"})) or "none"
+    fail(f"{option}: no objective in this plan has priority {priority} (the priorities "
+         f"set: {stated}); set it under an objective, e.g. priority: {priority}", 2)

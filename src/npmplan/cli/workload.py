@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli.common import PlanOption, fail, format_option, load_plan
+from npmplan.cli.common import (
+    PlanOption,
+    fail,
+    format_option,
+    load_plan,
+    require_leads,
+    require_priority,
+)
 from npmplan.render.formats import BREAKDOWN, WORKLOAD
 
 
@@ -42,6 +49,10 @@ def workload(
         fail(f"--without-priority '{without_priority}' is not a priority; use "
              + ", ".join(PRIORITY_CHOICES), 2)
     model = load_plan(plan)
+    if by is By.lead:
+        require_leads(model, "--by lead")
+    if without_priority is not None:
+        require_priority(model, without_priority, f"--without-priority {without_priority}")
     if by is None:
         rows = drop_priority(model.objectives(), without_priority)
         WORKLOAD.emit(format, workload_report(model, rows, without_priority))
