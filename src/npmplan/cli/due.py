@@ -19,8 +19,9 @@ from npmplan.cli.common import (
     format_option,
     load_plan,
     parse_as_of,
+    no_leads,
+    note,
     parse_month_option,
-    require_leads,
     resolve_plan,
 )
 from npmplan.render.formats import DUE
@@ -75,9 +76,9 @@ def due(
     shown = filters(model, strategic, lead)
     rows = shown.rows(model)
     report = due_report(chosen, rows, model.plan.title, shown.describe())
-    if by is By.lead:
-        require_leads(model, "--by lead")
-    if by is By.lead or (by is None and has_leads(model)):
+    if by is By.lead and (why := no_leads(model, "--by lead")) is not None:
+        note(why + "; the stand-up is in objective order")
+    elif by is By.lead or (by is None and has_leads(model)):
         group_by_lead(report, model)
     report.folded = () if all_ else tuple(
         name for name in FOLDABLE if not (overdue and name == "overdue"))

@@ -13,8 +13,9 @@ from npmplan.cli.common import (
     fail,
     format_option,
     load_plan,
-    require_leads,
-    require_priority,
+    no_leads,
+    no_priority,
+    note,
 )
 from npmplan.render.formats import BREAKDOWN, WORKLOAD
 
@@ -49,10 +50,11 @@ def workload(
         fail(f"--without-priority '{without_priority}' is not a priority; use "
              + ", ".join(PRIORITY_CHOICES), 2)
     model = load_plan(plan)
-    if by is By.lead:
-        require_leads(model, "--by lead")
-    if without_priority is not None:
-        require_priority(model, without_priority, f"--without-priority {without_priority}")
+    for why in (no_leads(model, "--by lead") if by is By.lead else None,
+                no_priority(model, without_priority, f"--without-priority {without_priority}")
+                if without_priority is not None else None):
+        if why is not None:
+            note(why + ("" if "--by" in why else "; nothing is left out"))
     if by is None:
         rows = drop_priority(model.objectives(), without_priority)
         WORKLOAD.emit(format, workload_report(model, rows, without_priority))
