@@ -18,9 +18,9 @@ from npmplan.cli.common import (
     filters,
     format_option,
     load_plan,
-    parse_as_of,
     no_leads,
     note,
+    parse_as_of,
     parse_month_option,
     resolve_plan,
 )
