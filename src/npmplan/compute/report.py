@@ -145,27 +145,36 @@ def computed_rag(objective: Objective, month: Month,
     """The rating the rules give as of ``month``, and why, in words."""
     counted = [m for m in objective.milestones
                if not recurring(m) and m.effective.kind != "ongoing"]
-    if counted and all(m.status in ("done", "cancelled") for m in counted) and any(
-            m.status == "done" for m in counted):
+    statuses = {m.status for m in counted}
+    if statuses and statuses <= {"done", "cancelled"} and "done" in statuses:
         return "complete", "every dated milestone is done or cancelled"
-    late = sorted(((months_overdue(m, month), m) for m in counted if is_open(m)),
-                  key=lambda pair: -pair[0])
-    moved = [(end, m) for m in counted if is_open(m) and (end := _moved_end(m)) is not None]
-    if late and late[0][0] >= RED_MONTHS:
-        return "red", _late_words(late[0][0], late[0][1])
-    past = [m for end, m in moved if end > period_end]
-    if past:
-        return "red", f"'{past[0].what}' is moved past the plan period"
-    if late and late[0][0] >= 1:
-        return "amber", _late_words(late[0][0], late[0][1])
-    slipped = [m for end, m in moved if _slip(m)]
-    if slipped:
-        return "amber", f"'{slipped[0].what}' is moved later than planned"
+    open_ = [m for m in counted if is_open(m)]
+    for rating, why in (("red", _overdue(open_, month, RED_MONTHS)),
+                        ("red", _moved_past(open_, period_end)),
+                        ("amber", _overdue(open_, month, 1)),
+                        ("amber", _moved_later(open_))):
+        if why is not None:
+            return rating, why
     return "green", "nothing overdue or moved later"
 
 
-def _late_words(months: int, milestone: Milestone) -> str:
-    return f"'{milestone.what}' is {months} month{'s' if months > 1 else ''} overdue"
+def _overdue(milestones: list[Milestone], month: Month, at_least: int) -> str | None:
+    """The most overdue milestone, in words, if it is ``at_least`` months overdue."""
+    late = max(milestones, key=lambda m: months_overdue(m, month), default=None)
+    months = months_overdue(late, month) if late is not None else 0
+    if late is None or months < at_least:
+        return None
+    return f"'{late.what}' is {months} month{'s' if months > 1 else ''} overdue"
+
+
+def _moved_past(milestones: list[Milestone], period_end: Month) -> str | None:
+    found = [m for m in milestones if (_moved_end(m) or period_end) > period_end]
+    return f"'{found[0].what}' is moved past the plan period" if found else None
+
+
+def _moved_later(milestones: list[Milestone]) -> str | None:
+    found = [m for m in milestones if (_slip(m) or 0) > 0]
+    return f"'{found[0].what}' is moved later than planned" if found else None
 
 
 def _moved_end(milestone: Milestone) -> Month | None:
