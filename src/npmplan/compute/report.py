@@ -149,10 +149,12 @@ def computed_rag(objective: Objective, month: Month,
     if statuses and statuses <= {"done", "cancelled"} and "done" in statuses:
         return "complete", "every dated milestone is done or cancelled"
     open_ = [m for m in counted if is_open(m)]
-    for rating, why in (("red", _overdue(open_, month, RED_MONTHS)),
-                        ("red", _moved_past(open_, period_end)),
-                        ("amber", _overdue(open_, month, 1)),
-                        ("amber", _moved_later(open_))):
+    rules: tuple[tuple[Rating, str | None], ...] = (
+        ("red", _overdue(open_, month, RED_MONTHS)),
+        ("red", _moved_past(open_, period_end)),
+        ("amber", _overdue(open_, month, 1)),
+        ("amber", _moved_later(open_)))
+    for rating, why in rules:
         if why is not None:
             return rating, why
     return "green", "nothing overdue or moved later"
