@@ -75,6 +75,9 @@ def objective(strategic: StrategicObjective, item: Objective) -> dict[str, Any]:
         "total": len(cells),
         "milestone_counts": {str(m): n for m, n in sorted(milestone_counts(item).items())},
         "milestones": [milestone(m) for m in item.milestones],
+        "rag": None if item.rag is None else {
+            "status": item.rag.status, "reason": item.rag.reason,
+            "set_on": item.rag.set_on.isoformat() if item.rag.set_on else None},
     }
 
 
