@@ -12,7 +12,12 @@ from typing import Any
 
 import html5lib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reports_helpers import PLAN, assert_golden, run, write_plan
+
+from npmplan.compute.report import quarter_of, quarters
+from npmplan.model.dates import Month
 
 # Q2 of 2026-27 is 2026-07..2026-09; as of its last day, M is 2026-09.
 RAG_PLAN = """\
@@ -234,3 +239,28 @@ def test_html_of_the_shipped_plan_prints_on_one_a4_page(tmp_path: Path) -> None:
     assert pdf.exists(), done.stderr
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
     assert len(pages) == 1
+
+
+def test_a_short_last_quarter_and_a_quarter_not_started(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, RAG_PLAN.replace("period: 2026-04..2027-03",
+                                                 "period: 2026-04..2026-08")
+                      .replace("schedule: [2026-04..2027-03]", "schedule: [2026-04..2026-08]"))
+    code, out = run("report", "--plan", str(plan), "--quarter", "2", "-f", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert (data["from"], data["to"], data["next_quarter"]) == ("2026-07-01", "2026-08-31", None)
+    code, out = run("report", "--plan", str(plan), "--quarter", "2", "--as-of", "2026-05-02")
+    assert code == 0, out
+    assert "Q2: July to August 2026, as of 2 May 2026 (the quarter has not started" in out
+
+
+@given(first=st.integers(2000 * 12, 2100 * 12), length=st.integers(1, 40))
+def test_quarters_split_the_period_in_threes(first: int, length: int) -> None:
+    period = (Month(first), Month(first + length - 1))
+    found = quarters(period)
+    months = [m for q in found for m in range(q.first, q.last + 1)]
+    assert months == list(range(period[0], period[1] + 1))
+    assert [q.number for q in found] == list(range(1, len(found) + 1))
+    assert all(q.last - q.first == 2 for q in found[:-1])
+    for q in found:
+        assert quarter_of(period, q.last_day) == q and quarter_of(period, q.first_day) == q

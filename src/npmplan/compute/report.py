@@ -130,6 +130,11 @@ class QuarterReport:
     def month(self) -> Month:
         return Month.of(self.as_of.year, self.as_of.month)
 
+    @property
+    def started(self) -> bool:
+        """False for a report on a quarter that begins after its day."""
+        return self.as_of >= self.quarter.first_day
+
 
 def recurring(milestone: Milestone) -> bool:
     return bool(milestone.every) or milestone.effective.kind == "quarterly"

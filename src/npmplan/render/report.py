@@ -34,8 +34,10 @@ def quarter_words(quarter: Quarter) -> str:
 
 
 def heading(report: QuarterReport) -> list[str]:
-    return [f"Quarterly progress report: {report.title}",
-            f"{quarter_words(report.quarter)}, as of {report.as_of:%-d %B %Y}"]
+    sub = f"{quarter_words(report.quarter)}, as of {report.as_of:%-d %B %Y}"
+    if not report.started:
+        sub += " (the quarter has not started: ratings are as of that day)"
+    return [f"Quarterly progress report: {report.title}", sub]
 
 
 def counts_words(counts: dict[Rating, int]) -> str:
@@ -100,7 +102,8 @@ def _objective_text(entry: ObjectiveReport, width: int) -> list[Text]:
 
 
 def text(report: QuarterReport, width: int) -> Text:
-    parts = [plain(line, "heading") for line in heading(report)]
+    parts = [Text(line, style="heading") for words in heading(report)
+             for line in textwrap.wrap(one_line(words), max(width, 20))]
     parts += [Text(""), Text(f"Summary: {counts_words(report.summary)} "
                              f"({len(report.objectives)} objectives)", style="heading")]
     for summary in report.strategic:
