@@ -259,7 +259,7 @@ def _md_block(report: DueReport, block: DueBlock) -> list[str]:
 def _md_folded(name: str, block: DueBlock) -> str:
     count = len(block.sections[name])
     extra = f" in {block.overdue_objectives} objectives" if name == "overdue" else ""
-    return f"{TITLES[name]} ({count}{extra}): {LISTED_WITH[name]} lists them"
+    return f"{TITLES[name]} ({count}{extra}): `{LISTED_WITH[name]}` lists them"
 
 
 def markdown(report: DueReport, width: int) -> str:
