@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from npmplan.compute.diff import MilestoneChange, PlanDiff
 from npmplan.compute.schedule import Row, active_months, occurrences
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
+
+if TYPE_CHECKING:  # only ``--since`` compares versions: the stand-up need not import diff
+    from npmplan.compute.diff import MilestoneChange, PlanDiff
 
 SECTIONS = ("overdue", "due", "in_progress", "recurring", "ongoing", "tbc")
 FOLDABLE = ("overdue", "ongoing", "tbc")  # the sections the text view folds by default

@@ -44,6 +44,12 @@ def date_text(item: DueItem) -> str:
     return range_text(*item.window) if item.window else item.milestone.effective.kind
 
 
+def change_date(change: DueChange) -> str:
+    """The date column of a change: where the milestone is now."""
+    window = change.milestone.effective.window()
+    return range_text(*window) if window else change.milestone.effective.kind
+
+
 def details(item: DueItem) -> str:
     """What the date column does not say: recurrence, the baseline, lateness, done."""
     milestone = item.milestone
@@ -94,10 +100,13 @@ class Layout:
 
     def __init__(self, report: DueReport, width: int) -> None:
         shown = _shown_items(report)
+        changes = report.since.changes if report.since else []
         self.ids = max([len(item.objective.id) for item in shown]
+                       + [len(change.objective) for change in changes]
                        + [len(group.strategic) for block in report.blocks
                           for group in block.overdue_groups] + [1])
-        self.dates = max([len(date_text(item)) for item in shown] + [7])
+        self.dates = max([len(date_text(item)) for item in shown]
+                         + [len(change_date(change)) for change in changes] + [7])
         self.what = width - self.ids - 1 - 1 - self.dates
         if self.what < 24:  # too narrow for a date column: the date follows the text
             self.dates, self.what = 0, max(width - self.ids - 1, 10)
@@ -107,7 +116,7 @@ class Layout:
         date leaves the text more room."""
         if not self.dates and date:
             words = f"{words} [{date}]"
-        room = self.what + self.dates - len(date) if self.dates else self.what
+        room = max(self.what + self.dates - len(date), 10) if self.dates else self.what
         lines = textwrap.wrap(words, room, break_on_hyphens=False) or [""]
         out = []
         for n, line in enumerate(lines):
@@ -201,10 +210,7 @@ def _since_lines(report: DueReport, layout: Layout) -> list[Text]:
     if not changes:
         out.append(Text("No milestone was done, moved, added or cancelled."))
     for change in changes:
-        when = change.milestone.effective
-        window = when.window()
-        out += layout.row(change.objective, _change_what(change),
-                          range_text(*window) if window else when.kind)
+        out += layout.row(change.objective, _change_what(change), change_date(change))
     return out
 
 
