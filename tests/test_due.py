@@ -184,6 +184,9 @@ def test_real_plan_november_fits_forty_lines_at_80_columns() -> None:
     assert "2.1 Ongoing quarterly meetings and planning meetings" in out
     code, everything = run("due", "--plan", str(PLAN), "--month", "2026-11", "--all", width=80)
     assert_golden("due-2026-11-all-80.txt", everything)
+    code, overdue = run("due", "--plan", str(PLAN), "--month", "2026-11", "--overdue", width=80)
+    assert_golden("due-2026-11-overdue-80.txt", overdue)
+    assert overdue.count("overdue)") == 58 and "Ongoing (11) and to be confirmed (2)" in overdue
     data = json.loads(run("due", "--plan", str(PLAN), "--month", "2026-11", "-f", "json")[1])
     assert len(data["overdue"]) == 58 and len(data["ongoing"]) == 11 and len(data["tbc"]) == 2
     assert sum(group["count"] for group in data["overdue_by_strategic_objective"]) == 58
@@ -241,6 +244,7 @@ def test_since_lists_what_changed_in_git(tmp_path: Path) -> None:
     assert [line.split(":")[0] for line in changes] == [
         "1.1 Done 2027-01-08", "1.1 Moved from 2026-12..2027-01 to 2027-03, 2 months later",
         "1.1 Added", "1.1 Cancelled"]
+    assert_golden("due-since.txt", out.replace(first, "COMMIT"))
     assert run(*args, "--since", "HEAD~1")[1].count(f"commit {first} (4)") == 1
     code, data = run(*args, "--since", "HEAD~1", "-f", "json")
     assert [c["change"] for c in json.loads(data)["changed_since"]["changes"]] == [
