@@ -85,8 +85,13 @@ COMMANDS: list[tuple[str, str, str, int]] = [
     ("calendar", "The appendix \"Calendar of Actions\". `--format markdown|csv|json`; filters "
      "`--strategic`, `--priority`, `--lead`, `--from`, `--to`; `--as-of` marks the month.",
      "npmplan calendar --as-of 2026-09-10", 0),
-    ("due", "The stand-up for a month (default: this month). `--format markdown` pastes into "
-     "meeting notes. Filters `--lead`, `--strategic`.", "npmplan due --month 2026-09", 45),
+    ("due", "The stand-up for a month (default: this month), for ten minutes: due, in progress, "
+     "recurring and next month in full; overdue folded to one line per strategic objective "
+     "(`--overdue` lists them), ongoing and tbc counted (`--all` lists everything). "
+     "`--by lead` gives each lead their own block (the default when objectives have leads); "
+     "`--since 7d` (or a git revision) adds what was done, moved, added or cancelled since. "
+     "`--format markdown` pastes into meeting notes. Filters `--lead`, `--strategic`.",
+     "npmplan due --month 2026-11", 0),
     ("workload", "Active activities per month by kind; `--by lead|strategic|priority` splits "
      "it, `--without-priority funding-dependent` asks what if the funding does not come.",
      "npmplan workload", 0),
@@ -114,6 +119,11 @@ COMMANDS: list[tuple[str, str, str, int]] = [
     ("status", "Progress for the annual report and quarterly reports: milestones done, "
      "planned, overdue and cancelled, share delivered, months of slippage.",
      "npmplan status --as-of 2026-11-27", 12),
+    ("report", "The quarterly progress report for the Steering Group: each objective's RAG "
+     "rating (computed, or set by an officer with `rag:`), what was done in the quarter, "
+     "what is due and not done, what moved and by how much, and what is due next quarter. "
+     "`--quarter N` (default: the quarter of `--as-of`), `--format markdown|html|json`.",
+     "npmplan report --quarter 2", 40),
     ("diff", "What changed between two versions: `OLD` and `NEW` are files or `REV:PATH` "
      "(read with git). Here `old.yaml` is the shipped plan and `new.yaml` the same with one "
      "milestone moved and one marked done.", "npmplan diff old.yaml new.yaml", 0),

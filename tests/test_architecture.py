@@ -31,6 +31,7 @@ COMMANDS = {  # command line (before --format) for each report in the registry
     "show": ["show", "2.4", "--plan", str(REAL_PLAN), "--as-of", "2026-09-10"],
     "workload": ["workload", "--plan", str(REAL_PLAN)],
     "status": ["status", "--plan", str(REAL_PLAN), "--as-of", "2026-11-30"],
+    "report": ["report", "--plan", str(REAL_PLAN), "--quarter", "2"],
     "diff": ["diff", str(REAL_PLAN), str(REAL_PLAN)],
 }
 EXTRA = [  # commands whose formats come from a second declaration
@@ -49,6 +50,8 @@ def _is_format(name: str, out: str) -> bool:
     if name == "csv":
         rows = list(csv.reader(io.StringIO(out)))
         return len(rows) > 2 and len({len(row) for row in rows}) == 1
+    if name == "html":
+        return out.lstrip().lower().startswith("<!doctype html")
     if name == "github":
         return out.splitlines()[-1].endswith(")") and all(
             line.startswith("::") for line in out.splitlines()[:-1])
@@ -93,6 +96,18 @@ def test_problems_are_made_by_their_rule(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     assert _calls(tree, "Problem") == [] and _calls(tree, "Finding") == [], \
         "make problems with rules.SOME_RULE.problem(...) or .finding(...)"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(SRC)) for p in MODULES])
+def test_no_rule_is_named_by_a_string(path: Path) -> None:
+    from npmplan.check.rules import RULES
+
+    if path.relative_to(SRC).as_posix() == "check/rules.py":
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    named = [ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and any(isinstance(arg, ast.Constant) and arg.value in RULES for arg in node.args)]
+    assert named == [], "name the rule object: rules.SOME_RULE"
 
 
 RENDERERS = sorted((SRC / "render").glob("*.py"))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -101,14 +104,56 @@ def test_filters(tmp_path: Path) -> None:
 
 def test_text_sections_and_overdue_count(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, YEAR_END)
-    code, out = run("due", "--plan", str(plan), "--month", "2027-01")
+    code, out = run("due", "--plan", str(plan), "--month", "2027-01", "--by", "objective")
     assert code == 0, out
-    order = ["Overdue (1)", "Due this month (2)", "In progress (1)", "Recurring this month (1)",
-             "Ongoing (1)", "To be confirmed (1)", "Next month: February 2027 (2 due)"]
+    order = ["Due this month (2)", "In progress (1)", "Recurring this month (1)",
+             "Next month: February 2027 (2 due)",
+             "Overdue (1 in 1 objective): --overdue lists them", "1   1 overdue: 1.1 x1; "
+             "oldest Dec 2026", "Ongoing (1) and to be confirmed (1): --all lists them"]
     positions = [out.index(title) for title in order]
     assert positions == sorted(positions)
-    assert "1 month overdue" in out
     assert "moved from 2026-11" in out
+    assert "late one" not in out  # folded
+    code, listed = run("due", "--plan", str(plan), "--month", "2027-01", "--overdue")
+    assert "Overdue (1)\n1.1 late one (1 month overdue)" in listed
+    assert "Ongoing (1) and to be confirmed (1): --all lists them" in listed
+    code, everything = run("due", "--plan", str(plan), "--month", "2027-01", "--all",
+                           "--by", "objective")
+    for title in ("Overdue (1)\n", "Ongoing (1)\n1.1 always", "To be confirmed (1)\n"):
+        assert title in everything
+
+
+def test_grouped_by_lead_when_the_plan_has_leads(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, YEAR_END.replace("        leads: [jk]\n", ""))
+    code, out = run("due", "--plan", str(plan), "--month", "2027-01", width=80)
+    assert code == 0, out
+    assert_golden("due-by-lead.txt", out)
+    assert out.index("== M K (mk) ==") < out.index("== No lead ==")
+    assert "J K" not in out  # leads nothing this month: no block
+    code, json_out = run("due", "--plan", str(plan), "--month", "2027-01", "-f", "json")
+    assert [item["what"] for item in json.loads(json_out)["tbc"]] == ["someday"]
+
+
+def test_by_lead_without_leads_says_why(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, YEAR_END.replace("        leads: [mk]\n", "").replace(
+        "        leads: [jk]\n", ""))
+    code, out = run("due", "--plan", str(plan), "--month", "2027-01", "--by", "lead")
+    assert code == 0, out
+    assert "no objective in this plan has leads, so there is nothing to group by lead; add " \
+        "the lead's team id (mk, jk) under an objective, e.g. leads: [mk]" in out
+    code, out = run("due", "--plan", str(plan), "--lead", "jk")
+    assert code == 2, out
+    assert "--lead jk: no objective in this plan has leads" in out
+
+
+def test_workload_options_that_match_nothing_say_why() -> None:
+    code, out = run("workload", "--plan", str(PLAN), "--by", "lead")
+    assert code == 0, out
+    assert "note: --by lead: no objective in this plan has leads" in out
+    code, out = run("workload", "--plan", str(PLAN), "--without-priority", "standard")
+    assert code == 0, out
+    assert "no objective in this plan has priority standard (the priorities set: core); set " \
+        "it under an objective, e.g. priority: standard; nothing is left out" in out
 
 
 def test_month_defaults_to_as_of(tmp_path: Path) -> None:
@@ -127,8 +172,99 @@ def test_real_plan_september_stand_up() -> None:
     assert "### Due this month (9)" in md
 
 
+def test_real_plan_november_fits_forty_lines_at_80_columns() -> None:
+    code, out = run("due", "--plan", str(PLAN), "--month", "2026-11", width=80)
+    assert code == 0, out
+    assert_golden("due-2026-11-80.txt", out)
+    lines = out.splitlines()
+    assert len(lines) <= 40
+    assert max(map(len, lines)) <= 80 and "…" not in out
+    assert "Overdue (58 in 18 objectives): --overdue lists them" in out
+    assert "2   15 overdue: 2.1 x3, 2.2 x3, 2.3 x2, 2.5 x7; oldest Apr 2026" in out
+    assert "2.1 Ongoing quarterly meetings and planning meetings" in out
+    code, everything = run("due", "--plan", str(PLAN), "--month", "2026-11", "--all", width=80)
+    assert_golden("due-2026-11-all-80.txt", everything)
+    code, overdue = run("due", "--plan", str(PLAN), "--month", "2026-11", "--overdue", width=80)
+    assert_golden("due-2026-11-overdue-80.txt", overdue)
+    assert overdue.count("overdue)") == 58 and "Ongoing (11) and to be confirmed (2)" in overdue
+    data = json.loads(run("due", "--plan", str(PLAN), "--month", "2026-11", "-f", "json")[1])
+    assert len(data["overdue"]) == 58 and len(data["ongoing"]) == 11 and len(data["tbc"]) == 2
+    assert sum(group["count"] for group in data["overdue_by_strategic_objective"]) == 58
+    quarterly = [item for item in data["recurring"] if item["when"] == "quarterly"]
+    assert [item["objective"] for item in quarterly] == ["2.1", "2.2", "6.1"]
+    assert all(item["window"] is None for item in quarterly)
+
+
 @pytest.mark.parametrize("month", ["2026-13", "Sept", "26-09"])
 def test_bad_month_is_usage_error(month: str) -> None:
     code, out = run("due", "--plan", str(PLAN), "--month", month)
     assert code == 2, out
+    assert "Traceback" not in out
+
+
+def git(repo: Path, *args: str, day: str = "2027-01-01") -> str:
+    stamp = f"{day}T12:00:00+00:00"
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": stamp,
+           "GIT_COMMITTER_DATE": stamp, "HOME": str(repo), "GIT_CONFIG_NOSYSTEM": "1",
+           "PATH": os.environ.get("PATH", "")}
+    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True,
+                          check=True)
+    return done.stdout
+
+
+CHANGED = (YEAR_END
+           .replace("{when: 2026-12, what: late one}",
+                    "{when: 2026-12, what: late one, status: done, done_on: 2027-01-08}")
+           .replace("{when: 2026-12..2027-01, what: spanning}",
+                    "{when: 2026-12..2027-01, moved_to: 2027-03, what: spanning}")
+           .replace("{when: tbc, what: someday}", "{when: tbc, what: someday, status: cancelled}")
+           .replace("          - {when: ongoing, what: always}\n",
+                    "          - {when: ongoing, what: always}\n"
+                    "          - {when: 2027-02, what: brand new}\n"))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_since_lists_what_changed_in_git(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    plan = repo / "plan.yaml"
+    plan.write_text(YEAR_END, encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "plan.yaml")
+    git(repo, "commit", "-q", "-m", "plan")
+    plan.write_text(CHANGED, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "week", day="2027-01-10")
+    first = git(repo, "rev-parse", "--short", "HEAD~1").strip()
+    args = ("due", "--plan", str(plan), "--month", "2027-01", "--by", "objective")
+    code, out = run(*args, "--as-of", "2027-01-12", "--since", "7d", width=80)
+    assert code == 0, out
+    assert f"Changed since 2027-01-01, commit {first} (4)\n" in out
+    changes = out.split("Changed since")[1].split("\n\n")[0].splitlines()[1:]
+    assert [line.split(":")[0] for line in changes] == [
+        "1.1 Done 2027-01-08", "1.1 Moved from 2026-12..2027-01 to 2027-03, 2 months later",
+        "1.1 Added", "1.1 Cancelled"]
+    assert_golden("due-since.txt", out.replace(first, "COMMIT"))
+    assert run(*args, "--since", "HEAD~1")[1].count(f"commit {first} (4)") == 1
+    code, data = run(*args, "--since", "HEAD~1", "-f", "json")
+    assert [c["change"] for c in json.loads(data)["changed_since"]["changes"]] == [
+        "done", "moved", "added", "cancelled"]
+    code, out = run(*args, "--as-of", "2027-01-12", "--since", "30d")
+    assert code == 2 and "no commit is 30 days old or older" in out
+    code, out = run(*args, "--since", "no-such-rev")
+    assert code == 2 and "is neither an age (7d, 2w) nor a git revision" in out
+
+
+def test_since_outside_git_or_without_git_says_so(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = write_plan(tmp_path, YEAR_END)
+    if shutil.which("git") is not None:
+        monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+        code, out = run("due", "--plan", str(plan), "--since", "7d")
+        assert code == 2, out
+        assert "is not in a git repository; leave out --since" in out
+    monkeypatch.setattr("npmplan.read.versions.shutil.which", lambda name: None)
+    code, out = run("due", "--plan", str(plan), "--since", "7d")
+    assert code == 2, out
+    assert "--since reads the plan's history with git, which is not installed" in out
     assert "Traceback" not in out

@@ -23,7 +23,7 @@ ERROR_RULES = {
     "bad-period", "bad-day", "bad-when", "reversed-range", "bad-choice", "bad-number",
     "bad-boolean", "bad-id",
     "duplicate-id", "unknown-lead", "schedule-overlap", "span-outside-period",
-    "done-on-without-done", "every-without-range", "every-not-positive",
+    "done-on-without-done", "every-without-range", "every-not-positive", "rag-incomplete",
 }
 WARNING_RULES = {"milestone-outside-period", "milestone-off-schedule", "id-prefix",
                  "over-capacity", "empty-schedule"}

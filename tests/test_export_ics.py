@@ -122,10 +122,13 @@ def test_shipped_season_and_recurring() -> None:
                     "proposed governance changes"]
     assert (summer.decoded("DTSTART"), summer.decoded("DTEND")) == (date(2026, 6, 1),
                                                                     date(2026, 9, 1))
-    quarterly = found["2.2 Ongoing quarterly meetings and planning meetings"]
+    assert "2.2 Ongoing quarterly meetings and planning meetings" not in found  # no months
+    quarterly = found["5.4 Quarterly meetings between NPM Team and MoJ sponsorship/"
+                      "international treaty team to explore MoU, legislative changes, and the "
+                      "NPM membership review"]
     assert [e.decoded("DTSTART") for e in quarterly] == [
-        date(2026, 4, 1), date(2026, 7, 1), date(2026, 10, 1), date(2027, 1, 1)]
-    assert all(e.decoded("DTEND") == date(s.year, s.month + 1, 1)
+        date(2026, 9, 1), date(2026, 12, 1), date(2027, 3, 1)]
+    assert all(e.decoded("DTEND") == date(s.year + s.month // 12, s.month % 12 + 1, 1)
                for e in quarterly for s in [e.decoded("DTSTART")])
 
 

@@ -71,7 +71,7 @@ def test_deterministic_and_ordered(small: Path) -> None:
     one = objectives(data)["1.1"]
     assert list(one) == ["id", "strategic_objective", "title", "label", "priority", "leads",
                          "rationale", "outcomes", "outputs", "schedule", "active_months",
-                         "total", "milestone_counts", "milestones"]
+                         "total", "milestone_counts", "milestones", "rag"]
     assert list(one["milestones"][0]) == [
         "what", "when", "date_kind", "moved_to", "window", "baseline_window", "day", "due",
         "every", "occurrences", "status", "done_on", "note"]

@@ -5,7 +5,7 @@ model validator would report them in rounds). Each rule returns findings with th
 ``loc`` of the value concerned; the loader's position tree gives them lines.
 
 Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
-``done-on-without-done``, ``every-without-range``, ``every-not-positive``.
+``done-on-without-done``, ``every-without-range``, ``every-not-positive``, ``rag-incomplete``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
 ``over-capacity``, ``empty-schedule``.
 """
@@ -140,6 +140,21 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
                       "month of its objective's schedule; extend the schedule or check the date")
 
 
+def rag_ratings(plan: Plan) -> Iterator[Finding]:
+    """A RAG rating is a judgement: it needs its reason and the day it was made."""
+    for loc, _, objective in _objectives(plan):
+        rag = objective.rag
+        if rag is None:
+            continue
+        missing = [key for key in ("reason", "set_on") if getattr(rag, key) is None]
+        if missing:
+            yield rules.RAG_INCOMPLETE.finding(
+                (*loc, "rag"), f"the RAG rating '{rag.status}' of {objective.id} has no "
+                f"{' and no '.join(missing)}; write e.g. rag: {{status: {rag.status}, "
+                "reason: \"why\", set_on: 2026-10-05}, or remove rag to use the "
+                "computed rating")
+
+
 def capacity(plan: Plan) -> Iterator[Finding]:
     limit = plan.plan.capacity
     if limit is None:
@@ -166,6 +181,6 @@ def empty_schedules(plan: Plan) -> Iterator[Finding]:
 
 
 FINDERS: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
-    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, capacity,
+    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, rag_ratings, capacity,
     empty_schedules,
 )

@@ -319,6 +319,15 @@ EVERY_NOT_POSITIVE = _rule(
         "          - {when: 2026-07..2026-12, every: 1, what: Board}\n",
     ),
 )
+RAG_INCOMPLETE = _rule(
+    "rag-incomplete",
+    "error",
+    "a RAG rating without its reason or the day it was set",
+    Example(_TITLE, _TITLE + "        rag: {status: amber}\n",
+            _TITLE + "        rag: {status: amber, reason: Venue not yet booked, "
+            "set_on: 2026-10-05}\n"),
+)
+
 # warnings
 MILESTONE_OUTSIDE_PERIOD = _rule(
     "milestone-outside-period",

@@ -21,8 +21,8 @@ from npmplan.cli.common import fail
 
 # Every command, in the order --help lists them: name → the module in npmplan.cli that
 # defines it as a function of the same name. A new command is a module and a line here.
-COMMANDS = ("validate", "calendar", "due", "workload", "show", "status", "diff", "new",
-            "done", "move", "cancel", "add", "lead", "schema", "export")
+COMMANDS = ("validate", "calendar", "due", "workload", "show", "status", "report", "diff",
+            "new", "done", "move", "cancel", "add", "lead", "schema", "export")
 
 
 def _version(value: bool) -> None:

@@ -137,6 +137,8 @@ def filters(model: Plan, strategic: str | None = None, lead: str | None = None,
     if priority is not None and priority not in PRIORITY_CHOICES:
         fail(f"--priority '{priority}' is not a priority; use core, standard, "
              "funding-dependent or none", 2)
+    if priority is not None and (why := no_priority(model, priority, f"--priority {priority}")):
+        fail(why, 2)
     window = None
     if months != (None, None):
         first, last = model.plan.period
@@ -159,3 +161,39 @@ def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:
         known = [member.id for member in model.team]
         if lead not in known:
             fail(unknown_message("team member", lead, known), 2)
+        if (why := no_leads(model, f"--lead {lead}")) is not None:
+            fail(why, 2)
+
+
+
+def note(message: str) -> None:
+    """Say on stderr why an option changes nothing; the report still follows (exit 0)."""
+    typer.echo(f"npmplan: note: {message}", err=True)
+
+
+def no_leads(model: Plan, option: str) -> str | None:
+    """Why ``option`` (``--lead mk``, ``--by lead``) finds nothing when no objective has
+    ``leads``, and how to set them; None when some objective has leads."""
+    if any(objective.leads for _, objective in model.objectives()):
+        return None
+    team = ", ".join(member.id for member in model.team)
+    how = (f"add the lead's team id ({team}) under an objective, e.g. leads: "
+           f"[{model.team[0].id}]" if team else
+           "add the person under team: (id and name), then their id under an objective's "
+           "leads:, e.g. leads: [mk]")
+    verb = "group" if option.startswith("--by") else "select"
+    return (f"{option}: no objective in this plan has leads, so there is nothing to {verb} "
+            f"by lead; {how}")
+
+
+def no_priority(model: Plan, priority: str, option: str) -> str | None:
+    """Why ``option`` finds nothing when no objective has ``priority`` ("none": not
+    stated), and how to set it; None when some objective has it."""
+    found = {objective.priority or "none" for _, objective in model.objectives()}
+    if priority in found:
+        return None
+    if priority == "none":
+        return f"{option}: every objective states its priority, so none has priority 'none'"
+    stated = ", ".join(sorted(found - {"none"})) or "none"
+    return (f"{option}: no objective in this plan has priority {priority} (the priorities "
+            f"set: {stated}); set it under an objective, e.g. priority: {priority}")

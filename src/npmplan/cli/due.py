@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,13 +14,27 @@ from npmplan.cli.common import (
     LeadOption,
     PlanOption,
     StrategicOption,
+    fail,
     filters,
     format_option,
     load_plan,
+    no_leads,
+    note,
     parse_as_of,
     parse_month_option,
+    resolve_plan,
 )
 from npmplan.render.formats import DUE
+
+if TYPE_CHECKING:
+    from npmplan.compute.due import SinceChanges
+    from npmplan.compute.schedule import Row
+    from npmplan.model.plan import Plan
+
+
+class By(StrEnum):
+    lead = "lead"
+    objective = "objective"
 
 
 def due(
@@ -28,17 +45,66 @@ def due(
     plan: PlanOption = None,
     lead: LeadOption = None,
     strategic: StrategicOption = None,
+    by: Annotated[By | None, typer.Option(
+        "--by", show_default=False,
+        help="One block per lead (each person reads their own), or one list in objective "
+             "order. Default: lead when the plan has leads.")] = None,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help="List every overdue milestone (by default they are folded to one "
+                          "line per strategic objective).")] = False,
+    all_: Annotated[bool, typer.Option(
+        "--all", help="List everything: overdue, ongoing and to-be-confirmed items too.")]
+    = False,
+    since: Annotated[str | None, typer.Option(
+        "--since", show_default=False,
+        help="Add what changed since then, from git: an age (7d: the newest commit at least "
+             "7 days old; 2w) or a git revision (HEAD~3, a tag).")] = None,
     format: str = format_option(DUE),
 ) -> None:
     """The stand-up for a month.
 
-    What is overdue, due, in progress, recurring, ongoing, to be confirmed, and next.
+    Due this month, in progress, recurring and next month in full; overdue, ongoing and
+    to-be-confirmed items folded (--overdue, --all list them).
     """
-    from npmplan.compute.due import due_report
+    from npmplan.compute.due import FOLDABLE, due_report, group_by_lead, has_leads
     from npmplan.model.dates import Month
 
     today = parse_as_of(as_of)
     chosen = parse_month_option("--month", month) or Month.of(today.year, today.month)
-    model = load_plan(plan)
+    path = resolve_plan(plan)
+    model = load_plan(path)
     shown = filters(model, strategic, lead)
-    DUE.emit(format, due_report(chosen, shown.rows(model), model.plan.title, shown.describe()))
+    rows = shown.rows(model)
+    report = due_report(chosen, rows, model.plan.title, shown.describe())
+    if by is By.lead and (why := no_leads(model, "--by lead")) is not None:
+        note(why + "; the stand-up is in objective order")
+    elif by is By.lead or (by is None and has_leads(model)):
+        group_by_lead(report, model)
+    report.folded = () if all_ else tuple(
+        name for name in FOLDABLE if not (overdue and name == "overdue"))
+    if since is not None:
+        report.since = _since(since, path, model, rows, None if as_of is None else today)
+    DUE.emit(format, report)
+
+
+def _since(text: str, path: Path, model: Plan, rows: list[Row],
+           as_of: date | None) -> SinceChanges:
+    """What changed in the rows shown since the version ``--since`` names."""
+    from datetime import UTC, datetime, time
+
+    from npmplan.compute.diff import compare
+    from npmplan.compute.due import changes_since
+    from npmplan.errors import UsageError
+    from npmplan.read import versions
+
+    now = datetime.now(UTC) if as_of is None else datetime.combine(as_of, time.max, UTC)
+    try:
+        version = versions.since_version(text, path, now)
+        result = versions.read_version(version)
+    except UsageError as exc:
+        fail(f"--since: {exc}" if not str(exc).startswith("--since") else str(exc), 2)
+    if result.plan is None:
+        fail(f"--since: the plan as it was on {version.label} is not valid "
+             f"({len(result.errors)} error(s)), so it cannot be compared; give a later "
+             "--since", 1)
+    return changes_since(compare(result.plan, model), {o.id for _, o in rows}, version.label)

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli.common import PlanOption, fail, format_option, load_plan
+from npmplan.cli.common import (
+    PlanOption,
+    fail,
+    format_option,
+    load_plan,
+    no_leads,
+    no_priority,
+    note,
+)
 from npmplan.render.formats import BREAKDOWN, WORKLOAD
 
 
@@ -42,6 +50,11 @@ def workload(
         fail(f"--without-priority '{without_priority}' is not a priority; use "
              + ", ".join(PRIORITY_CHOICES), 2)
     model = load_plan(plan)
+    for why in (no_leads(model, "--by lead") if by is By.lead else None,
+                no_priority(model, without_priority, f"--without-priority {without_priority}")
+                if without_priority is not None else None):
+        if why is not None:
+            note(why + ("" if "--by" in why else "; nothing is left out"))
     if by is None:
         rows = drop_priority(model.objectives(), without_priority)
         WORKLOAD.emit(format, workload_report(model, rows, without_priority))

@@ -41,7 +41,9 @@ MONTH_NAMES = {
 }
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month; 3 months each
 FORMS = ("a month (2026-09), a day (2026-09-15), a range (2026-06..2026-08), a quarter "
-         "(2026-Q3), a season (summer 2026), ongoing or tbc")
+         "(2026-Q3), a season (summer 2026), ongoing, quarterly or tbc")
+# The forms that carry no month: ``quarterly`` is once a quarter on months not yet fixed.
+UNDATED = ("ongoing", "quarterly", "tbc")
 
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -230,12 +232,13 @@ def _month_or_day(text: str) -> Month:
     return parse_month(text)
 
 
-WhenKind = Literal["day", "month", "range", "quarter", "season", "ongoing", "tbc"]
+WhenKind = Literal["day", "month", "range", "quarter", "season", "ongoing", "quarterly", "tbc"]
 
 
 @dataclass(frozen=True, slots=True)
 class When:
-    """A milestone's ``when``: the text as written, and its months (None for ongoing/tbc)."""
+    """A milestone's ``when``: the text as written, and its months (None for ongoing,
+    quarterly and tbc)."""
 
     text: str
     kind: WhenKind
@@ -260,8 +263,10 @@ def parse_when(text: str) -> When:
     raw = text
     text = text.strip()
     lower = text.lower()
-    if lower in ("ongoing", "tbc"):
-        return When(lower, "ongoing" if lower == "ongoing" else "tbc")
+    if lower in UNDATED:
+        kind: WhenKind = "ongoing" if lower == "ongoing" else (
+            "quarterly" if lower == "quarterly" else "tbc")
+        return When(lower, kind)
     if _ISO_DAY.fullmatch(text):
         day = parse_day(text)
         month = Month.of(day.year, day.month)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -35,11 +36,13 @@ Kind = Literal["active", "meetings", "production"]
 Status = Literal["planned", "done", "cancelled"]
 Priority = Literal["core", "standard", "funding-dependent"]
 Function = Literal["visiting", "advisory", "educational", "cooperative"]
+Rating = Literal["red", "amber", "green", "complete"]
 
 KINDS: tuple[Kind, ...] = ("active", "meetings", "production")
 STATUSES: tuple[Status, ...] = ("planned", "done", "cancelled")
 PRIORITIES: tuple[Priority, ...] = ("core", "standard", "funding-dependent")
 FUNCTIONS: tuple[Function, ...] = ("visiting", "advisory", "educational", "cooperative")
+RATINGS: tuple[Rating, ...] = ("red", "amber", "green", "complete")
 
 
 def _custom(rule: Rule, message: str) -> PydanticCustomError:
@@ -157,13 +160,22 @@ WhenValue = Annotated[
     When,
     PlainValidator(_parser(rules.BAD_WHEN, dates.parse_when, "a date")),
     _schema(type="string", description="a day, month, range A..B, YYYY-Qn, a season "
-            "and year (summer 2026), ongoing or tbc"),
+            "and year (summer 2026), ongoing, quarterly (once a quarter, months not fixed) "
+            "or tbc"),
 ]
 DoneOn = Annotated[
     When,
     PlainValidator(_parser(rules.BAD_DAY, dates.parse_done_on, "a date")),
     _schema(type="string", description="the day (YYYY-MM-DD) or month (YYYY-MM) it was done"),
 ]
+Day = Annotated[
+    date,
+    PlainValidator(_parser(rules.BAD_DAY, dates.parse_day, "a day")),
+    _schema(type="string", pattern=r"^\s*\d{4}-\d{2}-\d{2}\s*$",
+            description="a day, YYYY-MM-DD"),
+]
+RatingValue = Annotated[Rating, PlainValidator(_choice(RATINGS, "RAG rating")),
+                        _schema(enum=list(RATINGS))]
 KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), _schema(enum=list(KINDS))]
 StatusValue = Annotated[Status, PlainValidator(_choice(STATUSES, "status")),
                         _schema(enum=list(STATUSES))]
@@ -269,6 +281,16 @@ class Milestone(Strict):
         return self.moved_to or self.when
 
 
+class Rag(Strict):
+    """An officer's RAG rating of an objective. ``reason`` and ``set_on`` are optional
+    here so that their absence is one plain error (``rag-incomplete``, in ``check.cross``)
+    rather than a missing key."""
+
+    status: RatingValue
+    reason: Text | None = Field(default=None, description="why: required")
+    set_on: Day | None = Field(default=None, description="the day it was set: required")
+
+
 class Objective(Strict):
     id: Id
     title: Text
@@ -288,6 +310,9 @@ class Objective(Strict):
         BeforeValidator(_none_as_empty),
     ] = []
     milestones: Annotated[list[Milestone], BeforeValidator(_none_as_empty)] = []
+    rag: Rag | None = Field(
+        default=None, description="an officer's RAG rating, shown by npmplan report beside "
+        "the computed one: {status: red|amber|green|complete, reason, set_on: YYYY-MM-DD}")
 
     @property
     def row_label(self) -> str:
@@ -324,6 +349,7 @@ MODEL_UNDER: dict[str, type[BaseModel]] = {
     "plan": PlanInfo, "functions": FunctionTexts, "team": TeamMember,
     "strategic_objectives": StrategicObjective,
     "objectives": Objective, "schedule": Span, "outputs": Output, "milestones": Milestone,
+    "rag": Rag,
 }
 
 

@@ -7,9 +7,12 @@ of the plan ``--plan`` names.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from npmplan.errors import UsageError
@@ -84,3 +87,42 @@ def _git(args: list[str], cwd: Path | None) -> bytes:
                             done.stderr.decode("utf-8", "replace").splitlines() if line.strip())
         raise UsageError(f"git {args[0]} failed: {message or f'exit {done.returncode}'}")
     return done.stdout
+
+
+_AGE = re.compile(r"(\d+)\s*([dw])")
+
+
+def since_version(text: str, plan: Path, now: datetime) -> Version:
+    """The version of ``plan`` that ``--since`` names: ``7d`` (``2w``) is the newest commit
+    at least 7 days (2 weeks) older than ``now``; anything else is a git revision. Its
+    label says which commit it is: ``2026-11-20, commit 1a2b3c4``."""
+    if shutil.which("git") is None:
+        raise UsageError("--since reads the plan's history with git, which is not installed "
+                         "here; install git, or leave out --since")
+    cwd = plan.parent
+    try:
+        _git(["rev-parse", "--is-inside-work-tree"], cwd)
+    except UsageError:
+        raise UsageError(f"--since reads the plan's git history, but {one_line(str(plan))} "
+                         "is not in a git repository; leave out --since, or compare two "
+                         "files with npmplan diff OLD NEW") from None
+    if match := _AGE.fullmatch(text.strip()):
+        days = int(match[1]) * (7 if match[2] == "w" else 1)
+        cutoff = now - timedelta(days=days)
+        found = _git(["rev-list", "-1", f"--before={cutoff.isoformat()}", "HEAD"], cwd)
+        if not found.strip():
+            raise UsageError(f"--since {text}: no commit is {days} days old or older "
+                             f"(before {cutoff:%Y-%m-%d}); give a git revision instead, "
+                             "e.g. --since HEAD~1")
+        rev = found.decode().strip()
+    else:
+        _check_rev(text)
+        try:
+            rev = _git(["rev-parse", "--verify", "--end-of-options", f"{text}^{{commit}}"],
+                       cwd).decode().strip()
+        except UsageError:
+            raise UsageError(f"--since {one_line(text)} is neither an age (7d, 2w) nor a git "
+                             "revision of this repository (e.g. HEAD~1, a tag or a commit "
+                             "hash)") from None
+    day, short = _git(["log", "-1", "--format=%cs %h", rev], cwd).decode().split()
+    return Version(f"{day}, commit {short}", plan, spec=f"{rev}:./{plan.name}", cwd=cwd)

@@ -1,19 +1,23 @@
 """``npmplan due``: the stand-up view of one month, as text, markdown or json.
 
-Sections come in the order a stand-up takes them: what is late, what is due, what is
-under way, what recurs, what is ongoing, what has no date yet, and a look at next month.
+The text and markdown views are read in ten minutes: what is due this month, in progress,
+recurring and due next month in full; what is overdue folded to one line per strategic
+objective, ongoing and tbc items to a count (``--overdue`` and ``--all`` list them). Every
+milestone's text wraps under itself, never cut, and one date column serves every section.
+JSON always lists every item of every section.
 """
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from rich.text import Text
 
-from npmplan.compute.due import DueItem, DueReport
+from npmplan.compute.due import DueBlock, DueChange, DueItem, DueReport, OverdueGroup
 from npmplan.model.dates import Month, range_text
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, plain
+from npmplan.render.safe import md, one_line, plain
 
 TITLES = {
     "overdue": "Overdue",
@@ -23,12 +27,33 @@ TITLES = {
     "ongoing": "Ongoing",
     "tbc": "To be confirmed",
 }
+# The order a stand-up takes them: this month's work first, then what is late.
+ORDER = ("due", "in_progress", "recurring", "next_month", "overdue", "ongoing", "tbc")
+LISTED_WITH = {"overdue": "--overdue", "ongoing": "--all", "tbc": "--all"}
+CHANGE_WORDS = {"done": "Done", "moved": "Moved", "added": "Added", "cancelled": "Cancelled",
+                "removed": "Removed", "reopened": "Reopened"}
 
 
-def window_text(item: DueItem) -> str:
-    """The milestone's window, its baseline when moved, and how late it is."""
+def month_words(month: Month) -> str:
+    """``Apr 2026``."""
+    return f"{month.first_day():%b %Y}"
+
+
+def date_text(item: DueItem) -> str:
+    """The date column: the milestone's window, or ongoing, quarterly or tbc."""
+    return range_text(*item.window) if item.window else item.milestone.effective.kind
+
+
+def change_date(change: DueChange) -> str:
+    """The date column of a change: where the milestone is now."""
+    window = change.milestone.effective.window()
+    return range_text(*window) if window else change.milestone.effective.kind
+
+
+def details(item: DueItem) -> str:
+    """What the date column does not say: recurrence, the baseline, lateness, done."""
     milestone = item.milestone
-    parts = [milestone.effective.kind if item.window is None else range_text(*item.window)]
+    parts = []
     if milestone.every:
         parts.append(f"every {milestone.every} months" if milestone.every > 1 else "monthly")
     if milestone.moved_to is not None:
@@ -41,78 +66,172 @@ def window_text(item: DueItem) -> str:
     return "; ".join(parts)
 
 
+def window_text(item: DueItem) -> str:
+    """The date and its details in one phrase (markdown, html)."""
+    return "; ".join(part for part in (date_text(item), details(item)) if part)
+
+
 def heading(report: DueReport) -> str:
     return f"Stand-up for {report.month.long()}: {report.title}"
 
 
-WIDE = 120  # from this width on, each line also names the activity
-ACTIVITY = 40  # at most, for that column
+def _what(item: DueItem) -> str:
+    done = "✓ " if item.milestone.status == "done" else ""
+    more = details(item)
+    return done + one_line(item.milestone.what) + (f" ({more})" if more else "")
 
 
-def _cell(text: Text, width: int) -> Text:
-    """``text`` cut with an ellipsis or padded to exactly ``width`` cells."""
-    out = text.copy()
-    out.truncate(width, overflow="ellipsis", pad=True)
+def _change_what(change: DueChange) -> str:
+    words = CHANGE_WORDS[change.kind]
+    if change.kind == "moved" and change.before is not None:
+        old, new = change.before.effective, change.milestone.effective
+        shift = ""
+        if change.months:
+            shift = f", {abs(change.months)} month{'s' if abs(change.months) > 1 else ''} " \
+                    f"{'later' if change.months > 0 else 'earlier'}"
+        words += f" from {old.text} to {new.text}{shift}"
+    elif change.kind == "done" and change.milestone.done_on is not None:
+        words += f" {change.milestone.done_on.text}"
+    return f"{words}: {one_line(change.milestone.what)}"
+
+
+class Layout:
+    """The columns of the text view: objective id, wrapped text, one date column."""
+
+    def __init__(self, report: DueReport, width: int) -> None:
+        shown = _shown_items(report)
+        changes = report.since.changes if report.since else []
+        self.ids = max([len(item.objective.id) for item in shown]
+                       + [len(change.objective) for change in changes]
+                       + [len(group.strategic) for block in report.blocks
+                          for group in block.overdue_groups] + [1])
+        self.dates = max([len(date_text(item)) for item in shown]
+                         + [len(change_date(change)) for change in changes] + [7])
+        self.what = width - self.ids - 1 - 1 - self.dates
+        if self.what < 24:  # too narrow for a date column: the date follows the text
+            self.dates, self.what = 0, max(width - self.ids - 1, 10)
+
+    def row(self, ident: str, words: str, date: str, date_style: str = "") -> list[Text]:
+        """The text wrapped under itself, the date right-aligned on the first line: a short
+        date leaves the text more room."""
+        if not self.dates and date:
+            words = f"{words} [{date}]"
+        room = max(self.what + self.dates - len(date), 10) if self.dates else self.what
+        lines = textwrap.wrap(words, room, break_on_hyphens=False) or [""]
+        out = []
+        for n, line in enumerate(lines):
+            text = Text(f"{ident if n == 0 else '':<{self.ids}} ", style="bold")
+            text.append(line)
+            if n == 0 and self.dates:
+                text.append(" " * (room - len(line) + 1))
+                text.append(date, style=date_style)
+            text.rstrip()
+            out.append(text)
+        return out
+
+    def item(self, item: DueItem) -> list[Text]:
+        return self.row(item.objective.id, _what(item), date_text(item),
+                        "over" if item.months_overdue else "")
+
+    def group(self, group: OverdueGroup) -> list[Text]:
+        counts = ", ".join(f"{ident} x{count}" for ident, count in group.objectives)
+        words = f"{group.count} overdue: {counts}; oldest {month_words(group.oldest)}"
+        return self.row(group.strategic, words, "")
+
+
+def _shown_items(report: DueReport) -> list[DueItem]:
+    items = [item for block in report.blocks for name, section in block.sections.items()
+             if name not in report.folded for item in section]
+    return items + [item for block in report.blocks for item in block.next_month]
+
+
+def _section_title(name: str, items: list[DueItem]) -> str:
+    title = f"{TITLES[name]} ({len(items)}"
+    if any(item.milestone.effective.kind == "quarterly" for item in items):
+        title += "; quarterly: no fixed month"
+    return title + ")"
+
+
+def _block_lines(report: DueReport, block: DueBlock, layout: Layout) -> list[Text]:
+    parts: list[Text] = []
+    for name in _order(report, block):
+        if name == "next_month":
+            if block.next_month:
+                following = report.month.shift(1).long()
+                parts += [Text(""), Text(f"Next month: {following} ({len(block.next_month)} due)",
+                                         style="heading")]
+                parts += [line for item in block.next_month for line in layout.item(item)]
+            continue
+        items = block.sections[name]
+        if not items:
+            continue
+        parts.append(Text(""))
+        if name in report.folded:
+            parts += _folded(name, block, layout, report.folded)
+        else:
+            parts.append(Text(_section_title(name, items), style="heading"))
+            parts += [line for item in items for line in layout.item(item)]
+    return parts
+
+
+def _order(report: DueReport, block: DueBlock) -> tuple[str, ...]:
+    """The sections in order; folded ongoing and tbc share one line ("ongoing")."""
+    both = {"ongoing", "tbc"} <= set(report.folded) and all(
+        block.sections[name] for name in ("ongoing", "tbc"))
+    return tuple(name for name in ORDER if not (both and name == "tbc"))
+
+
+def _count_line(block: DueBlock, folded: tuple[str, ...]) -> str:
+    """``Ongoing (11) and to be confirmed (2): --all lists them``."""
+    names = [name for name in ("ongoing", "tbc") if name in folded and block.sections[name]]
+    counts = [f"{TITLES[name]} ({len(block.sections[name])})" for name in names]
+    words = " and ".join([counts[0]] + [c[0].lower() + c[1:] for c in counts[1:]])
+    return f"{words}: {LISTED_WITH[names[0]]} lists them"
+
+
+def _folded(name: str, block: DueBlock, layout: Layout, folded: tuple[str, ...]) -> list[Text]:
+    count = len(block.sections[name])
+    if name != "overdue":
+        return [Text(_count_line(block, folded) if name == "ongoing" else
+                     f"{TITLES[name]} ({count}): {LISTED_WITH[name]} lists them",
+                     style="heading")]
+    objectives = block.overdue_objectives
+    head = Text(f"Overdue ({count} in {objectives} objective{'s' if objectives > 1 else ''}): "
+                f"{LISTED_WITH[name]} lists them", style="heading")
+    return [head, *(line for group in block.overdue_groups for line in layout.group(group))]
+
+
+def _since_lines(report: DueReport, layout: Layout) -> list[Text]:
+    if report.since is None:
+        return []
+    changes = report.since.changes
+    out = [Text(""), Text(f"Changed since {report.since.label} ({len(changes)})",
+                          style="heading")]
+    if not changes:
+        out.append(Text("No milestone was done, moved, added or cancelled."))
+    for change in changes:
+        out += layout.row(change.objective, _change_what(change), change_date(change))
     return out
-
-
-def _section_lines(items: list[DueItem], width: int) -> list[Text]:
-    """One line per milestone, so that a stand-up can run down the list; long text is
-    cut with an ellipsis (``npmplan show ID`` has it in full). Laid out by hand: a rich
-    Table costs more than the rest of the command for a list like this."""
-    ids = max(len(item.objective.id) for item in items)
-    whens = [window_text(item) for item in items]
-    when_width = min(max(len(w) for w in whens), max(width * 9 // 20, 12))
-    labels = ACTIVITY if width >= WIDE else 0
-    what_width = max(width - 1 - ids - 1 - (labels + 1 if labels else 0) - 1 - when_width, 10)
-    lines = []
-    for item, when in zip(items, whens, strict=True):
-        done = "✓ " if item.milestone.status == "done" else ""
-        line = Text(f"{item.objective.id:<{ids}} ", style="bold")
-        if labels:
-            line.append_text(_cell(plain(item.objective.row_label, "muted"), labels))
-            line.append(" ")
-        line.append_text(_cell(plain(done + item.milestone.what), what_width))
-        line.append(" ")
-        line.append_text(_cell(plain(when, "over" if item.months_overdue else ""), when_width))
-        line.rstrip()
-        lines.append(line)
-    return lines
 
 
 def text(report: DueReport, width: int) -> Text:
     """The stand-up, laid out for ``width`` columns: every line already fits, so it is one
-    Text that rich need not wrap (wrapping line by line was most of the cost)."""
+    Text that rich need not wrap."""
+    layout = Layout(report, width)
     parts: list[Text] = [plain(heading(report), "heading")]
     if report.filtered:
         parts.append(plain(f"Showing {report.filtered}", "muted"))
-    empty = True
-    for name, items in _sections(report):
-        empty = False
-        parts.append(Text(""))
-        parts.append(Text(f"{TITLES[name]} ({len(items)})", style="heading"))
-        parts += _section_lines(items, width)
-    if empty:
+    parts += _since_lines(report, layout)
+    for block in report.blocks:
+        if block.name:
+            parts += [Text(""), plain(f"== {block.name} ==", "heading")]
+        parts += _block_lines(report, block, layout)
+    if all(block.empty for block in report.blocks):
         parts += [Text(""), Text(f"Nothing is due, in progress or overdue in "
                                  f"{report.month.long()}.")]
-    parts += _next_month(report, width)
-    for part in parts:
-        part.truncate(width, overflow="ellipsis")
     out = Text("\n").join(parts)
     out.no_wrap = True
     return out
-
-
-def _sections(report: DueReport) -> list[tuple[str, list[DueItem]]]:
-    return [(name, items) for name, items in report.sections.items() if items]
-
-
-def _next_month(report: DueReport, width: int) -> list[Text]:
-    if not report.next_month:
-        return []
-    following = Month(report.month + 1).long()
-    return [Text(""), Text(f"Next month: {following} ({len(report.next_month)} due)",
-                           style="heading"), *_section_lines(report.next_month, width)]
 
 
 def _md_item(item: DueItem) -> str:
@@ -121,17 +240,47 @@ def _md_item(item: DueItem) -> str:
             f"{done}{md(item.milestone.what)} ({md(window_text(item))})")
 
 
+def _md_block(report: DueReport, block: DueBlock) -> list[str]:
+    lines = []
+    for name in ORDER:
+        items = block.next_month if name == "next_month" else block.sections[name]
+        if not items:
+            continue
+        if name == "next_month":
+            title = f"Next month: {report.month.shift(1).long()} ({len(items)} due)"
+        elif name in report.folded:
+            lines += ["", f"### {_md_folded(name, block)}"]
+            if name == "overdue":
+                lines += [""] + [f"- **{md(g.strategic)}** {g.count} overdue: "
+                                 + ", ".join(f"{md(i)} x{n}" for i, n in g.objectives)
+                                 + f"; oldest {month_words(g.oldest)}"
+                                 for g in block.overdue_groups]
+            continue
+        else:
+            title = _section_title(name, items)
+        lines += ["", f"### {title}", ""] + [_md_item(item) for item in items]
+    return lines
+
+
+def _md_folded(name: str, block: DueBlock) -> str:
+    count = len(block.sections[name])
+    extra = f" in {block.overdue_objectives} objectives" if name == "overdue" else ""
+    return f"{TITLES[name]} ({count}{extra}): `{LISTED_WITH[name]}` lists them"
+
+
 def markdown(report: DueReport, width: int) -> str:
     lines = [f"## {md(heading(report))}"]
     if report.filtered:
         lines += ["", f"Showing {md(report.filtered)}"]
-    for name, items in _sections(report):
-        lines += ["", f"### {TITLES[name]} ({len(items)})", ""]
-        lines += [_md_item(item) for item in items]
-    if report.next_month:
-        following = Month(report.month + 1).long()
-        lines += ["", f"### Next month: {following} ({len(report.next_month)} due)", ""]
-        lines += [_md_item(item) for item in report.next_month]
+    if report.since is not None:
+        lines += ["", f"### Changed since {md(report.since.label)} "
+                      f"({len(report.since.changes)})", ""]
+        lines += [f"- **{md(change.objective)}** {md(_change_what(change))}"
+                  for change in report.since.changes] or ["- No changes"]
+    for block in report.blocks:
+        if block.name:
+            lines += ["", f"## {md(block.name)}"]
+        lines += _md_block(report, block)
     return "\n".join(lines) + "\n"
 
 
@@ -147,9 +296,24 @@ def item_json(item: DueItem) -> dict[str, Any]:
     }
 
 
+def _change_json(change: DueChange) -> dict[str, Any]:
+    milestone = change.milestone
+    return {"change": change.kind, "objective": change.objective, "what": milestone.what,
+            "when": milestone.when.text,
+            "moved_to": milestone.moved_to.text if milestone.moved_to else None,
+            "status": milestone.status, "months": change.months}
+
+
 def as_json(report: DueReport, width: int) -> str:
     out: dict[str, Any] = {"month": str(report.month)}
     for name, items in report.sections.items():
         out[name] = [item_json(item) for item in items]
     out["next_month"] = [item_json(item) for item in report.next_month]
+    out["overdue_by_strategic_objective"] = [
+        {"strategic_objective": group.strategic, "count": group.count,
+         "objectives": dict(group.objectives), "oldest": str(group.oldest)}
+        for group in report.overdue_groups]
+    if report.since is not None:
+        out["changed_since"] = {"since": report.since.label,
+                                "changes": [_change_json(c) for c in report.since.changes]}
     return json_text(out)

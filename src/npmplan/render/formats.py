@@ -110,9 +110,14 @@ DIFF = Formats(
     _f(TEXT, "text", "diff", "text"),
     _f("markdown", "markdown (for Steering Group papers)", "diff", "markdown"),
     _f(JSON, "json", "diff", "as_json"))
+REPORT = Formats(
+    _f(TEXT, "text", "report", "text"),
+    _f("markdown", "markdown (for Steering Group papers)", "report", "markdown"),
+    _f("html", "html (one printable A4 landscape page)", "report_html", "page"),
+    _f(JSON, "json", "report", "as_json"))
 
 # Every report's formats, by command: the test that walks every --format choice reads this.
 REPORTS: dict[str, Formats] = {
     "validate": VALIDATE, "calendar": CALENDAR, "due": DUE, "show": SHOW,
-    "workload": WORKLOAD, "status": STATUS, "diff": DIFF,
+    "workload": WORKLOAD, "status": STATUS, "diff": DIFF, "report": REPORT,
 }

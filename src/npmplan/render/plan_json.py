@@ -76,6 +76,9 @@ def objective(strategic: StrategicObjective, item: Objective,
         "total": figures.total,
         "milestone_counts": {str(m): n for m, n in figures.milestones.items()},
         "milestones": [milestone(m) for m in item.milestones],
+        "rag": None if item.rag is None else {
+            "status": item.rag.status, "reason": item.rag.reason,
+            "set_on": item.rag.set_on.isoformat() if item.rag.set_on else None},
     }
 
 

@@ -5,6 +5,7 @@ What a planner would carry, and nothing more (the rest is listed in a comment to
 - ``recurring``: a planned recurring milestone (``every``), its range moved into the new
   period by the distance between the two periods' starts (so its rhythm is kept), then kept
   within the new period: ``2026-05..2027-03, every 2`` becomes ``2027-05..2028-03, every 2``;
+  a ``quarterly`` one (no months fixed) stays ``quarterly``;
 - ``dated``: a planned milestone whose window lies wholly in the new period keeps its date
   (the old plan's look-ahead, e.g. next April's conference);
 - ``tbc``: a planned milestone due in the last quarter (three months) of the old period, or
@@ -42,6 +43,8 @@ def carry(milestone: Milestone, old: tuple[Month, Month], new: tuple[Month, Mont
         return Carry("dropped")
     effective = milestone.effective
     window = effective.window()
+    if effective.kind == "quarterly":  # a meeting every quarter goes on into the new year
+        return Carry("recurring", "quarterly")
     if window is None:  # ongoing or tbc: nothing says it is due now
         return Carry("listed", effective.kind)
     if milestone.every:

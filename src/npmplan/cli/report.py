@@ -1,0 +1,59 @@
+"""``npmplan report``: the quarterly progress report with RAG ratings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from npmplan.cli.common import (
+    AsOfOption,
+    PlanOption,
+    StrategicOption,
+    fail,
+    filters,
+    format_option,
+    load_plan,
+    parse_as_of,
+)
+from npmplan.render.formats import REPORT
+
+
+def report(
+    quarter: Annotated[int | None, typer.Option(
+        "--quarter", "-q", show_default=False,
+        help="The quarter: the Nth three months of the plan period (Q1 of 2026-27 is Apr to "
+             "Jun 2026). Default: the quarter of --as-of.")] = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    strategic: StrategicOption = None,
+    format: str = format_option(REPORT),
+) -> None:
+    """The quarterly progress report, with RAG ratings.
+
+    For each objective: its rating (computed, or set by an officer with rag:), what was
+    done in the quarter, what is due and not done, what moved, and what is due next
+    quarter; a summary counts the ratings. As of the quarter's last day, or --as-of if
+    earlier.
+    """
+    from npmplan.compute.report import quarter_of, quarter_report, quarters
+    from npmplan.model.dates import range_text
+
+    today = parse_as_of(as_of)
+    model = load_plan(plan)
+    period = model.plan.period
+    known = quarters(period)
+    if quarter is not None:
+        if not 1 <= quarter <= len(known):
+            fail(f"--quarter {quarter}: the plan period {range_text(*period)} has quarters 1 "
+                 f"to {len(known)}", 2)
+        chosen = known[quarter - 1]
+    else:
+        found = quarter_of(period, today)
+        if found is None:
+            fail(f"{today} is outside the plan period {range_text(*period)}; give the "
+                 f"quarter with --quarter 1 to {len(known)} (or --as-of a day in the period)",
+                 2)
+        chosen = found
+    rows = filters(model, strategic).rows(model)
+    REPORT.emit(format, quarter_report(model, rows, chosen, today))

@@ -1,0 +1,266 @@
+"""`npmplan report`: the quarterly progress report, its RAG rules at their boundaries, the
+officer's rating (before and after set_on, stale), and its text, markdown, html and json."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reports_helpers import PLAN, assert_golden, run, write_plan
+
+from npmplan.compute.report import quarter_of, quarters
+from npmplan.model.dates import Month
+
+# Q2 of 2026-27 is 2026-07..2026-09; as of its last day, M is 2026-09.
+RAG_PLAN = """\
+version: 1
+plan: {title: RAG rules, period: 2026-04..2027-03}
+strategic_objectives:
+  - id: "1"
+    title: One
+    objectives:
+      - id: "1.1"
+        title: Two months overdue
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-07, what: two late}
+          - {when: tbc, what: undated}
+          - {when: ongoing, what: always}
+      - id: "1.2"
+        title: Three months overdue
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-06, what: three late}
+          - {when: 2026-10, what: next one}
+      - id: "1.3"
+        title: Moved within the period
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-08, moved_to: 2026-12, what: slipped}
+      - id: "1.4"
+        title: Moved past the period
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-09, moved_to: 2027-04, what: slipped far}
+  - id: "2"
+    title: Two
+    objectives:
+      - id: "2.1"
+        title: All done
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-08, what: finished, status: done, done_on: 2026-08-14}
+          - {when: 2026-05, what: dropped, status: cancelled}
+          - {when: 2026-04..2027-03, every: 3, what: recurring}
+          - {when: quarterly, what: meeting}
+      - id: "2.2"
+        title: On track
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-09, what: due now}
+          - {when: 2026-05, what: cancelled late, status: cancelled}
+          - {when: 2026-04..2026-06, every: 1, what: monthly late}
+      - id: "2.3"
+        title: Set before the report
+        schedule: [2026-04..2027-03]
+        rag: {status: green, reason: "Agreed with the sponsor", set_on: 2026-06-30}
+        milestones:
+          - {when: 2026-05, what: very late}
+      - id: "2.4"
+        title: Set a day earlier
+        schedule: [2026-04..2027-03]
+        rag: {status: amber, reason: "Watching it", set_on: 2026-06-29}
+      - id: "2.5"
+        title: Set after the report
+        schedule: [2026-04..2027-03]
+        rag: {status: red, reason: "Funding withdrawn", set_on: 2026-10-05}
+"""
+
+
+def report(tmp_path: Path, *args: str) -> dict[str, Any]:
+    plan = write_plan(tmp_path, RAG_PLAN)
+    code, out = run("report", "--plan", str(plan), "--format", "json", *args)
+    assert code == 0, out
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {entry["id"]: entry for entry in data["objectives"]}
+
+
+def whats(items: list[dict[str, Any]]) -> list[str]:
+    return [item["what"] for item in items]
+
+
+def test_quarter_two_ratings_follow_the_rules(tmp_path: Path) -> None:
+    data = report(tmp_path, "--quarter", "2", "--as-of", "2026-11-30")
+    assert (data["report_version"], data["quarter"], data["from"], data["to"],
+            data["as_of"]) == (1, 2, "2026-07-01", "2026-09-30", "2026-09-30")
+    found = {ident: (entry["rag"], entry["computed_rag"]) for ident, entry in by_id(data).items()}
+    assert found == {
+        "1.1": ("amber", "amber"),  # 2 months overdue; tbc and ongoing do not count
+        "1.2": ("red", "red"),  # 3 months overdue
+        "1.3": ("amber", "amber"),  # moved later, within the period
+        "1.4": ("red", "red"),  # moved past the period
+        "2.1": ("complete", "complete"),  # done + cancelled; recurring ones do not count
+        "2.2": ("green", "green"),  # due this month is not late; cancelled, recurring ignored
+        "2.3": ("green", "red"),  # the officer's rating, set exactly 3 months before
+        "2.4": ("amber", "green"),  # set 3 months and a day before: stale
+        "2.5": ("green", "green"),  # set after the report's day: ignored
+    }
+    assert data["summary"] == {"red": 2, "amber": 3, "green": 3, "complete": 1}
+    assert data["strategic_objectives"] == [
+        {"id": "1", "summary": {"red": 2, "amber": 2, "green": 0, "complete": 0}},
+        {"id": "2", "summary": {"red": 0, "amber": 1, "green": 3, "complete": 1}}]
+
+
+def test_overrides_before_after_and_stale(tmp_path: Path) -> None:
+    entries = by_id(report(tmp_path, "--quarter", "2", "--as-of", "2026-11-30"))
+    assert entries["2.3"]["override"] == {"status": "green", "reason": "Agreed with the sponsor",
+                                          "set_on": "2026-06-30", "stale": False}
+    assert entries["2.4"]["override"]["stale"] is True
+    assert entries["2.5"]["override"] is None
+    later = by_id(report(tmp_path, "--quarter", "3", "--as-of", "2026-10-05"))
+    assert later["2.5"]["rag"] == "red" and later["2.5"]["override"]["stale"] is False
+    before = by_id(report(tmp_path, "--quarter", "3", "--as-of", "2026-10-04"))
+    assert before["2.5"]["override"] is None and before["2.5"]["rag"] == "green"
+
+
+def test_the_parts_of_each_objective(tmp_path: Path) -> None:
+    entries = by_id(report(tmp_path, "--quarter", "2"))
+    assert whats(entries["1.1"]["due_not_done"]) == ["two late"]
+    assert entries["1.1"]["due_not_done"][0]["months_overdue"] == 2
+    assert whats(entries["1.2"]["next"]) == ["next one"]
+    assert whats(entries["1.2"]["due_not_done"]) == []  # due in June: Q1
+    assert entries["1.3"]["moved"][0]["slip"] == 4
+    assert entries["1.4"]["moved"][0] | {"what": "slipped far", "slip": 7} \
+        == entries["1.4"]["moved"][0]
+    assert whats(entries["2.1"]["done"]) == ["finished"]
+    assert whats(entries["2.2"]["due_not_done"]) == ["due now"]
+    assert entries["2.2"]["due_not_done"][0]["months_overdue"] == 0
+
+
+def test_as_of_inside_the_quarter_and_default_quarter(tmp_path: Path) -> None:
+    data = report(tmp_path, "--as-of", "2026-08-20")
+    assert (data["quarter"], data["as_of"]) == (2, "2026-08-20")
+    entries = by_id(data)
+    assert entries["1.1"]["computed_rag"] == "amber"  # 1 month overdue in August
+    assert entries["1.2"]["computed_rag"] == "amber"  # 2 months overdue in August
+    assert whats(entries["2.1"]["done"]) == ["finished"]
+    early = by_id(report(tmp_path, "--as-of", "2026-08-10"))
+    assert whats(early["2.1"]["done"]) == []  # done on the 14th: after the report's day
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--quarter", "5"], "has quarters 1 to 4"),
+    (["--quarter", "0"], "has quarters 1 to 4"),
+    (["--as-of", "2027-06-01"], "outside the plan period"),
+])
+def test_bad_quarters_are_usage_errors(tmp_path: Path, args: list[str], says: str) -> None:
+    plan = write_plan(tmp_path, RAG_PLAN)
+    code, out = run("report", "--plan", str(plan), *args)
+    assert code == 2, out
+    assert says in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize(("rag", "says"), [
+    ("rag: {status: amber, set_on: 2026-06-29}",
+     "the RAG rating 'amber' of 2.4 has no reason; write e.g. rag: {status: amber, reason: "),
+    ("rag: {status: amber}", "has no reason and no set_on"),
+    ("rag: {status: purple, reason: x, set_on: 2026-06-29}",
+     "'purple' is not a RAG rating; write one of: red, amber, green, complete [bad-choice]"),
+    ("rag: {status: red, reason: x, set_on: 29/06/2026}", "write 2026-06-29 (YYYY-MM-DD)"),
+])
+def test_bad_ratings_are_errors(tmp_path: Path, rag: str, says: str) -> None:
+    plan = write_plan(tmp_path, RAG_PLAN.replace(
+        'rag: {status: amber, reason: "Watching it", set_on: 2026-06-29}', rag))
+    code, out = run("validate", str(plan))
+    assert code == 1, out
+    assert says in out, out
+
+
+def test_shipped_plan_text_and_markdown() -> None:
+    code, out = run("report", "--plan", str(PLAN), "--quarter", "2", "--as-of", "2026-11-30",
+                    width=80)
+    assert code == 0, out
+    assert_golden("report-q2-80.txt", out)
+    assert "…" not in out and max(map(len, out.splitlines())) <= 80
+    code, md = run("report", "--plan", str(PLAN), "--quarter", "2", "--format", "markdown",
+                   "--as-of", "2026-11-30")
+    assert code == 0, md
+    assert md.startswith("## Quarterly progress report: UK NPM Business Plan 2026-27\n")
+    assert "| Strategic objective | Red | Amber | Green | Complete |" in md
+
+
+def html_report(plan: Path, *args: str) -> str:
+    code, page = run("report", "--plan", str(plan), "--format", "html", *args)
+    assert code == 0, page
+    return page
+
+
+def test_html_is_strict_self_contained_and_says_the_words(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, RAG_PLAN.replace("title: On track",
+                                                 'title: "On <b>track</b> & <script>"'))
+    page = html_report(plan, "--quarter", "2", "--as-of", "2026-11-30")
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    root = parser.parse(page)
+    tags = {element.tag for element in root.iter()}
+    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "base"}
+    assert "http:" not in page and "https:" not in page and "url(" not in page
+    assert re.search(r"@page\s*\{[^}]*size:\s*A4 landscape", page)
+    labels = [" ".join(span.itertext()) for span in root.iter("span")
+              if "rag" in (span.get("class") or "").split()]
+    assert {"Red", "Amber", "Green", "Complete", "Amber (stale)"} <= set(labels)
+    assert "On &lt;b&gt;track&lt;/b&gt; &amp; &lt;script&gt;" in page
+
+
+def test_html_of_the_shipped_plan_prints_on_one_a4_page(tmp_path: Path) -> None:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("chromium not installed: apt-get install chromium (done by .ci/run)")
+    source = tmp_path / "report.html"
+    source.write_text(html_report(PLAN, "--quarter", "2", "--as-of", "2026-11-30"),
+                      encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    done = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
+         f"--print-to-pdf={pdf}", "--no-pdf-header-footer", source.as_uri()],
+        capture_output=True, text=True, timeout=180, check=False)
+    assert pdf.exists(), done.stderr
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
+    assert len(pages) == 1
+
+
+def test_a_short_last_quarter_and_a_quarter_not_started(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, RAG_PLAN.replace("period: 2026-04..2027-03",
+                                                 "period: 2026-04..2026-08")
+                      .replace("schedule: [2026-04..2027-03]", "schedule: [2026-04..2026-08]"))
+    code, out = run("report", "--plan", str(plan), "--quarter", "2", "-f", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert (data["from"], data["to"], data["next_quarter"]) == ("2026-07-01", "2026-08-31", None)
+    code, out = run("report", "--plan", str(plan), "--quarter", "2", "--as-of", "2026-05-02")
+    assert code == 0, out
+    assert "Q2: July to August 2026, as of 2 May 2026 (the quarter has not started" in out
+
+
+@given(first=st.integers(2000 * 12, 2100 * 12), length=st.integers(1, 40))
+def test_quarters_split_the_period_in_threes(first: int, length: int) -> None:
+    period = (Month(first), Month(first + length - 1))
+    found = quarters(period)
+    months = [m for q in found for m in range(q.first, q.last + 1)]
+    assert months == list(range(period[0], period[1] + 1))
+    assert [q.number for q in found] == list(range(1, len(found) + 1))
+    assert all(q.last - q.first == 2 for q in found[:-1])
+    for q in found:
+        assert quarter_of(period, q.last_day) == q and quarter_of(period, q.first_day) == q
