@@ -41,6 +41,8 @@ def status_words(state: MilestoneState) -> str:
     if state.section == "overdue":
         late = state.months_overdue
         return f"OVERDUE by {late} month{'s' if late > 1 else ''}"
+    if milestone.every or milestone.effective.kind == "quarterly":
+        return "recurring this month" if state.section == "recurring" else "recurring"
     return {"due": "due this month", "in_progress": "in progress"}.get(state.section or "",
                                                                         "planned")
 
