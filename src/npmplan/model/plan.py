@@ -11,6 +11,7 @@ Rules that span several fields (overlaps, references, the period) live in ``chec
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -26,7 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from npmplan.check.problems import quoted
-from npmplan.model import dates
+from npmplan.model import dates, patterns
 from npmplan.model.dates import Month, When
 
 Kind = Literal["active", "meetings", "production"]
@@ -67,10 +68,15 @@ def _parser(rule: str, parse: Callable[[str], Any], what: str) -> Callable[[Any]
 
 
 def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
+    """One spelling: the word exactly as listed (lower case), as the schema's ``enum`` says."""
+
     def validate(value: Any) -> str:
-        text = _text_only(value, what).strip()
-        if text.lower() in options:
-            return text.lower()
+        text = _text_only(value, what)
+        if text in options:
+            return text
+        if text.strip().lower() in options:
+            raise _custom("bad-choice", f"write the {what} {quoted(text)} exactly as "
+                          f"{text.strip().lower()} (lower case, nothing around it)")
         close = difflib.get_close_matches(text.lower(), options, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise _custom("bad-choice", f"{quoted(text)} is not a {what}; {hint}write one of: "
@@ -79,26 +85,50 @@ def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
     return validate
 
 
+# A number is read as a YAML 1.2 editor reads it (3, +3, 0x3, 0o3, 3.0 are all 3), so that
+# `validate` and the editor agree; only ASCII digits count.
+_INTEGER = re.compile(r"[-+]?[0-9]+")
+_BASED = re.compile(r"0(?:o[0-7]+|x[0-9a-fA-F]+)")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+def _yaml_whole(text: str) -> int | None:
+    """The whole number ``text`` spells in YAML 1.2, or None."""
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _BASED.fullmatch(text):
+        return int(text, 0)
+    if _FLOAT.fullmatch(text):
+        number = float(text)
+        return int(number) if number.is_integer() else None
+    return None
+
+
 def _whole_number(value: Any) -> int:
     text = _text_only(value, "a number").strip()
-    if text.startswith("-") and text[1:].isdigit():
-        raise _custom("every-not-positive", f"'{text}' is below zero; write 1 or more")
-    if not text.isdigit():
+    number = _yaml_whole(text)
+    if number is None:
         raise _custom("bad-number", f"{quoted(text)} is not a whole number; write digits only, "
                       "e.g. 2")
-    return int(text)
+    if number < 0:
+        raise _custom("every-not-positive", f"'{text}' is below zero; write 1 or more")
+    return number
+
+
+_BOOLEANS = {"true": True, "True": True, "TRUE": True,
+             "false": False, "False": False, "FALSE": False}  # YAML 1.2's spellings
 
 
 def _boolean(value: Any) -> bool:
-    text = _text_only(value, "true or false").strip().lower()
-    if text not in ("true", "false"):
+    text = _text_only(value, "true or false").strip()
+    if text not in _BOOLEANS:
         raise _custom("bad-boolean", f"{quoted(text)} is not true or false; write true or false")
-    return text == "true"
+    return _BOOLEANS[text]
 
 
 def _version(value: Any) -> int:
     text = _text_only(value, "a number").strip()
-    if text != "1":
+    if _yaml_whole(text) != 1:
         raise _custom("bad-version", f"version {quoted(text)} is not one this npmplan reads; "
                       "write version: 1")
     return 1
@@ -121,12 +151,11 @@ def _schema(**schema: Any) -> WithJsonSchema:
     return WithJsonSchema(schema)
 
 
-_MONTHS_PATTERN = r"^\s*(\d{4}-\d{2}(-\d{2})?|[A-Za-z]+\.?,?\s+\d{4})\s*(\.\.\s*\S.*)?$"
+def _pattern(pattern: str, say: str) -> dict[str, Any]:
+    """A string pattern and the plain words VS Code shows when a value does not match."""
+    return {"pattern": pattern, "patternErrorMessage": say}
 
-# A YAML 1.2 editor reads `title: 2027` as a number and `title: true` as a boolean; npmplan
-# reads every scalar as text, so the schema admits them where text is expected.
-Text = Annotated[str, PlainValidator(_text),
-                 _schema(type=["string", "number", "boolean"], minLength=1)]
+
 def _id(value: Any) -> str:
     text = _text(value)
     if text != text.strip() or "\n" in text:
@@ -135,31 +164,47 @@ def _id(value: Any) -> str:
     return text
 
 
-Id = Annotated[str, PlainValidator(_id), _schema(type=["string", "number"])]
-Number = Annotated[int, PlainValidator(_whole_number),
-                   _schema(type=["integer", "string"], pattern=r"^\s*\d+\s*$", minimum=0)]
-Boolean = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
+# A YAML 1.2 editor reads `title: 2027` as a number and `title: true` as a boolean; npmplan
+# reads every scalar as text, so the schema admits them where text is expected. Each string
+# form is in ``patterns``, which mirrors ``dates`` and the parsers above.
+_TEXT_SAYS = "write some text (not only spaces, and no control or bidi characters)"
+Text = Annotated[str, PlainValidator(_text), _schema(
+    type=["string", "number", "boolean"], **_pattern(patterns.TEXT, _TEXT_SAYS))]
+Id = Annotated[str, PlainValidator(_id), _schema(
+    type=["string", "number", "boolean"],
+    **_pattern(patterns.ID, "an id is text on one line with no spaces around it, e.g. 2.10"))]
+Count = Annotated[int, PlainValidator(_whole_number), _schema(
+    type=["integer", "string"], minimum=0,
+    **_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
+Every = Annotated[int, PlainValidator(_whole_number), _schema(
+    type=["integer", "string"], minimum=1,
+    **_pattern(patterns.POSITIVE, "write a whole number of months, 1 or more, e.g. 2"))]
+Boolean = Annotated[bool, PlainValidator(_boolean), _schema(
+    type=["boolean", "string"], **_pattern(patterns.BOOLEAN, "write true or false"))]
+_MONTHS_SAYS = ("write a month (2026-09 or Sep 2026), a day (2026-09-15) or a range "
+                "(2026-06..2026-08), with a real month and day")
 MonthRange = Annotated[
     tuple[Month, Month],
     PlainValidator(_parser("bad-months", dates.parse_months, "a month or range")),
-    _schema(type="string", pattern=_MONTHS_PATTERN,
-            description="a month (2026-09) or an inclusive range (2026-06..2026-08)"),
+    _schema(type="string", **_pattern(patterns.MONTHS, _MONTHS_SAYS)),
 ]
 Period = Annotated[
     tuple[Month, Month],
     PlainValidator(_parser("bad-period", dates.parse_period, "a range of months")),
-    _schema(type="string", pattern=r"\.\.", description="the plan year, e.g. 2026-04..2027-03"),
+    _schema(type="string", **_pattern(
+        patterns.PERIOD, "write the plan year as a range of months, e.g. 2026-04..2027-03")),
 ]
+_WHEN_SAYS = "write " + dates.FORMS + ", with a real month and day"
 WhenValue = Annotated[
     When,
     PlainValidator(_parser("bad-when", dates.parse_when, "a date")),
-    _schema(type="string", description="a day, month, range A..B, YYYY-Qn, a season "
-            "and year (summer 2026), ongoing or tbc"),
+    _schema(type="string", **_pattern(patterns.WHEN, _WHEN_SAYS)),
 ]
 DoneOn = Annotated[
     When,
     PlainValidator(_parser("bad-day", dates.parse_done_on, "a date")),
-    _schema(type="string", description="the day (YYYY-MM-DD) or month (YYYY-MM) it was done"),
+    _schema(type="string", **_pattern(
+        patterns.DONE_ON, "write the day (2026-11-20) or the month (2026-11) it was done")),
 ]
 KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), _schema(enum=list(KINDS))]
 StatusValue = Annotated[Status, PlainValidator(_choice(STATUSES, "status")),
@@ -177,6 +222,16 @@ def _mapping_from_text(key: str) -> Callable[[Any], Any]:
         return {key: value} if isinstance(value, str) else value
 
     return convert
+
+
+class _OrNull:
+    """JSON Schema of a list that may be left empty (``leads:`` with nothing after it)."""
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> Any:
+        return {"anyOf": [handler(core), {"type": "null"}]}
+
+
+_EMPTY, _OR_NULL = BeforeValidator(_none_as_empty), _OrNull()
 
 
 class _OrText:
@@ -197,8 +252,7 @@ class TeamMember(Strict):
     id: Id
     name: Text
     role: Text | None = None
-    capacity: Number | None = Field(
-        default=None, description="concurrent objectives a person can lead")
+    capacity: Count | None = None
 
 
 class PlanInfo(Strict):
@@ -206,8 +260,7 @@ class PlanInfo(Strict):
     organisation: Text | None = None
     period: Period
     source: Text | None = None
-    capacity: Number | None = Field(
-        default=None, description="concurrent activities above which a month is flagged")
+    capacity: Count | None = None
 
 
 class Span(Strict):
@@ -226,7 +279,7 @@ class Milestone(Strict):
     status: StatusValue = "planned"
     done_on: DoneOn | None = None
     moved_to: WhenValue | None = None
-    every: Number | None = None
+    every: Every | None = None
     note: Text | None = None
 
     @property
@@ -238,22 +291,23 @@ class Milestone(Strict):
 class Objective(Strict):
     id: Id
     title: Text
-    label: Text | None = Field(default=None, description="calendar row text; default: title")
+    label: Text | None = None  # the calendar row's text; default: title
     priority: PriorityValue | None = None
-    leads: Annotated[list[Id], BeforeValidator(_none_as_empty)] = []
+    leads: Annotated[list[Id], _EMPTY, _OR_NULL] = []
     rationale: Text | None = None
-    outcomes: Annotated[list[Text], BeforeValidator(_none_as_empty)] = []
+    outcomes: Annotated[list[Text], _EMPTY, _OR_NULL] = []
     outputs: Annotated[
         list[Annotated[Output, BeforeValidator(_mapping_from_text("title")),
-                       _OrText({"type": "string", "minLength": 1})]],
-        BeforeValidator(_none_as_empty),
+                       _OrText({"type": ["string", "number", "boolean"],
+                               **_pattern(patterns.TEXT, _TEXT_SAYS)})]],
+        _EMPTY, _OR_NULL,
     ] = []
     schedule: Annotated[
         list[Annotated[Span, BeforeValidator(_mapping_from_text("months")),
-                       _OrText({"type": "string", "pattern": _MONTHS_PATTERN})]],
-        BeforeValidator(_none_as_empty),
+                       _OrText({"type": "string", **_pattern(patterns.MONTHS, _MONTHS_SAYS)})]],
+        _EMPTY, _OR_NULL,
     ] = []
-    milestones: Annotated[list[Milestone], BeforeValidator(_none_as_empty)] = []
+    milestones: Annotated[list[Milestone], _EMPTY, _OR_NULL] = []
 
     @property
     def row_label(self) -> str:
@@ -263,8 +317,8 @@ class Objective(Strict):
 class StrategicObjective(Strict):
     id: Id
     title: Text
-    functions: Annotated[list[FunctionValue], BeforeValidator(_none_as_empty)] = []
-    objectives: Annotated[list[Objective], BeforeValidator(_none_as_empty)]
+    functions: Annotated[list[FunctionValue], _EMPTY, _OR_NULL] = []
+    objectives: Annotated[list[Objective], _EMPTY, _OR_NULL]
 
 
 class Plan(Strict):
@@ -273,9 +327,11 @@ class Plan(Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
                            "title": "npmplan plan file (version 1)"},
     )
-    version: Annotated[int, PlainValidator(_version), _schema(enum=[1, "1"])]
+    version: Annotated[int, PlainValidator(_version), _schema(
+        type=["integer", "string"], minimum=1, maximum=1,
+        **_pattern(patterns.ONE, "this npmplan reads version 1: write version: 1"))]
     plan: PlanInfo
-    team: Annotated[list[TeamMember], BeforeValidator(_none_as_empty)] = []
+    team: Annotated[list[TeamMember], _EMPTY, _OR_NULL] = []
     strategic_objectives: Annotated[list[StrategicObjective], Field(min_length=1)]
 
     def objectives(self) -> list[tuple[StrategicObjective, Objective]]:
