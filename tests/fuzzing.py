@@ -410,7 +410,7 @@ def schedule(draw: st.DrawFn, first: Month, last: Month, drawn: Drawn) -> list[A
     spans: list[Any] = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         text = draw(months_text(Month(a), Month(b)))
-        kind = draw(st.sampled_from([None, "active", "meetings", "production", "Meetings"]))
+        kind = draw(st.sampled_from([None, "active", "meetings", "production"]))
         spans.append(text if kind is None and draw(st.booleans())
                      else {"months": text, **({"kind": kind} if kind else {})})
     if len(cuts) % 2:

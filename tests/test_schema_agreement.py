@@ -59,8 +59,8 @@ def test_the_schema_is_the_committed_one_used_here() -> None:
     assert plan_schema() == SCHEMA
 
 
-@pytest.mark.parametrize("path", VALID + WARNINGS + [REAL_PLAN], ids=ids(VALID + WARNINGS)
-                         + ["plans/2026-27.yaml"])
+@pytest.mark.parametrize("path", [*VALID, *WARNINGS, REAL_PLAN],
+                         ids=[*ids(VALID + WARNINGS), "plans/2026-27.yaml"])
 def test_the_editor_accepts_what_validate_accepts(path: Path) -> None:
     assert not [p for p in read_plan(path).problems if p.severity == "error"]
     assert editor_errors(path.read_bytes()) == []

@@ -4,6 +4,7 @@ for Steering Group papers (html) and the whole plan, computed, for scripts (json
     npmplan export ics -o plan.ics
     npmplan export mermaid --strategic 2 >> README.md
     npmplan export html --month 2026-11 -o steering-group.html
+    npmplan export xlsx -o plan.xlsx
     npmplan export json | jq '.workload.total'
 
 Every command writes UTF-8 to standard output, or to ``-o FILE`` as written (``newline=""``:
@@ -24,7 +25,7 @@ from npmplan.cli import common as cli
 
 export_app = typer.Typer(
     help="Export the plan for other tools.\n\nics (calendar), mermaid (Gantt chart), html "
-         "(one printable page), json (the whole plan, computed).",
+         "(one printable page), xlsx (spreadsheet), json (the whole plan, computed).",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -145,6 +146,49 @@ def html(
     report = Report(model, calendar_rows(months, rows), workload(months, rows),
                     due_report(chosen, rows), today, _filtered(strategic, lead))
     _emit(page(report), output)
+
+
+@export_app.command()
+def xlsx(
+    plan: cli.PlanOption = None,
+    output: OutputOption = None,
+    strategic: cli.StrategicOption = None,
+    lead: cli.LeadOption = None,
+    as_of: cli.AsOfOption = None,
+) -> None:
+    """A spreadsheet (Excel, LibreOffice).
+
+    A Calendar sheet (the appendix: ids and months as text, the totals and the workload as
+    numbers, A4 landscape) and a Milestones sheet with filters. Write it with -o FILE.
+    """
+    import sys
+
+    from npmplan.compute.schedule import calendar_rows, workload
+    from npmplan.model.dates import Month
+    from npmplan.render.calendar import CalendarView
+    from npmplan.render.xlsx import Sheets, workbook
+
+    if output is None and sys.stdout.isatty():
+        cli.fail("an xlsx file is not text for a terminal: write it to a file with "
+                 "-o plan.xlsx", 2)
+    today = cli.parse_as_of(as_of)
+    model = _prepare(plan, output)
+    rows = _rows(model, strategic, lead)
+    months = model.months()
+    view = CalendarView(model.plan.title, months, calendar_rows(months, rows),
+                        workload(months, rows), model.plan.capacity,
+                        Month.of(today.year, today.month), _filtered(strategic, lead))
+    _emit_bytes(workbook(Sheets(model, view, rows)), output)
+
+
+def _emit_bytes(data: bytes, output: Path | None) -> None:
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        cli.fail(f"cannot write '{output}': {exc.strerror or exc}", 2)
 
 
 @export_app.command("json")
