@@ -141,8 +141,11 @@ def calendar(
     to: Annotated[str | None, typer.Option("--to", help="Last month shown, YYYY-MM.")] = None,
     as_of: AsOfOption = None,
     format: Annotated[CalendarFormat, typer.Option("--format", "-f",
-                      help="text, markdown (GitHub table), csv (Excel) or json.")]
+                      help="text, markdown (GitHub table), csv (for programs; for a "
+                      "spreadsheet use export xlsx) or json.")]
     = CalendarFormat.text,
+    bom: Annotated[bool, typer.Option("--bom", help="csv: begin with a UTF-8 byte-order mark, "
+                                      "for programs that need one to read UTF-8.")] = False,
 ) -> None:
     """The calendar appendix.
 
@@ -173,7 +176,9 @@ def calendar(
     loads = workload(months, rows)
     crows = calendar_rows(months, rows)
     if format is CalendarFormat.json:
-        typer.echo(json_out.dumps(json_out.calendar(model, months, crows, loads)))
+        chosen = {"strategic": strategic, "priority": priority, "lead": lead,
+                  "from": str(first) if first else None, "to": str(last) if last else None}
+        typer.echo(json_out.dumps(json_out.calendar(model, months, crows, loads, chosen)))
         return
     view = render.CalendarView(model.plan.title, months, crows, loads, model.plan.capacity,
                                Month.of(today.year, today.month),
@@ -181,7 +186,7 @@ def calendar(
     if format is CalendarFormat.markdown:
         typer.echo(render.markdown(view), nl=False)
     elif format is CalendarFormat.csv:
-        sys.stdout.write(render.as_csv(view))
+        sys.stdout.write(("\ufeff" if bom else "") + render.as_csv(view))
     else:
         console = make_console()
         console.print(render.text(view, console.width))

@@ -26,10 +26,19 @@ def workload(plan: Plan, loads: list[MonthLoad]) -> dict[str, Any]:
     }
 
 
-def calendar(plan: Plan, months: list[Any], rows: list[CalendarRow],
-             loads: list[MonthLoad]) -> dict[str, Any]:
+CALENDAR_VERSION = 1  # raised only when a key is renamed, removed or changes type
+
+
+def calendar(plan: Plan, months: list[Any], rows: list[CalendarRow], loads: list[MonthLoad],
+             filters: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """``filters``: strategic, priority, lead, from, to, each null when not used."""
+    chosen = {key: (filters or {}).get(key) for key in ("strategic", "priority", "lead",
+                                                         "from", "to")}
     return {
+        "calendar_version": CALENDAR_VERSION,
         "plan": plan.plan.title,
+        "filtered": any(value is not None for value in chosen.values()),
+        "filters": chosen,
         "months": [str(m) for m in months],
         "rows": [{
             "id": row.objective.id,
