@@ -228,7 +228,9 @@ class _OrNull:
     """JSON Schema of a list that may be left empty (``leads:`` with nothing after it)."""
 
     def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> Any:
-        return {"anyOf": [handler(core), {"type": "null"}]}
+        schema = dict(handler(core))  # "type": ["array", "null"], not an anyOf: an error in
+        schema["type"] = ["array", "null"]  # an item is then reported at the item
+        return schema
 
 
 _EMPTY, _OR_NULL = BeforeValidator(_none_as_empty), _OrNull()
