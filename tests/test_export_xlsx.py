@@ -159,3 +159,22 @@ def test_libreoffice_opens_and_prints_it(run: Run, tmp_path: Path) -> None:
                            capture_output=True, text=True, check=True).stdout
     assert "Calendar of actions" in first and "Mar 27" in first
     assert "Monthly workload" in first and "194" in first.split("Monthly workload")[1]
+
+
+def test_same_plan_same_bytes(run: Run, small: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    export(run, small, first)
+    export(run, small, second)
+    assert first.read_bytes() == second.read_bytes()
+    piped = run("export", "xlsx", "-p", small)  # standard output that is not a terminal
+    assert piped.exit_code == 0 and piped.stdout_bytes == first.read_bytes()
+
+
+def test_a_terminal_gets_no_binary(run: Run, small: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from npmplan.cli import export as export_cli
+
+    monkeypatch.setattr(export_cli, "_is_terminal", lambda: True)
+    result = run("export", "xlsx", "-p", small)
+    assert result.exit_code == 2
+    assert "-o plan.xlsx" in result.output

@@ -148,37 +148,43 @@ def html(
     _emit(page(report), output)
 
 
+XlsxOutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", dir_okay=False, show_default=False,
+    help="Write the spreadsheet to this file, e.g. plan.xlsx.")]
+
+
 @export_app.command()
 def xlsx(
     plan: cli.PlanOption = None,
-    output: OutputOption = None,
+    output: XlsxOutputOption = None,
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
-    as_of: cli.AsOfOption = None,
 ) -> None:
     """A spreadsheet (Excel, LibreOffice).
 
     A Calendar sheet (the appendix: ids and months as text, the totals and the workload as
     numbers, A4 landscape) and a Milestones sheet with filters. Write it with -o FILE.
     """
-    import sys
-
     from npmplan.compute.schedule import calendar_rows, workload
-    from npmplan.model.dates import Month
     from npmplan.render.calendar import CalendarView
     from npmplan.render.xlsx import Sheets, workbook
 
-    if output is None and sys.stdout.isatty():
+    if output is None and _is_terminal():
         cli.fail("an xlsx file is not text for a terminal: write it to a file with "
                  "-o plan.xlsx", 2)
-    today = cli.parse_as_of(as_of)
     model = _prepare(plan, output)
     rows = _rows(model, strategic, lead)
     months = model.months()
     view = CalendarView(model.plan.title, months, calendar_rows(months, rows),
-                        workload(months, rows), model.plan.capacity,
-                        Month.of(today.year, today.month), _filtered(strategic, lead))
+                        workload(months, rows), model.plan.capacity, None,
+                        _filtered(strategic, lead))
     _emit_bytes(workbook(Sheets(model, view, rows)), output)
+
+
+def _is_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
 
 
 def _emit_bytes(data: bytes, output: Path | None) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import xlsxwriter
@@ -83,9 +84,12 @@ def workbook(sheets: Sheets) -> bytes:
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
                                      "strings_to_formulas": False, "strings_to_urls": False})
+    start = sheets.plan.plan.period[0].first_day()
     book.set_properties({"title": one_line(sheets.plan.plan.title),
                          "subject": "Calendar of actions and milestones",
-                         "comments": "Made by npmplan export xlsx"})
+                         "comments": "Made by npmplan export xlsx",
+                         # as the ics's DTSTAMP: the same plan gives the same bytes
+                         "created": datetime(start.year, start.month, start.day)})
     formats = _Formats(book)
     _calendar(book.add_worksheet("Calendar"), sheets.view, formats)
     _milestones(book.add_worksheet("Milestones"), sheets, formats)
