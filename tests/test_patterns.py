@@ -113,3 +113,34 @@ def test_text(text: str) -> None:
     except ValueError:
         good = False
     assert matches(patterns.TEXT, text) == good
+
+
+def test_the_patterns_mean_the_same_in_ecmascript(tmp_path: Any) -> None:
+    """The editor runs the patterns as JavaScript regular expressions (``u`` flag): with
+    Node.js, each gives the same answer as Python's on the edits and examples."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        import pytest
+
+        pytest.skip("node is not installed; the ECMAScript reading is not checked")
+    names = ["WHEN", "MONTHS", "PERIOD", "DONE_ON", "POSITIVE", "NOT_NEGATIVE", "ONE",
+             "BOOLEAN", "TEXT", "ID"]
+    samples = ["2026-09", " 2026-09-30 ", "2026-09-31", "2028-02-29", "2100-02-29",
+               "Sep 2026", "sept., 2026", "2026-Q3", "summer 2026", "ONGOING", "tbc",
+               "2026-06..Aug 2026", "2026-9", "２０２６-09", "2026-09\n", "1.1", " 1.1",
+               "1.1\n", "3", "+3", "0x3", "0o7", "3.0", "3.", ".0", "0", "-1", "３", "true",
+               "TRUE", "tRUE", "", "   ", "a\u202eb", "text\twith tab", "line\nbreak"]
+    expected = {name: [matches(getattr(patterns, name), s) for s in samples] for name in names}
+    script = ("const [p, s] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "const out = {}; for (const [n, rx] of Object.entries(p)) {"
+              "const r = new RegExp(rx, 'u'); out[n] = s.map(x => r.test(x)); }"
+              "console.log(JSON.stringify(out));")
+    given_patterns = {name: getattr(patterns, name) for name in names}
+    done = subprocess.run([node, "-e", script], input=json.dumps([given_patterns, samples]),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == expected

@@ -25,7 +25,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from npmplan.compute.schedule import Row
+from npmplan.compute.schedule import CalendarRow, Row
 from npmplan.model.plan import KINDS, Kind, Milestone, Plan
 from npmplan.render.calendar import CalendarView, start_end
 from npmplan.render.glyphs import MILESTONE, NAME
@@ -146,7 +146,7 @@ def _calendar(sheet: Worksheet, view: CalendarView, f: _Formats) -> None:
     _page(sheet, head)
 
 
-def _objective_row(sheet: Worksheet, at: int, view: CalendarView, row: Any,
+def _objective_row(sheet: Worksheet, at: int, view: CalendarView, row: CalendarRow,
                    f: _Formats) -> None:
     start, end = start_end(row)
     label = one_line(row.objective.row_label)
