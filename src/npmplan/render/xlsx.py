@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import xlsxwriter
 from xlsxwriter.workbook import Workbook
