@@ -93,11 +93,15 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 
 
 def _yaml_whole(text: str) -> int | None:
-    """The whole number ``text`` spells in YAML 1.2, or None."""
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    if _BASED.fullmatch(text):
-        return int(text, 0)
+    """The whole number ``text`` spells in YAML 1.2, or None (also for one of thousands of
+    digits, which Python will not convert and an editor reads as infinity)."""
+    try:
+        if _INTEGER.fullmatch(text):
+            return int(text)
+        if _BASED.fullmatch(text):
+            return int(text, 0)
+    except ValueError:
+        return None
     if _FLOAT.fullmatch(text):
         number = float(text)
         return int(number) if number.is_integer() else None
