@@ -26,7 +26,8 @@ from npmplan.pipeline import read_bytes, read_plan
 yaml_reader = pytest.importorskip("check_jsonschema.parsers.yaml")
 jsonschema = pytest.importorskip("jsonschema")
 
-SCHEMA = json.loads((REPO_ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+SCHEMA_PATH = REPO_ROOT / "schemas" / "plan.schema.json"
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 READ_YAML = yaml_reader.impl2loader(yaml_reader.construct_yaml_implementation())
 
