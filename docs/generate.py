@@ -136,13 +136,19 @@ COMMANDS: list[tuple[str, str, str, int]] = [
     ("schema", "The JSON Schema of the format (`schemas/plan.schema.json` is this output); "
      "editors use it to check the plan as you type.", "npmplan schema", 12),
     ("export ics", "An iCalendar file of the dated milestones, to subscribe to in Outlook or "
-     "Google Calendar. `-o FILE` writes a file.", "npmplan export ics --strategic 4", 30),
+     "Google Calendar. `-o FILE` writes a file. What keeps an event's UID and what changes "
+     "it, and how SEQUENCE grows: [exports.md](exports.md#export-ics).",
+     "npmplan export ics --strategic 4", 30),
     ("export mermaid", "A Mermaid Gantt chart, which GitHub draws in Markdown.",
      "npmplan export mermaid --strategic 4", 0),
     ("export html", "One self-contained printable page (A4 landscape) for Steering Group "
      "papers: the calendar, the workload chart and the due list. See "
      "[the screenshot](html-report.png).",
      "npmplan export html --as-of 2026-06-15 -o report.html", 0),
+    ("export xlsx", "A spreadsheet for Excel or LibreOffice: a Calendar sheet (the appendix, "
+     "ids and months as text, totals and workload as numbers, A4 landscape) and a "
+     "Milestones sheet with filters. It writes a file (`-o`) and prints nothing: see "
+     "[exports.md](exports.md#export-xlsx).", "npmplan export xlsx -o plan.xlsx", 0),
     ("export json", "The whole plan, computed, for other tools: see "
      "[export-json.md](export-json.md).", "npmplan export json", 25),
     ("export docx", "The business plan document itself, as a Word file: title, introduction, "

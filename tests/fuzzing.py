@@ -381,10 +381,11 @@ def when_text(draw: st.DrawFn, first: Month, last: Month) -> tuple[str, str]:
 def milestone(draw: st.DrawFn, first: Month, last: Month, drawn: Drawn) -> dict[str, Any]:
     when, kind = draw(when_text(first, last))
     item: dict[str, Any] = {"what": draw(TEXT), "when": when}
-    status = draw(st.sampled_from([None, "planned", "done", "cancelled", "Done"]))
+    # One spelling: a status is written in lower case ("Done" is a bad-choice error).
+    status = draw(st.sampled_from([None, "planned", "done", "cancelled"]))
     if status is not None:
         item["status"] = status
-    if status in ("done", "Done") and draw(st.booleans()):
+    if status == "done" and draw(st.booleans()):
         day = draw(month_in(first, last))
         item["done_on"] = str(day) if draw(st.booleans()) else _day_text(day, draw)
     every = kind == "range" and draw(st.integers(0, 2)) == 0
@@ -410,7 +411,7 @@ def schedule(draw: st.DrawFn, first: Month, last: Month, drawn: Drawn) -> list[A
     spans: list[Any] = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         text = draw(months_text(Month(a), Month(b)))
-        kind = draw(st.sampled_from([None, "active", "meetings", "production", "Meetings"]))
+        kind = draw(st.sampled_from([None, "active", "meetings", "production"]))
         spans.append(text if kind is None and draw(st.booleans())
                      else {"months": text, **({"kind": kind} if kind else {})})
     if len(cuts) % 2:
@@ -488,8 +489,7 @@ def objective(draw: st.DrawFn, ident: str, first: Month, last: Month, team: list
     if draw(st.booleans()):
         item["label"] = draw(TEXT)
     if draw(st.booleans()):
-        item["priority"] = draw(st.sampled_from(["core", "standard", "funding-dependent",
-                                                 "Core"]))
+        item["priority"] = draw(st.sampled_from(["core", "standard", "funding-dependent"]))
     with_leads = draw(st.booleans())
     if team and with_leads:
         item["leads"] = draw(st.lists(st.sampled_from(team), max_size=3))

@@ -187,13 +187,14 @@ def test_two_runs_are_byte_identical_with_crlf(small: Path, tmp_path: Path) -> N
     assert out.read_bytes() == first
 
 
-def test_uids_survive_inserting_a_milestone_and_redating(small: Path) -> None:
+def test_uids_survive_inserting_a_milestone_and_replanning(small: Path) -> None:
     before = uids(export(small))
     edited = SMALL.replace(
         "          - {when: 2026-05-14, what: Kick-off meeting}\n",
         "          - {when: 2026-04, what: A new first milestone}\n"
-        "          - {when: 2026-05-21, what: Kick-off meeting}\n",
-    ).replace("{when: 2026-Q3, what: Quarter review}", "{when: 2026-Q4, what: Quarter review}")
+        "          - {when: 2026-05-14, moved_to: 2026-05-21, what: Kick-off meeting}\n",
+    ).replace("{when: 2026-Q3, what: Quarter review}",
+              "{when: 2026-Q3, moved_to: 2026-Q4, what: Quarter review, note: slipped}")
     assert edited.count("A new first") == 1 and "2026-Q4" in edited
     small.write_text(edited, encoding="utf-8")
     after = uids(export(small))
@@ -205,6 +206,81 @@ def test_uids_survive_inserting_a_milestone_and_redating(small: Path) -> None:
                  and "Quarter" not in k[0]}
     assert all(after[k] == v for k, v in unchanged.items())
     assert len(after) == len(before) + 1
+
+
+def test_a_title_edit_changes_no_uid(small: Path) -> None:
+    before = export(small)
+    small.write_text(SMALL.replace('title: "Test plan: 2026-27"', "title: Test plan 2026/27"),
+                     encoding="utf-8")
+    after = export(small)
+    assert before != after  # the calendar's name changed...
+    assert [str(e["UID"]) for e in events(after)] == [str(e["UID"]) for e in events(before)]
+
+
+def test_the_shipped_plan_uids_do_not_depend_on_its_title(tmp_path: Path) -> None:
+    renamed = tmp_path / "plan.yaml"
+    renamed.write_text(SHIPPED.read_text(encoding="utf-8").replace(
+        "  title: UK NPM Business Plan 2026-27", "  title: UK NPM Business Plan 2026–27 (v2)"),
+        encoding="utf-8")
+    first, second = events(export(SHIPPED)), events(export(renamed))
+    assert len(first) == len(second) > 80  # every dated milestone and occurrence
+    assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second]
+
+
+def test_what_changes_a_uid(small: Path) -> None:
+    """A new baseline, text, objective id or plan period is another milestone."""
+    before = by_name(export(small))
+    for old, new in [("{when: 2026-05-14, what: Kick-off meeting}",
+                      "{when: 2026-05-15, what: Kick-off meeting}"),
+                     ("{when: 2026-Q3, what: Quarter review}",
+                      "{when: 2026-Q3, what: Quarterly review}"),
+                     ('id: "2.1"', 'id: "2.2"'),
+                     ("period: 2026-04..2027-03", "period: 2026-04..2027-04")]:
+        small.write_text(SMALL.replace(old, new), encoding="utf-8")
+        after = by_name(export(small))
+        changed = {name for name, uid in after.items() if before.get(name) != uid}
+        assert changed, new
+
+
+def test_baseline_spelling_does_not_change_a_uid(small: Path) -> None:
+    before = by_name(export(small))
+    small.write_text(SMALL.replace("{when: 2026-Q3, what: Quarter review}",
+                                   "{when: 2026-07..Sep 2026, what: Quarter review}"),
+                     encoding="utf-8")
+    assert by_name(export(small))["2.1 Quarter review"] == before["2.1 Quarter review"]
+
+
+def by_name(data: bytes) -> dict[str, str]:
+    return {str(e["SUMMARY"]): str(e["UID"]) for e in events(data)
+            if "Same text" not in str(e["SUMMARY"])}
+
+
+def sequences(data: bytes) -> dict[str, int]:
+    return {str(e["SUMMARY"]): int(str(e["SEQUENCE"])) for e in events(data)}
+
+
+def test_sequence_grows_as_a_milestone_slips_and_is_done(small: Path) -> None:
+    plain = "{when: 2026-Q3, what: Quarter review}"
+    steps = [plain, "{when: 2026-Q3, moved_to: 2026-08..2026-10, what: Quarter review}",
+             "{when: 2026-Q3, moved_to: 2026-Q4, what: Quarter review}",
+             "{when: 2026-Q3, moved_to: 2026-Q4, what: Quarter review, status: done}"]
+    seen: list[int] = []
+    for step in steps:
+        small.write_text(SMALL.replace(plain, step), encoding="utf-8")
+        found = sequences(export(small))
+        name = "2.1 Quarter review"
+        seen.append(found[name] if name in found else found["✓ Done: " + name])
+    assert seen[0] == 0
+    assert seen == sorted(seen) and len(set(seen)) == 4, seen
+    # 2026-07..09 to 2026-10..12: 92 days later at the start, 92 at the end, and done
+    assert seen[3] == 92 + 92 + 1
+
+
+def test_sequence_of_the_small_plan(small: Path) -> None:
+    found = sequences(export(small))
+    assert found["1.1 Kick-off meeting"] == 0
+    assert found["✓ Done: 1.1 Draft shared"] == 1
+    assert found["1.1 Report published"] == 61 + 61  # 2026-05 moved to 2026-07
 
 
 def test_same_text_twice_gets_two_uids(small: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -11,6 +12,7 @@ from npmplan.cli.common import (
     LeadOption,
     PlanOption,
     StrategicOption,
+    fail,
     filters,
     format_option,
     load_plan,
@@ -32,6 +34,8 @@ def calendar(
     to: Annotated[str | None, typer.Option("--to", help="Last month shown, YYYY-MM.")] = None,
     as_of: AsOfOption = None,
     format: str = format_option(CALENDAR),
+    bom: Annotated[bool, typer.Option("--bom", help="csv: begin with a UTF-8 byte-order mark, "
+                                      "for programs that need one to read UTF-8.")] = False,
 ) -> None:
     """The calendar appendix.
 
@@ -40,8 +44,12 @@ def calendar(
     from npmplan.compute.calendar import calendar_report
     from npmplan.model.dates import Month
 
+    if bom and format != "csv":
+        fail("--bom is for --format csv only", 2)
     today = parse_as_of(as_of)
     window = (parse_month_option("--from", from_), parse_month_option("--to", to))
     model = load_plan(plan)
     chosen = filters(model, strategic, lead, priority, window)
+    if bom:
+        sys.stdout.write("\ufeff")
     CALENDAR.emit(format, calendar_report(model, chosen, Month.of(today.year, today.month)))

@@ -5,6 +5,7 @@ plan document itself (docx).
     npmplan export ics -o plan.ics
     npmplan export mermaid --strategic 2 >> README.md
     npmplan export html --month 2026-11 -o steering-group.html
+    npmplan export xlsx -o plan.xlsx
     npmplan export json | jq '.workload.total'
     npmplan export docx -o plan.docx
 
@@ -27,8 +28,8 @@ from npmplan.cli import common as cli
 
 export_app = typer.Typer(
     help="Export the plan for other tools.\n\nics (calendar), mermaid (Gantt chart), html "
-         "(one printable page), json (the whole plan, computed), docx (the business plan "
-         "document).",
+         "(one printable page), xlsx (spreadsheet), json (the whole plan, computed), docx "
+         "(the business plan document).",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -154,6 +155,52 @@ def html(
     _emit(page(report), output)
 
 
+XlsxOutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", dir_okay=False, show_default=False,
+    help="Write the spreadsheet to this file, e.g. plan.xlsx.")]
+
+
+@export_app.command()
+def xlsx(
+    plan: cli.PlanOption = None,
+    output: XlsxOutputOption = None,
+    strategic: cli.StrategicOption = None,
+    lead: cli.LeadOption = None,
+) -> None:
+    """A spreadsheet (Excel, LibreOffice).
+
+    A Calendar sheet (the appendix: ids and months as text, the totals and the workload as
+    numbers, A4 landscape) and a Milestones sheet with filters. Write it with -o FILE.
+    """
+    from npmplan.compute.calendar import calendar_report
+    from npmplan.render.xlsx import Sheets, workbook
+
+    if output is None and _is_terminal():
+        cli.fail("an xlsx file is not text for a terminal: write it to a file with "
+                 "-o plan.xlsx", 2)
+    model = _prepare(plan, output)
+    shown = cli.filters(model, strategic, lead)
+    _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), shown.rows(model))),
+                output)
+
+
+def _is_terminal() -> bool:
+    """A binary file is never written to a terminal (the tests stand in for one here)."""
+    return sys.stdout.isatty()
+
+
+def _emit_bytes(data: bytes, output: Path | None) -> None:
+    """Write the whole file at once, after it is rendered: a failed export leaves no file;
+    without -o, the bytes go to standard output (a pipe or a file)."""
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        cli.fail(f"cannot write '{output}': {exc.strerror or exc}", 2)
+
+
 @export_app.command("json")
 def json_(
     plan: cli.PlanOption = None,
@@ -185,7 +232,7 @@ def docx(
     Title, introduction, functions, context, a table per strategic objective, and Appendix
     1 (the calendar of actions, landscape). The same plan always gives the same bytes.
     """
-    if output is None and sys.stdout.isatty():
+    if output is None and _is_terminal():
         cli.fail("a Word document is not for the terminal: write it to a file with "
                  "-o plan.docx (or redirect: > plan.docx)", 2)
     from npmplan.compute.calendar import calendar_report
@@ -195,15 +242,3 @@ def docx(
     shown = cli.filters(model, strategic, lead)
     _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None)),
                 output)
-
-
-def _emit_bytes(data: bytes, output: Path | None) -> None:
-    """Write the whole document at once, after it is rendered: a failed export leaves no
-    file."""
-    if output is None:
-        typer.echo(data, nl=False)
-        return
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        cli.fail(f"cannot write '{output}': {exc.strerror or exc}", 2)

@@ -109,6 +109,12 @@ class Filters:
                "months": f"{self.months[0]}..{self.months[1]}" if self.months else None}
         return {name: value for name, value in out.items() if value is not None}
 
+    def json_shape(self) -> dict[str, str | None]:
+        """Every filter, null when not used (``calendar --format json``'s ``filters``)."""
+        first, last = self.months or (None, None)
+        return {"strategic": self.strategic, "priority": self.priority, "lead": self.lead,
+                "from": str(first) if first else None, "to": str(last) if last else None}
+
     def describe(self) -> str:
         """``strategic objective 2, lead mk``; "" when no filter is on."""
         return ", ".join(WORDS[name].format(value) for name, value in self.as_dict().items())

@@ -45,15 +45,16 @@ FORMS = ("a month (2026-09), a day (2026-09-15), a range (2026-06..2026-08), a q
 # The forms that carry no month: ``quarterly`` is once a quarter on months not yet fixed.
 UNDATED = ("ongoing", "quarterly", "tbc")
 
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NAMED = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})")
-_QUARTER = re.compile(r"(\d{4})-[Qq]([1-4])")
-_SEASON = re.compile(r"([A-Za-z]+)\s+(\d{4})")
-_SHORT_YEAR = re.compile(r"([A-Za-z]+)\.?\s*'?(\d{2})")
-_NUMERIC = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,4})")
-_QUARTER_FIRST = re.compile(r"[Qq]([1-4])\s*(\d{4})")
-_UK_DAY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+# ASCII: digits are 0-9 only (a full-width "２０２６" is not a year), as in the JSON Schema.
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_NAMED = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})", re.ASCII)
+_QUARTER = re.compile(r"(\d{4})-[Qq]([1-4])", re.ASCII)
+_SEASON = re.compile(r"([A-Za-z]+)\s+(\d{4})", re.ASCII)
+_SHORT_YEAR = re.compile(r"([A-Za-z]+)\.?\s*'?(\d{2})", re.ASCII)
+_NUMERIC = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,4})", re.ASCII)
+_QUARTER_FIRST = re.compile(r"[Qq]([1-4])\s*(\d{4})", re.ASCII)
+_UK_DAY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.ASCII)
 _RANGE_WORDS = re.compile(r"(.+?)\s*(?:\bto\b|\u2013|\u2014|\s-\s|/)\s*(.+)")
 
 

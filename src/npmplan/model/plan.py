@@ -1,207 +1,73 @@
-"""The pydantic model of a plan file (format version 1).
-
-Every scalar reaches the model as text (see ``loader``), so each value type below parses
-text itself and raises ``PydanticCustomError`` with the rule id as its type and a message
-that says what to write instead. The JSON Schema annotations describe the file as editors
-see it (YAML 1.2), where an unquoted ``id: 1.1`` is a number and ``web: true`` a boolean.
-
-Rules that span several fields (overlaps, references, the period) live in ``checks``.
+"""The pydantic models of a plan file (format version 1), over the value types of
+``model.values``. Rules that span several fields (overlaps, references, the period) live in
+``check.cross``.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable
-from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    GetJsonSchemaHandler,
-    PlainValidator,
-    WithJsonSchema,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
 
-from npmplan.check import rules
-from npmplan.check.problems import quoted
-from npmplan.check.rules import Rule
-from npmplan.model import dates
+from npmplan.model import dates, patterns
 from npmplan.model.dates import Month, When
-
-Kind = Literal["active", "meetings", "production"]
-Status = Literal["planned", "done", "cancelled"]
-Priority = Literal["core", "standard", "funding-dependent"]
-Function = Literal["visiting", "advisory", "educational", "cooperative"]
-Rating = Literal["red", "amber", "green", "complete"]
-
-KINDS: tuple[Kind, ...] = ("active", "meetings", "production")
-STATUSES: tuple[Status, ...] = ("planned", "done", "cancelled")
-PRIORITIES: tuple[Priority, ...] = ("core", "standard", "funding-dependent")
-FUNCTIONS: tuple[Function, ...] = ("visiting", "advisory", "educational", "cooperative")
-RATINGS: tuple[Rating, ...] = ("red", "amber", "green", "complete")
-
-
-def _custom(rule: Rule, message: str) -> PydanticCustomError:
-    # The message goes through the context so that braces in plan text are not a template.
-    return PydanticCustomError(rule.id, "{message}", {"message": message})
-
-
-def _text_only(value: Any, what: str) -> str:
-    if not isinstance(value, str):
-        shape = "a list" if isinstance(value, list) else "a mapping"
-        # messages.translate puts the key's name in front
-        raise _custom(rules.TYPE, f"must be {what}, not {shape}")
-    return value
-
-
-def _parser(rule: Rule, parse: Callable[[str], Any], what: str) -> Callable[[Any], Any]:
-    def validate(value: Any) -> Any:
-        text = _text_only(value, what)  # a list or mapping is a "type" problem, not a date
-        try:
-            return parse(text)
-        except dates.ReversedRangeError as exc:
-            raise _custom(rules.REVERSED_RANGE, str(exc)) from None
-        except ValueError as exc:
-            raise _custom(rule, str(exc)) from None
-
-    return validate
-
-
-def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
-    def validate(value: Any) -> str:
-        text = _text_only(value, what).strip()
-        if text.lower() in options:
-            return text.lower()
-        close = difflib.get_close_matches(text.lower(), options, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        raise _custom(rules.BAD_CHOICE, f"{quoted(text)} is not a {what}; {hint}write one of: "
-                      + ", ".join(options))
-
-    return validate
-
-
-def _whole_number(value: Any) -> int:
-    text = _text_only(value, "a number").strip()
-    if text.startswith("-") and text[1:].isdigit():
-        raise _custom(rules.EVERY_NOT_POSITIVE, f"'{text}' is below zero; write 1 or more")
-    if not text.isdigit():
-        raise _custom(rules.BAD_NUMBER, f"{quoted(text)} is not a whole number; write digits only, "
-                      "e.g. 2")
-    return int(text)
-
-
-def _boolean(value: Any) -> bool:
-    text = _text_only(value, "true or false").strip().lower()
-    if text not in ("true", "false"):
-        raise _custom(rules.BAD_BOOLEAN,
-                      f"{quoted(text)} is not true or false; write true or false")
-    return text == "true"
-
-
-def _version(value: Any) -> int:
-    text = _text_only(value, "a number").strip()
-    if text != "1":
-        raise _custom(rules.BAD_VERSION, f"version {quoted(text)} is not one this npmplan reads; "
-                      "write version: 1")
-    return 1
-
-
-def _none_as_empty(value: Any) -> Any:
-    return [] if value is None else value
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        raise _custom(rules.EMPTY_VALUE, "this has no value; write the text after the ':'")
-    text = _text_only(value, "text")
-    if not text.strip():
-        raise _custom(rules.EMPTY_VALUE, "this text is empty; write the text, or remove the key")
-    return text
-
-
-def _schema(**schema: Any) -> WithJsonSchema:
-    return WithJsonSchema(schema)
-
-
-_MONTHS_PATTERN = r"^\s*(\d{4}-\d{2}(-\d{2})?|[A-Za-z]+\.?,?\s+\d{4})\s*(\.\.\s*\S.*)?$"
-
-# A YAML 1.2 editor reads `title: 2027` as a number and `title: true` as a boolean; npmplan
-# reads every scalar as text, so the schema admits them where text is expected.
-Text = Annotated[str, PlainValidator(_text),
-                 _schema(type=["string", "number", "boolean"], minLength=1)]
-def _id(value: Any) -> str:
-    text = _text(value)
-    if text != text.strip() or "\n" in text:
-        raise _custom(rules.BAD_ID, f"the id {quoted(text)} has spaces or line breaks around it; "
-                      f"write it without them: {text.strip()}")
-    return text
-
-
-Id = Annotated[str, PlainValidator(_id), _schema(type=["string", "number"])]
-Number = Annotated[int, PlainValidator(_whole_number),
-                   _schema(type=["integer", "string"], pattern=r"^\s*\d+\s*$", minimum=0)]
-Boolean = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
-MonthRange = Annotated[
-    tuple[Month, Month],
-    PlainValidator(_parser(rules.BAD_MONTHS, dates.parse_months, "a month or range")),
-    _schema(type="string", pattern=_MONTHS_PATTERN,
-            description="a month (2026-09) or an inclusive range (2026-06..2026-08)"),
-]
-Period = Annotated[
-    tuple[Month, Month],
-    PlainValidator(_parser(rules.BAD_PERIOD, dates.parse_period, "a range of months")),
-    _schema(type="string", pattern=r"\.\.", description="the plan year, e.g. 2026-04..2027-03"),
-]
-WhenValue = Annotated[
-    When,
-    PlainValidator(_parser(rules.BAD_WHEN, dates.parse_when, "a date")),
-    _schema(type="string", description="a day, month, range A..B, YYYY-Qn, a season "
-            "and year (summer 2026), ongoing, quarterly (once a quarter, months not fixed) "
-            "or tbc"),
-]
-DoneOn = Annotated[
-    When,
-    PlainValidator(_parser(rules.BAD_DAY, dates.parse_done_on, "a date")),
-    _schema(type="string", description="the day (YYYY-MM-DD) or month (YYYY-MM) it was done"),
-]
-Day = Annotated[
-    date,
-    PlainValidator(_parser(rules.BAD_DAY, dates.parse_day, "a day")),
-    _schema(type="string", pattern=r"^\s*\d{4}-\d{2}-\d{2}\s*$",
-            description="a day, YYYY-MM-DD"),
-]
-RatingValue = Annotated[Rating, PlainValidator(_choice(RATINGS, "RAG rating")),
-                        _schema(enum=list(RATINGS))]
-KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), _schema(enum=list(KINDS))]
-StatusValue = Annotated[Status, PlainValidator(_choice(STATUSES, "status")),
-                        _schema(enum=list(STATUSES))]
-PriorityValue = Annotated[Priority, PlainValidator(_choice(PRIORITIES, "priority")),
-                          _schema(enum=list(PRIORITIES))]
-FunctionValue = Annotated[Function, PlainValidator(_choice(FUNCTIONS, "function")),
-                          _schema(enum=list(FUNCTIONS))]
-
-
-def _mapping_from_text(key: str) -> Callable[[Any], Any]:
-    """Let a plain value stand for ``{key: value}`` (``- 2026-07`` in a schedule)."""
-
-    def convert(value: Any) -> Any:
-        return {key: value} if isinstance(value, str) else value
-
-    return convert
-
-
-class _OrText:
-    """JSON Schema of a mapping that may also be written as plain text (its shorthand)."""
-
-    def __init__(self, text: dict[str, Any]) -> None:
-        self.text = text
-
-    def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> Any:
-        return {"anyOf": [self.text, handler(core)]}
+from npmplan.model.values import (
+    _EMPTY,
+    _MONTHS_SAYS,
+    _OR_NULL,
+    _TEXT_SAYS,
+    Boolean,
+    Count,
+    Day,
+    DoneOn,
+    Every,
+    FunctionValue,
+    Id,
+    KindValue,
+    MonthRange,
+    Period,
+    PriorityValue,
+    RatingValue,
+    StatusValue,
+    Text,
+    WhenValue,
+    _mapping_from_text,
+    _OrText,
+    _pattern,
+    _schema,
+    _text,
+    _version,
+)
+from npmplan.model.values import (
+    FUNCTIONS as FUNCTIONS,
+)
+from npmplan.model.values import (
+    KINDS as KINDS,
+)
+from npmplan.model.values import (
+    PRIORITIES as PRIORITIES,
+)
+from npmplan.model.values import (
+    RATINGS as RATINGS,
+)
+from npmplan.model.values import (
+    STATUSES as STATUSES,
+)
+from npmplan.model.values import (
+    Function as Function,
+)
+from npmplan.model.values import (
+    Kind as Kind,
+)
+from npmplan.model.values import (
+    Priority as Priority,
+)
+from npmplan.model.values import (
+    Rating as Rating,
+)
+from npmplan.model.values import (
+    Status as Status,
+)
 
 
 class Strict(BaseModel):
@@ -212,8 +78,7 @@ class TeamMember(Strict):
     id: Id
     name: Text
     role: Text | None = None
-    capacity: Number | None = Field(
-        default=None, description="concurrent objectives a person can lead")
+    capacity: Count | None = None
 
 
 # Markdown-light (docs/plan-format.md): paragraphs separated by blank lines, and lines
@@ -239,8 +104,7 @@ class PlanInfo(Strict):
     organisation: Text | None = None
     period: Period
     source: Text | None = None
-    capacity: Number | None = Field(
-        default=None, description="concurrent activities above which a month is flagged")
+    capacity: Count | None = None
     introduction: Prose | None = Field(default=None, description="the plan's introduction")
     strategic_overview: Prose | None = Field(
         default=None, description="how the strategic objectives were agreed, and their list")
@@ -272,7 +136,7 @@ class Milestone(Strict):
     status: StatusValue = "planned"
     done_on: DoneOn | None = None
     moved_to: WhenValue | None = None
-    every: Number | None = None
+    every: Every | None = None
     note: Text | None = None
 
     @property
@@ -286,6 +150,9 @@ class Rag(Strict):
     here so that their absence is one plain error (``rag-incomplete``, in ``check.cross``)
     rather than a missing key."""
 
+    # The editor requires both (a schema can say it); validate words it as one problem.
+    model_config = ConfigDict(json_schema_extra={"required": ["status", "reason", "set_on"]})
+
     status: RatingValue
     reason: Text | None = Field(default=None, description="why: required")
     set_on: Day | None = Field(default=None, description="the day it was set: required")
@@ -294,22 +161,23 @@ class Rag(Strict):
 class Objective(Strict):
     id: Id
     title: Text
-    label: Text | None = Field(default=None, description="calendar row text; default: title")
+    label: Text | None = None  # the calendar row's text; default: title
     priority: PriorityValue | None = None
-    leads: Annotated[list[Id], BeforeValidator(_none_as_empty)] = []
+    leads: Annotated[list[Id], _EMPTY, _OR_NULL] = []
     rationale: Text | None = None
-    outcomes: Annotated[list[Text], BeforeValidator(_none_as_empty)] = []
+    outcomes: Annotated[list[Text], _EMPTY, _OR_NULL] = []
     outputs: Annotated[
         list[Annotated[Output, BeforeValidator(_mapping_from_text("title")),
-                       _OrText({"type": "string", "minLength": 1})]],
-        BeforeValidator(_none_as_empty),
+                       _OrText({"type": ["string", "number", "boolean"],
+                               **_pattern(patterns.TEXT, _TEXT_SAYS)})]],
+        _EMPTY, _OR_NULL,
     ] = []
     schedule: Annotated[
         list[Annotated[Span, BeforeValidator(_mapping_from_text("months")),
-                       _OrText({"type": "string", "pattern": _MONTHS_PATTERN})]],
-        BeforeValidator(_none_as_empty),
+                       _OrText({"type": "string", **_pattern(patterns.MONTHS, _MONTHS_SAYS)})]],
+        _EMPTY, _OR_NULL,
     ] = []
-    milestones: Annotated[list[Milestone], BeforeValidator(_none_as_empty)] = []
+    milestones: Annotated[list[Milestone], _EMPTY, _OR_NULL] = []
     rag: Rag | None = Field(
         default=None, description="an officer's RAG rating, shown by npmplan report beside "
         "the computed one: {status: red|amber|green|complete, reason, set_on: YYYY-MM-DD}")
@@ -322,8 +190,8 @@ class Objective(Strict):
 class StrategicObjective(Strict):
     id: Id
     title: Text
-    functions: Annotated[list[FunctionValue], BeforeValidator(_none_as_empty)] = []
-    objectives: Annotated[list[Objective], BeforeValidator(_none_as_empty)]
+    functions: Annotated[list[FunctionValue], _EMPTY, _OR_NULL] = []
+    objectives: Annotated[list[Objective], _EMPTY, _OR_NULL]
 
 
 class Plan(Strict):
@@ -332,9 +200,11 @@ class Plan(Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
                            "title": "npmplan plan file (version 1)"},
     )
-    version: Annotated[int, PlainValidator(_version), _schema(enum=[1, "1"])]
+    version: Annotated[int, PlainValidator(_version), _schema(
+        type=["integer", "string"], minimum=1, maximum=1,
+        **_pattern(patterns.ONE, "this npmplan reads version 1: write version: 1"))]
     plan: PlanInfo
-    team: Annotated[list[TeamMember], BeforeValidator(_none_as_empty)] = []
+    team: Annotated[list[TeamMember], _EMPTY, _OR_NULL] = []
     strategic_objectives: Annotated[list[StrategicObjective], Field(min_length=1)]
 
     def objectives(self) -> list[tuple[StrategicObjective, Objective]]:

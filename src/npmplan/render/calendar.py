@@ -223,15 +223,16 @@ def as_csv(view: Calendar, width: int) -> str:
     return out.getvalue()
 
 
-CALENDAR_VERSION = 1
+CALENDAR_VERSION = 1  # raised only when a key is renamed, removed or changes type
 
 
 def as_json(view: Calendar, width: int) -> str:
     return json_text({
         "calendar_version": CALENDAR_VERSION,
         "plan": view.title,
+        "filtered": bool(view.filters.as_dict()),
+        "filters": view.filters.json_shape(),
         "period": [str(view.period[0]), str(view.period[1])],
-        "filters": view.filters.as_dict(),
         "months": [str(m) for m in view.months],
         "rows": [{
             "id": row.objective.id,

@@ -84,7 +84,7 @@ VALIDATE = Formats(
 CALENDAR = Formats(
     _f(TEXT, "text", "calendar", "text"),
     _f("markdown", "markdown (a GitHub table)", "calendar", "markdown"),
-    _f("csv", "csv (for programs)", "calendar", "as_csv"),
+    _f("csv", "csv (for programs; for a spreadsheet use export xlsx)", "calendar", "as_csv"),
     _f(JSON, "json", "calendar", "as_json"))
 DUE = Formats(
     _f(TEXT, "text", "due", "text"),

@@ -70,11 +70,13 @@ def page(report: Report) -> str:
         "</head>",
         "<body>",
         _header(report),
+        "<main>",
         _calendar(report),
         '<div class="sheet2">',
         _chart(report),
         _due(report),
         "</div>",
+        "</main>",
         f'<footer>Made with npmplan {__version__} from the plan file. Months are the unit: '
         'a milestone counts in the month its window ends; a recurring one in each month it '
         'recurs.</footer>',
@@ -137,26 +139,29 @@ def _colgroup(months: list[Month]) -> str:
 def _calendar(report: Report) -> str:
     months = report.plan.months()
     now = report.due.month
-    years = "".join(f'<th colspan="{n}" class="year">{year}</th>'
+    years = "".join(f'<th colspan="{n}" scope="colgroup" class="year">{year}</th>'
                     for year, n in _years(months))
     heads = "".join(f'<th scope="col" class="m{" now" if m == now else ""}" '
                     f'title="{m.long()}">{m.short()[:3]}</th>' for m in months)
     lines = ['<section class="sheet1">',
              f"<h2>Calendar of actions {_plan_year(months)}</h2>", _legend(report),
              '<table class="grid">', _colgroup(months),
-             f'<thead><tr class="years"><th colspan="4"></th>{years}<th></th></tr>'
+             f'<thead><tr class="years"><td colspan="4"></td>{years}<td></td></tr>'
              '<tr><th scope="col">Id</th><th scope="col" class="label">Activity</th>'
              f'<th scope="col">Start</th><th scope="col">End</th>{heads}'
-             '<th scope="col">Total</th></tr></thead>', "<tbody>"]
+             '<th scope="col">Total</th></tr></thead>']
     current = None
     for row in report.rows:
         if row.strategic is not current:
+            # each strategic objective is a group of rows, its heading the group's header
+            lines.append("</tbody>" if current is not None else "")
             current = row.strategic
             heading = f"Strategic objective {current.id}: {current.title}"
-            lines.append(f'<tr class="so"><th colspan="{len(months) + 5}" scope="colgroup" '
-                         f'title="{text(heading)}">{text(heading)}</th></tr>')
+            lines.append(f'<tbody><tr class="so"><th colspan="{len(months) + 5}" '
+                         f'scope="rowgroup" title="{text(heading)}">{text(heading)}</th></tr>')
         lines.append(_row(row, months, now))
-    lines += ["</tbody>", _workload_row(report, months, now), "</table>", "</section>"]
+    lines += ["</tbody>" if current is not None else "<tbody></tbody>",
+              _workload_row(report, months, now), "</table>", "</section>"]
     return "\n".join(lines)
 
 
@@ -197,8 +202,14 @@ def _cell(row: CalendarRow, month: Month, now: Month) -> str:
     tip = [month.long(), KIND_NAME[kind] if kind else "not active"]
     if count:
         tip.append(f"{count} milestone{'s' if count > 1 else ''} due")
-    mark = f'<span class="ms">{MILESTONE}{count if count > 1 else ""}</span>' if count else ""
-    return f'<td class="{" ".join(["m", *classes])}" title="{", ".join(tip)}">{mark}</td>'
+    # What the colour and the mark show, in words for a screen reader (the mark itself is
+    # hidden from it: "black diamond 2" says nothing).
+    said = ", ".join(tip[1:]) if kind or count else ""
+    words = f'<span class="vh">{said}</span>' if said else ""
+    mark = (f'<span class="ms" aria-hidden="true">{MILESTONE}{count if count > 1 else ""}'
+            "</span>" if count else "")
+    return (f'<td class="{" ".join(["m", *classes])}" title="{", ".join(tip)}">'
+            f"{words}{mark}</td>")
 
 
 def _workload_row(report: Report, months: list[Month], now: Month) -> str:
@@ -271,7 +282,7 @@ def _split(report: Report) -> str:
         rows.append(f'<tr{"" if kind else " class=sum"}><th scope="row">{name}</th>{cells}'
                     f"<td>{total}</td></tr>")
     cols = f'<colgroup><col class="c-kind">{"<col>" * len(loads)}<col></colgroup>'
-    return (f'<table class="split">{cols}<thead><tr><th></th>{head}<th scope="col">Total</th></tr>'
+    return (f'<table class="split">{cols}<thead><tr><td></td>{head}<th scope="col">Total</th></tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
 

@@ -34,7 +34,7 @@ inset 0 0 0 1px var(--line)}
 var(--prod)}
 table.grid{width:100%;table-layout:fixed;border-collapse:separate;border-spacing:0;
 font-size:11.5px}
-col.c-id{width:3.3em}col.c-label{width:21em}col.c-date{width:4.3em}col.c-total{width:3.8em}
+col.c-id{width:3.3em}col.c-label{width:20em}col.c-date{width:5.4em}col.c-total{width:4.4em}
 .grid th,.grid td{height:21px;padding:0 5px;white-space:nowrap;overflow:hidden;
 text-overflow:ellipsis;border-bottom:1px solid #eef1f5}
 .grid thead th{color:var(--muted);font-weight:600;text-align:center;
@@ -47,6 +47,10 @@ border-left:1px solid var(--line)}
 .grid td.id{color:var(--muted);font-variant-numeric:tabular-nums}
 .grid td.date{color:var(--muted);text-align:center}
 .grid td.total{text-align:right;font-weight:600;font-variant-numeric:tabular-nums}
+.grid td.date,.grid td.total,.grid tfoot td{text-overflow:clip}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;
+clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
+h1,h2,h3,.sub{break-after:avoid}
 .grid td.m{padding:0;text-align:center;border-left:1px solid rgba(255,255,255,.6);
 border-top:3px solid #fff;border-bottom:3px solid #fff;background-clip:padding-box}
 .grid td.m:not([class*=k-]){border-left:1px solid #edf0f4}
@@ -121,8 +125,15 @@ table.grid{font-size:9px}
 .yr{display:none}
 .grid td.m{border-top-width:2px;border-bottom-width:2px}
 .ms{font-size:8px;line-height:10px}
-.sheet2{break-before:page;margin-top:0}
+.sheet2{break-before:page;margin-top:0;display:block}
 .chart{position:static}
-.card,.grid tr{break-inside:avoid}
+.plot{height:150px;margin:18px 0 22px 26px}
+.due{margin-top:10px}
+.cards{columns:3}
+.card{padding:5px 8px;margin-bottom:7px}
+.grid td.label,.grid tr.so th{white-space:normal;text-overflow:clip;line-height:1.15}
+.card{break-inside:auto}
+.card li,.grid tr,footer{break-inside:avoid}
+col.c-kind{width:9em}
 }
 """

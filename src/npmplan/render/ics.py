@@ -20,10 +20,19 @@ Decisions, and why:
   occurrence is a month, as in the calendar's milestone counts and ``due``; clients that
   do not expand RRULEs (and people reading the file) see every one; and one occurrence's
   UID survives a change to the others.
-- UIDs come from what identifies a milestone to its readers, never from its position: the
-  plan's title and period, the objective id, the ``what`` text (spaces folded), the
+- UIDs come from what identifies a milestone, never from its position or the plan's title
+  (a typo fixed in the title must not make every event new in a calendar that imported the
+  file): the plan period, the objective id, the baseline ``when`` (as months, so ``Sep
+  2026`` and ``2026-09`` are one baseline), the ``what`` text (spaces folded), the
   occurrence month of a recurring one, and a counter only for the second and later
-  milestones of one objective with the same text. Reordering or redating keeps them.
+  milestones of one objective with the same text and baseline. Reordering, replanning with
+  ``moved_to``, a new status or note keep them; docs/commands.md lists what changes one.
+- SEQUENCE (RFC 5545: it grows with each significant revision, so that a calendar that
+  imported the file takes the new version over the old) is derived from the milestone
+  itself, since the plan keeps no history: the number of days its dates have moved from
+  the baseline (start and end, with ``moved_to``), plus 1 once it is done. So it grows as a
+  milestone slips and when it is done; moving it back towards its baseline lowers it (a
+  calendar that imported the file may then keep the later date: subscribe instead).
 - DTSTAMP is required in a VEVENT; with no METHOD it stands for the last revision, which
   the plan file does not record. It is the first day of the plan period (00:00 UTC), so
   that two exports of one plan are byte-identical and only real changes show in a diff.
@@ -42,6 +51,7 @@ import icalendar
 
 from npmplan import __version__
 from npmplan.compute.schedule import Row, occurrences
+from npmplan.model.dates import When
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
 from npmplan.render.safe import clean, one_line
 
@@ -51,6 +61,7 @@ DONE_PREFIX = "✓ Done: "
 @dataclass(frozen=True, slots=True)
 class Event:
     uid: str
+    sequence: int
     start: date
     end: date  # exclusive
     summary: str
@@ -89,6 +100,7 @@ def _stamp(plan: Plan) -> datetime:
 def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
+    vevent.add("sequence", event.sequence)
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start)
     vevent.add("dtend", event.end)
@@ -106,19 +118,48 @@ def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
 def events(plan: Plan, rows: list[Row]) -> list[Event]:
     """Every event, in plan order: objectives, their milestones, then occurrences."""
     out: list[Event] = []
-    key = f"{one_line(plan.plan.title)}\x1f{plan.plan.period[0]}..{plan.plan.period[1]}"
+    period = f"{plan.plan.period[0]}..{plan.plan.period[1]}"
     for strategic, objective in rows:
         seen: Counter[str] = Counter()
         for milestone in objective.milestones:
-            text = one_line(milestone.what)
-            seen[text] += 1  # cancelled and undated ones count too, so the others keep theirs
+            if not milestone.when.dated and not milestone.effective.dated:
+                continue  # ongoing or tbc: no event, and no baseline to name one by
+            identity = f"{_baseline(milestone)}\x1f{one_line(milestone.what)}"
+            seen[identity] += 1  # cancelled ones count too, so the others keep theirs
             if milestone.status == "cancelled" or not milestone.effective.dated:
                 continue
-            base = f"{key}\x1f{objective.id}\x1f{text}"
-            if seen[text] > 1:
-                base += f"\x1f#{seen[text]}"
+            base = f"{period}\x1f{objective.id}\x1f{identity}"
+            if seen[identity] > 1:
+                base += f"\x1f#{seen[identity]}"
             out += _milestone_events(plan, strategic, objective, milestone, base)
     return out
+
+
+def _baseline(milestone: Milestone) -> str:
+    """The baseline ``when`` as months (and day): its spelling does not matter."""
+    when = milestone.when
+    if when.day is not None:
+        return when.day.isoformat()
+    window = when.window()
+    return f"{window[0]}..{window[1]}" if window else when.kind
+
+
+def _span(when: When) -> tuple[date, date]:
+    """An all-day event's first day and the day after its last (DTEND is exclusive)."""
+    if when.day is not None:
+        return when.day, when.day + timedelta(days=1)
+    window = when.window()
+    assert window is not None  # only dated milestones reach here
+    return window[0].first_day(), window[1].shift(1).first_day()
+
+
+def sequence(milestone: Milestone) -> int:
+    """Days moved from the baseline (start and end), plus 1 once done."""
+    done = 1 if milestone.status == "done" else 0
+    if milestone.moved_to is None or not milestone.when.dated or not milestone.moved_to.dated:
+        return done
+    (start, end), (was_start, was_end) = _span(milestone.moved_to), _span(milestone.when)
+    return abs((start - was_start).days) + abs((end - was_end).days) + done
 
 
 def _uid(base: str) -> str:
@@ -127,9 +168,6 @@ def _uid(base: str) -> str:
 
 def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Objective,
                       milestone: Milestone, base: str) -> list[Event]:
-    when = milestone.effective
-    window = when.window()
-    assert window is not None  # only dated milestones reach here
     summary = f"{objective.id} {one_line(milestone.what)}"
     done = milestone.status == "done"
     if done:
@@ -138,15 +176,14 @@ def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Obje
     about = _description(plan, strategic, objective, milestone)
     if milestone.every:
         months = occurrences(milestone)
-        return [Event(_uid(f"{base}\x1f{month}"), month.first_day(), month.shift(1).first_day(),
-                      summary, f"{about}\nOccurrence {n} of {len(months)}: {month.long()}",
+        return [Event(_uid(f"{base}\x1f{month}"), 1 if done else 0, month.first_day(),
+                      month.shift(1).first_day(), summary,
+                      f"{about}\nOccurrence {n} of {len(months)}: {month.long()}",
                       [*categories, "Recurring"], done)
                 for n, month in enumerate(months, start=1)]
-    if when.day is not None:
-        start, end = when.day, when.day + timedelta(days=1)
-    else:
-        start, end = window[0].first_day(), window[1].shift(1).first_day()
-    return [Event(_uid(base), start, end, summary, about, categories, done)]
+    start, end = _span(milestone.effective)
+    return [Event(_uid(base), sequence(milestone), start, end, summary, about, categories,
+                  done)]
 
 
 def _description(plan: Plan, strategic: StrategicObjective, objective: Objective,

@@ -22,9 +22,15 @@ plan period are left out (a comment says how many), so the axis is the plan year
 Mermaid's gantt lexer (``gantt.jison``) reads a task line as ``[^#:\\n;]+`` (the name), then
 ``:`` and ``[^#\\n;]+`` (the data); ``#`` starts a comment anywhere, ``%%`` does too, and a
 name that begins with a keyword (``title``, ``section``, ``call``, ``click``, a date …) is
-read as that statement. So plan text is made safe: ``: `` becomes `` – ``, other colons
-``∶``, ``#`` ``＃``, ``;`` ``,``, ``%`` ``％``, line breaks spaces, long names are cut with
-"…", and a name that would begin with a keyword starts with a zero-width space.
+read as that statement. So plan text is made safe: ``: `` becomes `` – ``, a colon between
+digits a point (``10:30`` ``10.30``, the UK way), other colons ``∶``, ``#`` before a number
+``No.`` and any other ``#`` is dropped, ``%`` ``per cent``, ``;`` ``,``, line breaks spaces;
+long names are cut with "…", and a name that would begin with a keyword starts with a
+zero-width space. (Full-width ``＃`` and ``％`` were lookalikes only in CJK fonts, and showed
+as empty boxes without them.)
+
+The colour key is a ``Key`` section at the top of the chart: one bar of each kind and a
+milestone, drawn by Mermaid itself, so that it shows whatever the theme's colours are.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ SECTION_MAX = 34
 INIT = '%%{init: {"gantt": {"leftPadding": 230}}}%%'
 TAG: dict[Kind, str] = {"active": "", "meetings": "active, ", "production": "crit, "}
 
-_SAFE = str.maketrans({":": "∶", "#": "＃", ";": ",", "%": "％"})
+_SAFE = str.maketrans({":": "∶", ";": ","})
 # Statements that Mermaid's lexer tries before a task name (case-insensitive, no word break).
 KEYWORD_START = re.compile(
     r"(gantt|inclusiveEndDates|topAxis|(dateFormat|axisFormat|tickInterval|includes|excludes"
@@ -55,7 +61,11 @@ ZWSP = "\u200b"
 
 def safe_name(text: str, limit: int = NAME_MAX) -> str:
     """Plan text as a Mermaid task or section name: one line, none of ``:#;%``."""
-    text = re.sub(r":\s+", " – ", one_line(text)).translate(_SAFE).strip()
+    text = re.sub(r":\s+", " – ", one_line(text))
+    text = re.sub(r"(?<=\d):(?=\d)", ".", text)
+    text = re.sub(r"#\s*(?=\d)", "No. ", text).replace("#", "")
+    text = re.sub(r"\s*%\s*", " per cent ", text)
+    text = " ".join(text.translate(_SAFE).split())
     if len(text) > limit:
         text = text[:limit - 1].rstrip(" ,.–") + "…"
     return ZWSP + text if KEYWORD_START.match(text) else text
@@ -109,13 +119,22 @@ def _unique(prefix: str, ids: set[str]) -> str:
     return f"{prefix}{n}"
 
 
+def _key(first: Month) -> list[str]:
+    """The colour key, as a section of sample bars (a ``%%`` comment is never drawn)."""
+    start, end = first.first_day().isoformat(), first.shift(1).first_day().isoformat()
+    mid = date(first.year, first.number, 15).isoformat()
+    return ["    section Key", f"    Active period :key_1, {start}, {end}",
+            f"    T&F/subgroup meetings :active, key_2, {start}, {end}",
+            f"    Production of output :crit, key_3, {start}, {end}",
+            f"    Milestone :milestone, key_4, {mid}, 0d",
+            f"    Milestone done :done, milestone, key_5, {mid}, 0d"]
+
+
 def gantt(plan: Plan, rows: list[Row], filtered: str = "", fence: bool = True) -> str:
     """The chart, one statement a line, in a ```` ```mermaid ```` block unless ``fence`` is off."""
     title = plan.plan.title + (f" ({filtered})" if filtered else "")
     lines = [INIT, "gantt", f"    title {safe_name(title, 200)}", "    dateFormat YYYY-MM-DD",
-             "    axisFormat %b %y", "    tickInterval 1month",
-             "    %% Bars - plain = active period, active = T&F/subgroup meetings, crit = "
-             "production of output. Diamonds - milestones (done ones greyed)."]
+             "    axisFormat %b %y", "    tickInterval 1month", *_key(plan.plan.period[0])]
     ids: set[str] = set()
     left_out = 0
     current = None
