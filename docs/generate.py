@@ -68,6 +68,12 @@ EXAMPLES: dict[str, tuple[str, str, str]] = {
     "bad-period": ("plan: {title: Example, period: 2026-04..2027-03}\n",
                    "plan: {title: Example, period: 2026-27}\n",
                    "plan: {title: Example, period: 2026-04..2027-03}\n"),
+    "period-too-long": ("plan: {title: Example, period: 2026-04..2027-03}\n",
+                        "plan: {title: Example, period: 2026-04..2999-03}\n",
+                        "plan: {title: Example, period: 2026-04..2027-03}\n"),
+    "negative-capacity": ("plan: {title: Example, period: 2026-04..2027-03}\n",
+                          "plan: {title: Example, period: 2026-04..2027-03, capacity: -5}\n",
+                          "plan: {title: Example, period: 2026-04..2027-03, capacity: 8}\n"),
     "bad-when": (MILESTONE, "          - {when: Sep 26, what: Draft shared}\n", MILESTONE),
     "bad-day": (MILESTONE, "          - {when: 2026-09, what: Draft, status: done, "
                 "done_on: 18/09/2026}\n",

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from npmplan.compute.schedule import active_months, occurrences, row_total
+from npmplan.compute.schedule import active_months, occurrences, recurs_in, row_total
 from npmplan.compute.workload import month_loads as workload
 from npmplan.model.dates import (
     FIRST_YEAR,
@@ -160,7 +160,7 @@ def test_every_occurrences(start: Month, length: int, every: int) -> None:
     end = start.shift(length)
     milestone = Milestone.model_validate(
         {"what": "m", "when": f"{start}..{end}", "every": str(every)})
-    found = occurrences(milestone)
+    found = occurrences(milestone, (start, end))
     assert len(found) == math.ceil((length + 1) / every)
     assert found[0] == start
     assert all(start <= m <= end for m in found)
@@ -173,8 +173,24 @@ def test_every_follows_moved_to(start: Month, shift: int, length: int, every: in
     milestone = Milestone.model_validate({
         "what": "m", "when": f"{start}..{start.shift(length)}",
         "moved_to": f"{moved}..{moved.shift(length)}", "every": str(every)})
-    assert occurrences(milestone)[0] == moved
-    assert len(occurrences(milestone)) == math.ceil((length + 1) / every)
+    period = (start, moved.shift(length))
+    assert occurrences(milestone, period)[0] == moved
+    assert len(occurrences(milestone, period)) == math.ceil((length + 1) / every)
+
+
+@given(months, st.integers(0, 2000), st.integers(1, 13), st.integers(-60, 60), st.integers(0, 59))
+def test_every_never_expands_beyond_the_period(start: Month, length: int, every: int,
+                                               offset: int, period_length: int) -> None:
+    """A window of centuries gives at most the period's months, in the window's own phase."""
+    end = Month(min(start + length, Month.of(2999, 12)))
+    milestone = Milestone.model_validate(
+        {"what": "m", "when": f"{start}..{end}", "every": str(every)})
+    period = (start.shift(offset), start.shift(offset + period_length))
+    found = occurrences(milestone, period)
+    expected = [m for m in range(start, end + 1, every) if period[0] <= m <= period[1]]
+    assert found == expected
+    assert len(found) <= period_length + 1
+    assert all(recurs_in(milestone, m) for m in found)
 
 
 # --- workload --------------------------------------------------------------------------

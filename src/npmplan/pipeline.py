@@ -11,7 +11,8 @@ import errno
 import gc
 import os
 import stat
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from npmplan.check.cross import check
-from npmplan.check.problems import Problem
+from npmplan.check.problems import MAX_PER_RULE, Finding, Problem
 from npmplan.errors import NpmplanError, UsageError
 from npmplan.model.dates import Month, parse_period
 from npmplan.model.messages import findings_from
@@ -70,18 +71,54 @@ def _gc_paused() -> Iterator[None]:
 
 def _validate(document: Document) -> PlanResult:
     problems = list(document.problems)
+    dropped: Counter[str] = Counter(document.dropped)
     plan = None
     if document.data is not None:
         try:
             plan = Plan.model_validate(document.data)
         except ValidationError as exc:
-            problems += [document.problem(f) for f in findings_from(exc)]
+            problems += [document.problem(f)
+                         for f in findings_from(exc, document.data, dropped)]
         else:
-            problems += [document.problem(f) for f in check(plan)]
-    problems.sort(key=Problem.sort_key)
+            problems += [document.problem(f) for f in _capped(check(plan), dropped)]
+    problems = capped(problems, dropped)
     if any(p.severity == "error" for p in problems):
         plan = None
     return PlanResult(document.file, plan, problems)
+
+
+def _capped(findings: Iterable[Finding], dropped: Counter[str]) -> Iterator[Finding]:
+    """At most MAX_PER_RULE findings of each rule; the rest counted in ``dropped``."""
+    counts: Counter[str] = Counter()
+    for finding in findings:
+        counts[finding.rule] += 1
+        if counts[finding.rule] <= MAX_PER_RULE:
+            yield finding
+        else:
+            dropped[finding.rule] += 1
+
+
+def capped(problems: list[Problem], dropped: Counter[str]) -> list[Problem]:
+    """The problems in file order, at most MAX_PER_RULE of each rule, each rule's rest summed
+    up in one line after its last one listed: every rule's flood is bounded, not only the
+    loader's (400,000 unknown keys are 50 lines and one more)."""
+    problems.sort(key=Problem.sort_key)
+    counts: Counter[str] = Counter()
+    kept: list[Problem] = []
+    for problem in problems:
+        counts[problem.rule] += 1
+        if counts[problem.rule] <= MAX_PER_RULE:
+            kept.append(problem)
+        else:
+            dropped[problem.rule] += 1
+    for rule, count in dropped.items():
+        last = next((p for p in reversed(kept) if p.rule == rule), None)
+        if count and last is not None:
+            kept.append(Problem(last.file, last.line, last.column, last.severity, rule, "",
+                                f"and {count:,} more problems like the one above, not listed; "
+                                "fix these and validate again"))
+    kept.sort(key=Problem.sort_key)
+    return kept
 
 
 def check_readable(path: Path) -> None:
@@ -158,10 +195,11 @@ def find_plan(folder: Path, today: date) -> Path:
 
     Only each file's ``period:`` line is read here, so choosing costs no full parse. When no
     period contains today and a file's period cannot be read, that file may be today's plan:
-    then none is chosen (never another year's instead). Anything that is not a regular file is left alone, unopened.
+    then none is chosen (never another year's instead). Anything that is not a regular file
+    is left alone, unopened.
     """
-    candidates = [path for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-                  if _is_file(path)]
+    names = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    candidates = [path for path in names if _is_file(path)]
     if not candidates:
         raise UsageError(f"no plan given and no plan found: looked for *.yaml in "
                          f"'{folder}'; use --plan PATH or set NPMPLAN_PLAN")

@@ -12,11 +12,10 @@ Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix`
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Mapping
 
-from npmplan.check.problems import Finding, Loc
-from npmplan.compute.schedule import active_months
+from npmplan.check.problems import MAX_PER_RULE, Finding, Loc
+from npmplan.check.suggest import close_matches, listing
 from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
 from npmplan.model.plan import Milestone, Objective, Plan
@@ -36,6 +35,14 @@ def _objectives(plan: Plan) -> Iterator[tuple[Loc, str, Objective]]:
 
 
 def duplicate_ids(plan: Plan) -> Iterator[Finding]:
+    members: dict[str, str] = {}
+    for i, member in enumerate(plan.team):
+        if member.id in members:
+            yield Finding("error", "duplicate-id", ("team", i, "id"),
+                          f"the team id '{member.id}' is already used by {members[member.id]}; "
+                          "give each team member their own id (leads name them by it)")
+        else:
+            members[member.id] = f"'{member.name}'"
     seen: dict[str, str] = {}
     for i, so in enumerate(plan.strategic_objectives):
         entries: list[tuple[Loc, str, str]] = [
@@ -61,13 +68,16 @@ def id_prefixes(plan: Plan) -> Iterator[Finding]:
 
 
 def unknown_leads(plan: Plan) -> Iterator[Finding]:
-    team = [member.id for member in plan.team]
+    team = list(dict.fromkeys(member.id for member in plan.team))
+    members = set(team)  # a lookup per lead: 30,000 members cost no more than 3
+    found = 0
     for loc, _, objective in _objectives(plan):
         for k, lead in enumerate(objective.leads):
-            if lead not in team:
-                close = difflib.get_close_matches(lead, team, n=1)
+            if lead not in members:
+                found += 1  # past the listed ones, the finding is only counted: no search
+                close = close_matches(lead, team) if found <= MAX_PER_RULE else []
                 hint = f"did you mean '{close[0]}'? " if close else ""
-                known = (f"use one of the team ids ({', '.join(team)})" if team
+                known = (f"use one of the team ids ({listing(team)})" if team
                          else "the plan has no team")
                 yield Finding("error", "unknown-lead", (*loc, "leads", k),
                               f"lead '{lead}' is not in the team; {hint}{known}, or add "
@@ -85,7 +95,10 @@ def schedules(plan: Plan) -> Iterator[Finding]:
                 yield Finding("error", "span-outside-period", where,
                               f"the schedule span {range_text(start, end)} goes outside the plan "
                               f"period {range_text(first, last)}; keep it within the period")
-            shared = [m for m in range(start, end + 1) if m in taken]
+            # Only the period's months are looked at: a span of 1900-01..2999-12 is reported
+            # above, not expanded into 13,200 months.
+            inside = range(max(start, first), min(end, last) + 1)
+            shared = [m for m in inside if m in taken]
             if shared:
                 other = objective.schedule[taken[Month(shared[0])]].months
                 yield Finding("error", "schedule-overlap", where,
@@ -93,14 +106,14 @@ def schedules(plan: Plan) -> Iterator[Finding]:
                               f"{range_text(Month(shared[0]), Month(shared[-1]))} with the span "
                               f"{range_text(*other)}; each month can be in one span only, so "
                               "shorten one of them")
-            for month in range(start, end + 1):
+            for month in inside:
                 taken.setdefault(Month(month), k)
 
 
 def milestones(plan: Plan) -> Iterator[Finding]:
     period = plan.plan.period
     for loc, _, objective in _objectives(plan):
-        active = active_months(objective)
+        active = {m: kind for m, kind in _active_in(objective, period)}
         for k, milestone in enumerate(objective.milestones):
             yield from _milestone(milestone, (*loc, "milestones", k), period, active)
 
@@ -132,10 +145,18 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
     window = milestone.effective.window()
     # Outside the period it is off the schedule too; one warning says it.
     if (window and not outside and milestone.status != "cancelled"
-            and not any(m in active for m in range(window[0], window[1] + 1))):
+            and not any(window[0] <= m <= window[1] for m in active)):
         yield Finding("warning", "milestone-off-schedule", (*loc, "when"),
                       f"the milestone '{milestone.what}' ({range_text(*window)}) falls in no "
                       "month of its objective's schedule; extend the schedule or check the date")
+
+
+def _active_in(objective: Objective, period: tuple[Month, Month]) -> Iterator[tuple[Month, str]]:
+    """The schedule's months within ``period`` (spans outside it are errors of their own)."""
+    for span in objective.schedule:
+        start, end = span.months
+        for month in range(max(start, period[0]), min(end, period[1]) + 1):
+            yield Month(month), span.kind
 
 
 def capacity(plan: Plan) -> Iterator[Finding]:

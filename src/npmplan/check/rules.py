@@ -28,18 +28,22 @@ RULES: dict[str, tuple[Severity, str]] = {
     "type": ("error", "a list, mapping or single value where another is needed"),
     "empty-value": ("error", "a key with no value"),
     "bad-version": ("error", "a format version this npmplan does not read"),
-    "bad-id": ("error", "an id with spaces or line breaks around it"),
+    "bad-id": ("error", "an id with spaces or line breaks around it, or an invisible character "
+               "in it"),
     "bad-choice": ("error", "a kind, status, priority or function that does not exist"),
-    "bad-number": ("error", "not a whole number"),
+    "bad-number": ("error", "not a whole number (digits 0-9)"),
+    "negative-capacity": ("error", "a capacity below zero"),
     "bad-boolean": ("error", "not true or false"),
     # dates
     "bad-months": ("error", "a schedule month or range that does not parse"),
     "bad-period": ("error", "the plan period is not a range of months"),
+    "period-too-long": ("error", "the plan period is longer than 60 months (5 years)"),
     "bad-when": ("error", "a milestone's when or moved_to that does not parse"),
     "bad-day": ("error", "a done_on that is not a day or a month"),
     "reversed-range": ("error", "a range whose end is before its start"),
     # rules across fields
-    "duplicate-id": ("error", "two objectives (or strategic objectives) share an id"),
+    "duplicate-id": ("error", "two objectives (or strategic objectives, or team members) share "
+                     "an id"),
     "unknown-lead": ("error", "a lead that is not in the team"),
     "schedule-overlap": ("error", "two schedule spans of one objective share a month"),
     "span-outside-period": ("error", "a schedule span outside the plan period"),

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from npmplan.render.width import columns_setting
 from npmplan.render.safe import shown
+from npmplan.render.width import columns_setting
 
 CLOSED_MESSAGE = "standard output is closed"
 

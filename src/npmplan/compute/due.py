@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from npmplan.compute.schedule import Row, active_months, occurrences
+from npmplan.compute.schedule import Row, active_months, recurs_in
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone, Objective, StrategicObjective
 
@@ -46,7 +46,7 @@ def classify(milestone: Milestone, objective: Objective, month: Month) -> str | 
     if when.kind == "ongoing":
         return "ongoing" if month in active_months(objective) else None
     if milestone.every:
-        return "recurring" if month in occurrences(milestone) else None
+        return "recurring" if recurs_in(milestone, month) else None
     first, last = when.window() or (month, month)
     if last == month:
         return "due"

@@ -45,22 +45,36 @@ def row_total(objective: Objective) -> int:
     return len(active_months(objective))
 
 
-def occurrences(milestone: Milestone) -> list[Month]:
-    """The months a recurring milestone happens in: every Nth month of its window."""
+def occurrences(milestone: Milestone, period: tuple[Month, Month]) -> list[Month]:
+    """The months of ``period`` a recurring milestone happens in: every Nth month of its
+    window, counted from the window's start. Never more than the period's months, whatever
+    the window (``1900-01..2999-12, every: 1`` is twelve months in a one-year plan)."""
     window = milestone.effective.window()
     if window is None or not milestone.every:
         return []
-    return [Month(m) for m in range(window[0], window[1] + 1, milestone.every)]
+    step = milestone.every
+    start = int(max(window[0], period[0]))
+    start += -(start - window[0]) % step  # the first occurrence on or after the period's start
+    return [Month(m) for m in range(start, min(window[1], period[1]) + 1, step)]
 
 
-def milestone_counts(objective: Objective) -> dict[Month, int]:
-    """Not-cancelled milestones due in each month, each recurrence in its own month."""
+def recurs_in(milestone: Milestone, month: Month) -> bool:
+    """Does a recurring milestone happen in ``month``? (Arithmetic: nothing is expanded.)"""
+    window = milestone.effective.window()
+    if window is None or not milestone.every:
+        return False
+    return window[0] <= month <= window[1] and (month - window[0]) % milestone.every == 0
+
+
+def milestone_counts(objective: Objective, period: tuple[Month, Month]) -> dict[Month, int]:
+    """Not-cancelled milestones due in each month, each recurrence of ``period`` in its own
+    month."""
     counts: dict[Month, int] = {}
     for milestone in objective.milestones:
         if milestone.status == "cancelled":
             continue
         if milestone.every:
-            due_months = occurrences(milestone)
+            due_months = occurrences(milestone, period)
         else:
             window = milestone.effective.window()
             due_months = [window[1]] if window else []

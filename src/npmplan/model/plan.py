@@ -11,6 +11,7 @@ Rules that span several fields (overlaps, references, the period) live in ``chec
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -60,6 +61,8 @@ def _parser(rule: str, parse: Callable[[str], Any], what: str) -> Callable[[Any]
             return parse(text)
         except dates.ReversedRangeError as exc:
             raise _custom("reversed-range", str(exc)) from None
+        except dates.PeriodTooLongError as exc:
+            raise _custom("period-too-long", str(exc)) from None
         except ValueError as exc:
             raise _custom(rule, str(exc)) from None
 
@@ -79,14 +82,32 @@ def _choice(options: tuple[str, ...], what: str) -> Callable[[Any], str]:
     return validate
 
 
-def _whole_number(value: Any) -> int:
-    text = _text_only(value, "a number").strip()
-    if text.startswith("-") and text[1:].isdigit():
-        raise _custom("every-not-positive", f"'{text}' is below zero; write 1 or more")
-    if not text.isdigit():
-        raise _custom("bad-number", f"{quoted(text)} is not a whole number; write digits only, "
-                      "e.g. 2")
-    return int(text)
+def _digits(text: str) -> bool:
+    """0-9 only: ``str.isdigit`` also takes ٢ (Arabic-Indic), ２ (full-width) and ² (which
+    ``int`` refuses), and the JSON Schema refuses them all."""
+    return text.isascii() and text.isdigit()
+
+
+def _number(negative_rule: str, negative_message: str) -> Callable[[Any], int]:
+    def validate(value: Any) -> int:
+        text = _text_only(value, "a number").strip()
+        if text.startswith("-") and _digits(text[1:]):
+            raise _custom(negative_rule, negative_message.format(text=text))
+        if not _digits(text):
+            other = any(char.isdigit() or char.isnumeric() for char in text)
+            hint = ("uses digits other than 0-9 (typed with another keyboard layout?); "
+                    "write it with the digits 0 to 9" if other and not text.isascii()
+                    else "is not a whole number; write digits only, e.g. 2")
+            raise _custom("bad-number", f"{quoted(text)} {hint}")
+        return int(text)
+
+    return validate
+
+
+_whole_number = _number("every-not-positive", "'{text}' is below zero; write 1 or more "
+                        "(1 = every month, 2 = every other month)")
+_capacity = _number("negative-capacity", "a capacity of '{text}' is below zero; write how "
+                    "many activities (or objectives) can run at once: 0 or more, e.g. 8")
 
 
 def _boolean(value: Any) -> bool:
@@ -127,17 +148,30 @@ _MONTHS_PATTERN = r"^\s*(\d{4}-\d{2}(-\d{2})?|[A-Za-z]+\.?,?\s+\d{4})\s*(\.\.\s*
 # reads every scalar as text, so the schema admits them where text is expected.
 Text = Annotated[str, PlainValidator(_text),
                  _schema(type=["string", "number", "boolean"], minLength=1)]
+def _invisible(char: str) -> bool:
+    """A character an id must not hold: it cannot be seen, so ``1.1`` and ``1.1`` + U+200B
+    would look the same and be two ids (controls, format marks, odd spaces, separators)."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp") or (
+        char.isspace() and char != " ")
+
+
 def _id(value: Any) -> str:
     text = _text(value)
     if text != text.strip() or "\n" in text:
         raise _custom("bad-id", f"the id {quoted(text)} has spaces or line breaks around it; "
                       f"write it without them: {text.strip()}")
+    hidden = next((char for char in text if _invisible(char)), None)
+    if hidden is not None:
+        raise _custom("bad-id", f"the id {quoted(text)} contains the invisible character "
+                      f"U+{ord(hidden):04X}; retype the id without it")
     return text
 
 
 Id = Annotated[str, PlainValidator(_id), _schema(type=["string", "number"])]
 Number = Annotated[int, PlainValidator(_whole_number),
                    _schema(type=["integer", "string"], pattern=r"^\s*\d+\s*$", minimum=0)]
+Capacity = Annotated[int, PlainValidator(_capacity),
+                     _schema(type=["integer", "string"], pattern=r"^\s*\d+\s*$", minimum=0)]
 Boolean = Annotated[bool, PlainValidator(_boolean), _schema(type="boolean")]
 MonthRange = Annotated[
     tuple[Month, Month],
@@ -197,7 +231,7 @@ class TeamMember(Strict):
     id: Id
     name: Text
     role: Text | None = None
-    capacity: Number | None = Field(
+    capacity: Capacity | None = Field(
         default=None, description="concurrent objectives a person can lead")
 
 
@@ -206,7 +240,7 @@ class PlanInfo(Strict):
     organisation: Text | None = None
     period: Period
     source: Text | None = None
-    capacity: Number | None = Field(
+    capacity: Capacity | None = Field(
         default=None, description="concurrent activities above which a month is flagged")
 
 

@@ -137,7 +137,7 @@ def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Obje
     categories = [f"Objective {objective.id}"] + (["Done"] if done else [])
     about = _description(plan, strategic, objective, milestone)
     if milestone.every:
-        months = occurrences(milestone)
+        months = occurrences(milestone, plan.plan.period)
         return [Event(_uid(f"{base}\x1f{month}"), month.first_day(), month.shift(1).first_day(),
                       summary, f"{about}\nOccurrence {n} of {len(months)}: {month.long()}",
                       [*categories, "Recurring"], done)

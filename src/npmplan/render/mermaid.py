@@ -65,14 +65,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", text).strip("_") or "x"
 
 
-def milestone_dates(milestone: Milestone) -> list[date]:
+def milestone_dates(milestone: Milestone, period: tuple[Month, Month]) -> list[date]:
     """Where a milestone's marks go: its day, or the 15th of each month it is due in."""
     when = milestone.effective
     window = when.window()
     if milestone.status == "cancelled" or window is None:
         return []
     if milestone.every:
-        return [date(m.year, m.number, 15) for m in occurrences(milestone)]
+        return [date(m.year, m.number, 15) for m in occurrences(milestone, period)]
     if when.day is not None:
         return [when.day]
     return [date(window[1].year, window[1].number, 15)]
@@ -89,7 +89,7 @@ def _objective_lines(objective: Objective, period: tuple[Month, Month],
     left_out = 0
     start, after = period[0].first_day(), period[1].shift(1).first_day()
     marks = sorted(((when, milestone) for milestone in objective.milestones
-                    for when in milestone_dates(milestone)), key=lambda mark: mark[0])
+                    for when in milestone_dates(milestone, period)), key=lambda mark: mark[0])
     for when, milestone in marks:
         if not start <= when < after:
             left_out += 1

@@ -18,7 +18,7 @@ from typing import Any
 
 from npmplan.compute.schedule import active_months, milestone_counts, occurrences
 from npmplan.compute.workload import Workload
-from npmplan.model.dates import When
+from npmplan.model.dates import Month, When
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
 from npmplan.render.jsonfmt import dumps
 
@@ -37,7 +37,7 @@ def _resolved(when: When | None) -> str | None:
     return when.day.isoformat() if when.day else str(when.first)
 
 
-def milestone(item: Milestone) -> dict[str, Any]:
+def milestone(item: Milestone, period: tuple[Month, Month]) -> dict[str, Any]:
     effective = item.effective
     window = effective.window()
     return {
@@ -50,14 +50,15 @@ def milestone(item: Milestone) -> dict[str, Any]:
         "day": effective.day.isoformat() if effective.day else None,
         "due": str(window[1]) if window and not item.every else None,
         "every": item.every,
-        "occurrences": [str(m) for m in occurrences(item)],
+        "occurrences": [str(m) for m in occurrences(item, period)],
         "status": item.status,
         "done_on": _resolved(item.done_on),
         "note": item.note,
     }
 
 
-def objective(strategic: StrategicObjective, item: Objective) -> dict[str, Any]:
+def objective(strategic: StrategicObjective, item: Objective,
+              period: tuple[Month, Month]) -> dict[str, Any]:
     cells = active_months(item)
     return {
         "id": item.id,
@@ -73,8 +74,8 @@ def objective(strategic: StrategicObjective, item: Objective) -> dict[str, Any]:
                      for span in item.schedule],
         "active_months": {str(m): kind for m, kind in cells.items()},
         "total": len(cells),
-        "milestone_counts": {str(m): n for m, n in sorted(milestone_counts(item).items())},
-        "milestones": [milestone(m) for m in item.milestones],
+        "milestone_counts": {str(m): n for m, n in sorted(milestone_counts(item, period).items())},
+        "milestones": [milestone(m, period) for m in item.milestones],
     }
 
 
@@ -108,7 +109,7 @@ def document(plan: Plan, work: Workload) -> dict[str, Any]:
             "id": so.id,
             "title": so.title,
             "functions": list(so.functions),
-            "objectives": [objective(so, item) for item in so.objectives],
+            "objectives": [objective(so, item, plan.plan.period) for item in so.objectives],
         } for so in plan.strategic_objectives],
         "workload": _workload(work),
     }
