@@ -16,8 +16,10 @@ from npmplan.compute.workload import month_loads as workload
 from npmplan.model.dates import (
     FIRST_YEAR,
     LAST_YEAR,
+    MAX_PERIOD_MONTHS,
     MONTH_NAMES,
     Month,
+    PeriodTooLongError,
     ReversedRangeError,
     month_range,
     parse_day,
@@ -88,7 +90,11 @@ def test_range_is_inclusive_and_ordered(first: Month, gap: int) -> None:
     last = first.shift(gap)
     text = f"{first}..{last}"
     assert parse_months(text) == (first, last)
-    assert parse_period(text) == (first, last)
+    if gap < MAX_PERIOD_MONTHS:
+        assert parse_period(text) == (first, last)
+    else:  # a plan covers at most 60 months
+        with pytest.raises(PeriodTooLongError, match="at most 60 months"):
+            parse_period(text)
     assert len(month_range(first, last)) == gap + 1
     assert month_range(first, last)[0] == first
     assert month_range(first, last)[-1] == last

@@ -26,7 +26,7 @@ from npmplan.errors import NpmplanError, UsageError
 from npmplan.model.dates import Month, parse_period
 from npmplan.model.messages import findings_from
 from npmplan.model.plan import Plan
-from npmplan.read.loader import Document, load_bytes, load_path
+from npmplan.read.loader import Document, load_bytes, load_path, oversized
 
 
 @dataclass(slots=True)
@@ -50,8 +50,11 @@ def read_plan(path: Path, display: str | None = None) -> PlanResult:
         return _validate(load_path(path, display or str(path)))
 
 
-def read_bytes(raw: bytes, file: str) -> PlanResult:
-    """``read_plan`` for bytes that are not a file: ``git show`` output, a new plan."""
+def read_bytes(raw: bytes, file: str, too_large: bool = False) -> PlanResult:
+    """``read_plan`` for bytes that are not a file: ``git show`` output, a new plan.
+    ``too_large``: the source was over the size limit, and was not (all) read."""
+    if too_large:
+        return _validate(oversized(file))
     with _gc_paused():
         return _validate(load_bytes(file, raw))
 

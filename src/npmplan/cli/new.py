@@ -40,6 +40,11 @@ def new(
             model.plan.period)
     except ValueError as exc:
         fail(f"--period: {exc}", 2)
+    try:  # the period after the old one may be out of range: say so, name no file's line
+        parse_period(f"{chosen[0]}..{chosen[1]}")
+    except ValueError as exc:
+        fail(f"the new plan's period cannot be {chosen[0]}..{chosen[1]}: {exc}; give the "
+             "period with --period", 2)
     target = output or path.parent / default_file_name(chosen)
     text, carried = new_plan_text(model, chosen, path.as_posix())
     check = read_bytes(text.encode("utf-8"), str(target))

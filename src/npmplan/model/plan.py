@@ -151,7 +151,7 @@ Text = Annotated[str, PlainValidator(_text),
 def _invisible(char: str) -> bool:
     """A character an id must not hold: it cannot be seen, so ``1.1`` and ``1.1`` + U+200B
     would look the same and be two ids (controls, format marks, odd spaces, separators)."""
-    return unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp") or (
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") or (
         char.isspace() and char != " ")
 
 

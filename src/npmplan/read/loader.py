@@ -142,12 +142,16 @@ def load_path(path: Path, display: str | None = None) -> Document:
     return load_bytes(file, raw)
 
 
+def oversized(file: str) -> Document:
+    """A file over the size limit, refused before (all of) it is read."""
+    return _failed(file, 1, 1, "too-large",
+                   f"the file is larger than the {max_bytes():,}-byte limit for a plan; "
+                   "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
+
+
 def load_bytes(file: str, raw: bytes) -> Document:
-    limit = max_bytes()
-    if len(raw) > limit:
-        return _failed(file, 1, 1, "too-large",
-                       f"the file is larger than the {limit:,}-byte limit for a plan; "
-                       "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
+    if len(raw) > max_bytes():
+        return oversized(file)
     text = decode(file, raw)
     if isinstance(text, Problem):
         return Document(file, None, 0, [text])
@@ -160,7 +164,8 @@ def _wide_encoding(raw: bytes) -> str | None:
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return "UTF-32"
     head = raw[:4096]
-    if b"\x00" not in head or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if (b"\x00" not in head or not head.strip(b"\x00")
+            or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
         return None
     if len(head) >= 8 and head[1:4] == b"\x00\x00\x00" or head[:3] == b"\x00\x00\x00":
         return "UTF-32"

@@ -79,11 +79,11 @@ def milestone_dates(milestone: Milestone, period: tuple[Month, Month]) -> list[d
 
 
 def _objective_lines(objective: Objective, period: tuple[Month, Month],
-                     ids: set[str]) -> tuple[list[str], int]:
+                     ids: TaskIds) -> tuple[list[str], int]:
     lines: list[str] = []
     name = safe_name(f"{objective.id} {objective.row_label}")
     for first, last, kind in kind_runs(active_months(objective)):
-        task = _unique(f"s{_slug(objective.id)}_", ids)
+        task = ids.new(f"s{_slug(objective.id)}_")
         lines.append(f"{name} :{TAG[kind]}{task}, {first.first_day().isoformat()}, "
                      f"{last.shift(1).first_day().isoformat()}")
     left_out = 0
@@ -95,18 +95,27 @@ def _objective_lines(objective: Objective, period: tuple[Month, Month],
             left_out += 1
             continue
         tags = "done, milestone" if milestone.status == "done" else "milestone"
-        task = _unique(f"m{_slug(objective.id)}_", ids)
+        task = ids.new(f"m{_slug(objective.id)}_")
         lines.append(f"{safe_name(f'{objective.id} {milestone.what}')} :{tags}, {task}, "
                      f"{when.isoformat()}, 0d")
     return lines, left_out
 
 
-def _unique(prefix: str, ids: set[str]) -> str:
-    n = 1
-    while f"{prefix}{n}" in ids:
-        n += 1
-    ids.add(f"{prefix}{n}")
-    return f"{prefix}{n}"
+class TaskIds:
+    """Unique task ids ``s2_1_1``, ``s2_1_2`` …: each prefix counts on from its last number,
+    so 20,000 milestones of one objective cost 20,000 steps, not 200 million."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def new(self, prefix: str) -> str:
+        n = self.next.get(prefix, 1)
+        while f"{prefix}{n}" in self.taken:  # another prefix's id ("1.1" and "1_1" meet)
+            n += 1
+        self.next[prefix] = n + 1
+        self.taken.add(f"{prefix}{n}")
+        return f"{prefix}{n}"
 
 
 def gantt(plan: Plan, rows: list[Row], filtered: str = "", fence: bool = True) -> str:
@@ -116,7 +125,7 @@ def gantt(plan: Plan, rows: list[Row], filtered: str = "", fence: bool = True) -
              "    axisFormat %b %y", "    tickInterval 1month",
              "    %% Bars - plain = active period, active = T&F/subgroup meetings, crit = "
              "production of output. Diamonds - milestones (done ones greyed)."]
-    ids: set[str] = set()
+    ids = TaskIds()
     left_out = 0
     current = None
     for strategic, objective in rows:

@@ -1,0 +1,356 @@
+"""Issue 11, robustness II: each class of attack, pinned.
+
+1. time and memory follow the input: the period is bounded, recurrences stay in it, every
+   rule's flood is capped, no regular expression backtracks (no timing here: the benchmark
+   ``benchmarks/robustness.py`` measures; these tests pin the bounds that make it hold);
+2. every environment gets a clean answer (real processes: ``sys.executable -m npmplan``);
+3. nothing unsafe reaches a terminal, a page or a parser;
+4. no write lands on the wrong file;
+5. never the wrong plan, silently (see also tests/test_cli.py);
+6. messages name the real cause (the hand-edit examples are in tests/plans/invalid/).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import Run
+from hypothesis import given
+from hypothesis import strategies as st
+
+from npmplan.check.problems import MAX_PER_RULE
+from npmplan.model.plan import Plan
+from npmplan.pipeline import discover_plan, period_text, read_bytes
+from npmplan.write.new import new_plan_text
+
+BASE = """\
+version: 1
+plan: {title: Example, period: 2026-04..2027-03}
+team: [{id: mk, name: Martin Kettle}]
+strategic_objectives:
+  - id: "1"
+    title: One
+    objectives:
+      - id: "1.1"
+        title: Target
+        leads: [mk]
+        schedule: [2026-04..2027-03]
+"""
+
+
+def npmplan(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
+            stdin: int | None = subprocess.DEVNULL, **kwargs: object
+            ) -> subprocess.CompletedProcess[bytes]:
+    """A real process, as an officer runs it."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("NPMPLAN_")}
+    environment.update({"NO_COLOR": "1", "COLUMNS": "100"})
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "npmplan", *map(str, args)], cwd=cwd,
+                          env=environment, capture_output=True, stdin=stdin, timeout=120,
+                          check=False, **kwargs)  # type: ignore[call-overload]
+
+
+# --- 1. bounded work ------------------------------------------------------------------------
+
+
+def test_a_period_of_centuries_is_refused_with_its_rule() -> None:
+    result = read_bytes(BASE.replace("2026-04..2027-03}", "1900-01..2999-12}", 1).encode(),
+                        "p.yaml")
+    assert [(p.line, p.rule) for p in result.errors] == [(2, "period-too-long")]
+    assert "at most 60 months" in result.errors[0].message
+
+
+def test_a_recurrence_of_centuries_yields_only_the_period_s_months(run: Run,
+                                                                   tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(BASE + "        milestones:\n" + "".join(
+        f"          - {{when: 1900-01..2999-12, every: 1, what: M{n}}}\n" for n in range(10)))
+    result = run("export", "ics", "--plan", path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("BEGIN:VEVENT") == 10 * 12
+    document = json.loads(run("export", "json", "--plan", path).stdout)
+    occurrences = document["strategic_objectives"][0]["objectives"][0]["milestones"][0]
+    assert occurrences["occurrences"][0] == "2026-04" and len(occurrences["occurrences"]) == 12
+
+
+flood_size = st.integers(MAX_PER_RULE - 2, 400)
+
+
+@given(flood_size)
+def test_every_rule_s_flood_is_capped_with_one_summary_line(count: int) -> None:
+    """Unknown keys (pydantic), unknown leads (a cross rule), aliases (the loader)."""
+    keys = "".join(f"        k{n}: x\n" for n in range(count))
+    leads = "".join(f"      - {{id: '1.{n + 2}', title: O, leads: [x{n}]}}\n"
+                    for n in range(count))
+    for text, rule in ((BASE + keys, "unknown-key"), (BASE + leads, "unknown-lead")):
+        found = [p for p in read_bytes(text.encode(), "p.yaml").problems if p.rule == rule]
+        listed = min(count, MAX_PER_RULE)
+        assert len(found) == listed + (count > MAX_PER_RULE)
+        if count > MAX_PER_RULE:
+            assert found[-1].message.startswith(f"and {count - MAX_PER_RULE:,} more problems")
+
+
+def test_an_unknown_lead_message_lists_a_large_team_only_in_part() -> None:
+    team = "team:\n" + "".join(f"  - {{id: m{n}, name: M}}\n" for n in range(3000))
+    text = BASE.replace("team: [{id: mk, name: Martin Kettle}]\n", team).replace("[mk]", "[zz]")
+    (problem,) = [p for p in read_bytes(text.encode(), "p.yaml").errors]
+    assert problem.rule == "unknown-lead"
+    assert "and 2,988 more" in problem.message and len(problem.message) < 400
+
+
+@given(st.integers(1, 3000), st.sampled_from([" ", "\t", "'", '"', "period", ":", "x"]))
+def test_plan_discovery_reads_pathological_period_lines(count: int, filler: str) -> None:
+    """``period:`` with thousands of spaces (or quotes, colons …) and no value: one pass."""
+    assert period_text("plan:\n  period:" + filler * count + "\n") in (None, *[
+        (filler * count).strip().strip("'\"").strip()])
+    assert period_text(filler * count) is None or "period" in filler
+
+
+@given(st.text(alphabet=" \t-–—/to.:x0123456789", max_size=3000))
+def test_date_hints_do_not_backtrack(text: str) -> None:
+    from npmplan.model.dates import parse_when
+
+    try:
+        parse_when(text)
+    except ValueError:
+        pass
+
+
+# --- 2. environments ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "99999999999999999999999", "0", "-1", "1e9"])
+def test_npmplan_max_bytes_out_of_range_is_a_sentence(value: str, real_plan: Path) -> None:
+    done = npmplan("validate", real_plan, env={"NPMPLAN_MAX_BYTES": value})
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("npmplan: NPMPLAN_MAX_BYTES must be")
+
+
+@pytest.mark.parametrize("columns", ["99999999999999999999", "1000000", "0", "abc"])
+def test_any_columns_gives_a_bounded_report(columns: str, real_plan: Path) -> None:
+    done = npmplan("calendar", "--plan", real_plan, env={"COLUMNS": columns})
+    assert done.returncode == 0, done.stderr
+    assert max(len(line) for line in done.stdout.decode().splitlines()) <= 1000
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "LANG": "C"}])
+def test_an_ascii_terminal_gets_ascii_glyphs(env: dict[str, str], real_plan: Path) -> None:
+    for args in (["calendar"], ["workload"], ["show", "2.4"], ["due", "--month", "2026-09"]):
+        done = npmplan(*args, "--plan", real_plan, env=env)
+        assert done.returncode == 0, done.stderr
+        assert b"Traceback" not in done.stderr
+        if env.get("PYTHONIOENCODING") == "ascii":
+            assert done.stdout.isascii()
+
+
+def test_closed_stdout_is_a_sentence_and_exit_1(real_plan: Path, tmp_path: Path) -> None:
+    def closed() -> None:
+        os.close(1)
+
+    done = npmplan("calendar", "--plan", real_plan, preexec_fn=closed, stdout=None)
+    assert done.returncode == 1
+    assert b"standard output is closed" in done.stderr and b"Traceback" not in done.stderr
+    out = tmp_path / "x.json"
+    quiet = npmplan("export", "json", "--plan", real_plan, "-o", out, preexec_fn=closed,
+                    stdout=None)
+    assert quiet.returncode == 0 and out.exists()
+
+
+def test_a_broken_pipe_ends_quietly_and_not_with_success(real_plan: Path) -> None:
+    command = [sys.executable, "-m", "npmplan", "export", "json", "--plan", str(real_plan)]
+    writer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert writer.stdout is not None and writer.stderr is not None
+    writer.stdout.read(10)
+    writer.stdout.close()  # as `| head -c 10` does
+    errors = writer.stderr.read()
+    assert writer.wait(60) != 0
+    assert b"Traceback" not in errors and b"internal error" not in errors
+
+
+def test_a_fifo_a_device_and_a_folder_are_refused_unopened(tmp_path: Path) -> None:
+    fifo = tmp_path / "plans" / "pipe.yaml"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    for target in (fifo, Path("/dev/zero"), tmp_path):
+        done = npmplan("validate", target)
+        assert done.returncode == 2, done.stderr
+        assert b"not a regular file" in done.stderr or b"is a folder" in done.stderr
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "plans" / "2026-27.yaml").write_text(BASE)
+    assert npmplan("validate", cwd=tmp_path).returncode == 0  # the FIFO in plans/ is skipped
+
+
+def test_a_name_too_long_and_no_permission_are_sentences(tmp_path: Path) -> None:
+    done = npmplan("validate", "a" * 5000)
+    assert done.returncode == 2 and b"too long" in done.stderr
+    locked = tmp_path / "locked.yaml"
+    locked.write_text(BASE)
+    locked.chmod(0)
+    if os.access(locked, os.R_OK):
+        pytest.skip("running as root: permissions do not apply")
+    done = npmplan("validate", locked)
+    assert done.returncode == 2 and b"permission denied" in done.stderr
+
+
+# --- 3. nothing unsafe reaches a terminal, a page or a parser --------------------------------
+
+
+@pytest.mark.parametrize("args", [["show", "1.1\x1b[2J\x07"], ["calendar", "--lead", "mk\u202e"],
+                                  ["calendar", "--strategic", "\x9b31m"], ["\x1bno-such"]])
+def test_echoes_of_user_input_name_invisible_characters(args: list[str], tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BASE)
+    done = npmplan(*args, "--plan", plan) if args[0] != "\x1bno-such" else npmplan(*args)
+    err = done.stderr.decode()
+    assert done.returncode == 2
+    assert not any(char in err for char in "\x1b\x07\u202e\x9b"), err
+
+
+def test_an_escape_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> None:
+    done = npmplan("validate", tmp_path / "a\x1b[31mb.yaml",
+                   env={"NPMPLAN_PLAN": "x\u202e.yaml"})
+    assert "\x1b" not in done.stderr.decode() and "[U+001B]" in done.stderr.decode()
+    done = npmplan("calendar", env={"NPMPLAN_PLAN": str(tmp_path / "x\u202e\x07.yaml")})
+    assert "[U+202E][U+0007]" in done.stderr.decode()
+
+
+def test_validate_json_escapes_invisible_characters_in_every_field(run: Run,
+                                                                   tmp_path: Path) -> None:
+    path = tmp_path / "odd\x85\u202e\x7f.yaml"
+    path.write_text(BASE + "        \u202ekey\x85: x\n")
+    out = run("validate", "-f", "json", path).stdout
+    assert not any(char in out for char in "\x85\u202e\x7f")
+    assert json.loads(out)["problems"][0]["file"] == str(path)
+
+
+def test_ids_differing_by_an_invisible_character_are_refused() -> None:
+    text = BASE + '      - {id: "1.1\\u200b", title: Twin}\n'
+    assert {p.rule for p in read_bytes(text.encode(), "p.yaml").errors} == {"bad-id"}
+
+
+# --- 4. writes ------------------------------------------------------------------------------
+
+
+def test_export_never_replaces_a_plan_and_needs_force_for_other_files(
+        run: Run, real_plan: Path, tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    last_year = plans / "2025-26.yaml"
+    last_year.write_text("anything")
+    elsewhere = tmp_path / "copy.txt"
+    elsewhere.write_text(real_plan.read_text(encoding="utf-8"), encoding="utf-8")
+    for target in (last_year, elsewhere):
+        result = run("export", "html", "--plan", real_plan, "-o", target, "--force")
+        assert result.exit_code == 2 and "never replaces a plan" in result.stderr
+    assert last_year.read_text() == "anything"
+    other = tmp_path / "report.html"
+    other.write_text("old")
+    assert run("export", "html", "--plan", real_plan, "-o", other).exit_code == 2
+    assert other.read_text() == "old"
+    assert run("export", "html", "--plan", real_plan, "-o", other, "--force").exit_code == 0
+    assert other.read_text().startswith("<!DOCTYPE html>")
+
+
+# What plan text may hold (spec: Rules): no controls but newline and tab, no bidi controls,
+# no line or paragraph separators; names ending in blank lines are the case of issue 11.
+TEXT = st.text(st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters="\n\t",
+    exclude_characters="\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u2028\u2029"), min_size=1, max_size=40).filter(lambda t: bool(t.strip()))
+
+
+@given(TEXT, TEXT)
+def test_new_writes_what_loads_back_to_the_same_values(name: str, title: str) -> None:
+    source = Plan.model_validate({
+        "version": "1", "plan": {"title": "Plan 2026-27", "period": "2026-04..2027-03"},
+        "team": [{"id": "mk", "name": name, "role": name + "\n\n"}],
+        "strategic_objectives": [{"id": "1", "title": title, "objectives": [
+            {"id": "1.1", "title": title + "\n", "rationale": f"{name}\n\n{title}\n\n\n"}]}]})
+    text, _ = new_plan_text(source, source.plan.period)
+    back = read_bytes(text.encode("utf-8"), "new.yaml")
+    assert back.plan is not None, back.errors
+    assert back.plan.team == source.team
+    objective = back.plan.strategic_objectives[0].objectives[0]
+    assert objective.title == title + "\n"
+    assert objective.rationale == f"{name}\n\n{title}\n\n\n"
+
+
+# --- 5. the right plan ----------------------------------------------------------------------
+
+
+def test_a_broken_period_stops_discovery_and_validate_shows_it(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "2025-26.yaml").write_text(BASE.replace("2026-04..2027-03", "2025-04..2026-03"))
+    (plans / "2026-27.yaml").write_text(BASE.replace("2026-04..2027-03", "2026-04..2027-3x"))
+    due = npmplan("due", cwd=plans)  # from inside plans/: found upward
+    assert due.returncode == 1 and b"cannot be read" in due.stderr and not due.stdout
+    validate = npmplan("validate", cwd=plans)
+    assert validate.returncode == 1
+    assert b"2026-27.yaml:2:" in validate.stdout and b"bad-period" in validate.stdout
+
+
+def test_discovery_stops_at_the_top_of_the_repository(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "p.yaml").write_text(BASE)
+    repo = tmp_path / "repo" / "sub"
+    repo.mkdir(parents=True)
+    (tmp_path / "repo" / ".git").write_text("gitdir: elsewhere\n")  # a worktree's .git file
+    from datetime import date
+
+    from npmplan.errors import UsageError
+
+    with pytest.raises(UsageError):
+        discover_plan(date(2026, 9, 1), repo)
+    assert discover_plan(date(2026, 9, 1), tmp_path / "plans") == tmp_path / "plans" / "p.yaml"
+
+
+# --- 6. messages ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("capacity: -5", "a capacity of '-5' is below zero"),
+    ("capacity: ٣", "digits other than 0-9"),
+])
+def test_number_messages_name_the_cause(text: str, words: str) -> None:
+    plan = BASE.replace("period: 2026-04..2027-03}", f"period: 2026-04..2027-03, {text}}}")
+    (problem,) = read_bytes(plan.encode(), "p.yaml").errors
+    assert words in problem.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_wide_encodings_are_named(encoding: str) -> None:
+    (problem,) = read_bytes(BASE.encode(encoding), "p.yaml").errors
+    assert problem.rule == "encoding" and encoding[:6].upper() in problem.message
+
+
+@pytest.mark.parametrize("when", ["0000-01", "9999-12"])
+def test_years_out_of_range_get_the_same_message(when: str) -> None:
+    plan = BASE + f"        milestones: [{{when: {when}, what: M}}]\n"
+    (problem,) = read_bytes(plan.encode(), "p.yaml").errors
+    assert "write a year between 1900 and 2999" in problem.message
+
+
+def test_new_with_a_next_period_out_of_range_names_no_file_line(run: Run,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "late.yaml"
+    path.write_text(BASE.replace("2026-04..2027-03}", "2998-04..2999-12}")
+                    .replace("[2026-04..2027-03]", "[2999-01..2999-12]"))
+    result = run("new", "--from", path)
+    assert result.exit_code == 2
+    assert "--period" in result.stderr and ".yaml:" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["late.yaml"]
+
+
+def test_a_device_as_export_output_is_written_without_force(real_plan: Path) -> None:
+    """A device is an output, not a file to replace: -o /dev/null works without --force."""
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    done = npmplan("export", "json", "--plan", real_plan, "-o", "/dev/null")
+    assert done.returncode == 0, done.stderr
