@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -51,9 +52,10 @@ def npmplan(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | No
     environment = {k: v for k, v in os.environ.items() if not k.startswith("NPMPLAN_")}
     environment.update({"NO_COLOR": "1", "COLUMNS": "100"})
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "npmplan", *map(str, args)], cwd=cwd,
-                          env=environment, capture_output=True, stdin=stdin, timeout=120,
-                          check=False, **kwargs)  # type: ignore[call-overload]
+    done: subprocess.CompletedProcess[bytes] = subprocess.run(  # type: ignore[call-overload]
+        [sys.executable, "-m", "npmplan", *map(str, args)], cwd=cwd, env=environment,
+        capture_output=True, stdin=stdin, timeout=120, check=False, **kwargs)
+    return done
 
 
 # --- 1. bounded work ------------------------------------------------------------------------
@@ -116,10 +118,8 @@ def test_plan_discovery_reads_pathological_period_lines(count: int, filler: str)
 def test_date_hints_do_not_backtrack(text: str) -> None:
     from npmplan.model.dates import parse_when
 
-    try:
+    with contextlib.suppress(ValueError):
         parse_when(text)
-    except ValueError:
-        pass
 
 
 # --- 2. environments ------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def looks_like_plan(path: Path) -> bool:
             head = handle.read(64 * 1024).decode("utf-8", "replace")
     except OSError:
         return False
-    keys = set()
+    keys: set[str] = set()
     for line in head.splitlines():
         if line.startswith("---") and keys:
             break  # a second document

@@ -167,7 +167,7 @@ def _wide_encoding(raw: bytes) -> str | None:
     if (b"\x00" not in head or not head.strip(b"\x00")
             or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
         return None
-    if len(head) >= 8 and head[1:4] == b"\x00\x00\x00" or head[:3] == b"\x00\x00\x00":
+    if (len(head) >= 8 and head[1:4] == b"\x00\x00\x00") or head[:3] == b"\x00\x00\x00":
         return "UTF-32"
     even, odd = head[0::2], head[1::2]
     if even.count(0) > len(even) // 2 or odd.count(0) > len(odd) // 2:

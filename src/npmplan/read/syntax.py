@@ -183,20 +183,19 @@ def _quote_hint(text: str, line: int) -> tuple[int, int, str] | None:
 
 
 def _space_hint(text: str, line: int) -> tuple[int, int, str] | None:
-    """A non-breaking (or other unusual) space where YAML needs a plain one: after '-', after
-    ':', or in the indentation."""
+    """A non-breaking (or other unusual) space where YAML needs a plain one: in the
+    indentation, after '-', or after a key's ':'."""
     for number, row in reversed(_rows_before(text, line)[-3:]):
-        for at, char in enumerate(row):
+        places = [len(row) - len(row.lstrip(" -"))]  # after the indentation and any '-'
+        colon = row.find(":")
+        if colon != -1:
+            places.append(colon + 1)
+        for at in places:
+            char = row[at:at + 1]
             if char.isspace() and char not in " \t":
-                before = row[:at].rstrip(" ")
-                if before and not before.endswith(("-", ":")):
-                    break
                 return (number, at + 1, f"the invisible character U+{ord(char):04X} (a "
                         "non-breaking or other special space, often pasted from Word) stands "
                         "where YAML needs an ordinary space; replace it with a space")
-            if not char.isspace() and char not in "-:":
-                if not row[:at].strip(" -") == "" and not row[:at].rstrip().endswith(":"):
-                    break
     return None
 
 
@@ -235,25 +234,32 @@ def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     hand = hand_edit_problem(file, text, line)
-    if hand is not None:
+    if hand is not None:  # a pasted quote or space above: its own place, not libyaml's
         return hand
+    line, column, message = _marked_message(exc, text, line, column)
+    return Problem(file, line, column, "error", "syntax", "", message)
+
+
+def _marked_message(exc: yaml.MarkedYAMLError, text: str, line: int,
+                    column: int) -> tuple[int, int, str]:
     problem = exc.problem or ""
     context = exc.context or ""
-    words = f"{problem} | {context}"
     if "escape" in problem or "hexdecimal" in problem:
-        message = ("a backslash (\\) inside double quotes starts an escape code; put the text "
-                   "in single quotes instead ('C:\\Users\\...'), or write each \\ as \\\\")
-    elif "'\\t'" in problem or (mark and _is_tab(text, line, column)):
-        message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
-    elif "quoted scalar" in context and exc.context_mark and "end of stream" in problem:
+        return line, column, ("a backslash (\\) inside double quotes starts an escape code; put "
+                              "the text in single quotes instead ('C:\\Users\\...'), or write "
+                              "each \\ as \\\\")
+    marked = exc.problem_mark or exc.context_mark
+    if "'\\t'" in problem or (marked is not None and _is_tab(text, line, column)):
+        return line, column, ("a tab is used for indentation; YAML needs spaces: replace the "
+                              "tab with spaces")
+    if "quoted scalar" in context and exc.context_mark and "end of stream" in problem:
+        return (exc.context_mark.line + 1, exc.context_mark.column + 1,
+                "this quoted text is never closed; add the closing quote mark")
+    if "nesting depth" in problem:
+        return line, column, "the file is nested far too deeply to be a plan; check the brackets"
+    if "could not find expected ':'" in problem and exc.context_mark:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = "this quoted text is never closed; add the closing quote mark"
-    elif "nesting depth" in problem:
-        message = "the file is nested far too deeply to be a plan; check the brackets"
-    elif "could not find expected ':'" in problem and exc.context_mark:
-        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = _key_hint(text, line, column)
-    else:
-        hint = next((h for key, h in _HINTS if key in words), FALLBACK)
-        message = hint if isinstance(hint, str) else hint(text, line, column)
-    return Problem(file, line, column, "error", "syntax", "", message)
+        return line, column, _key_hint(text, line, column)
+    words = f"{problem} | {context}"
+    hint = next((h for key, h in _HINTS if key in words), FALLBACK)
+    return line, column, hint if isinstance(hint, str) else hint(text, line, column)

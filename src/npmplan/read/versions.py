@@ -73,7 +73,8 @@ def read_version(version: Version) -> PlanResult:
     limit = max_bytes()
     # The size first (git cat-file -s), so that a 1.5 GB blob is refused, never read; the
     # read itself stops at the limit too (a --textconv filter could make it grow).
-    size = _git(["cat-file", "-s", "--end-of-options", version.spec], version.cwd)
+    size = _git(["cat-file", "-s", "--end-of-options", version.spec], version.cwd,
+                said="show")  # what the officer asked for: git show's words
     if int(size.strip() or b"0") > limit:
         return read_bytes(b"", version.label, too_large=True)
     raw = _git(["show", "--no-textconv", "--end-of-options", version.spec], version.cwd,
@@ -81,8 +82,9 @@ def read_version(version: Version) -> PlanResult:
     return read_bytes(raw, version.label, too_large=len(raw) > limit)
 
 
-def _git(args: list[str], cwd: Path | None, limit: int = 1 << 20) -> bytes:
-    """git's output, at most ``limit`` bytes of it (the rest is never read)."""
+def _git(args: list[str], cwd: Path | None, limit: int = 1 << 20, said: str = "") -> bytes:
+    """git's output, at most ``limit`` bytes of it (the rest is never read); a failure is
+    said as ``git SAID failed`` (default: the git command's name)."""
     try:
         with subprocess.Popen(["git", *args], cwd=cwd, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL) as process:
@@ -98,5 +100,5 @@ def _git(args: list[str], cwd: Path | None, limit: int = 1 << 20) -> bytes:
     if code != 0 and len(out) < limit:
         message = "; ".join(one_line(line) for line in
                             errors.decode("utf-8", "replace").splitlines() if line.strip())
-        raise UsageError(f"git {args[0]} failed: {message or f'exit {code}'}")
+        raise UsageError(f"git {said or args[0]} failed: {message or f'exit {code}'}")
     return out

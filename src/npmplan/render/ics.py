@@ -107,6 +107,7 @@ def events(plan: Plan, rows: list[Row]) -> list[Event]:
     """Every event, in plan order: objectives, their milestones, then occurrences."""
     out: list[Event] = []
     key = f"{one_line(plan.plan.title)}\x1f{plan.plan.period[0]}..{plan.plan.period[1]}"
+    names = {member.id: member.name for member in plan.team}  # once, not once per milestone
     for strategic, objective in rows:
         seen: Counter[str] = Counter()
         for milestone in objective.milestones:
@@ -117,7 +118,7 @@ def events(plan: Plan, rows: list[Row]) -> list[Event]:
             base = f"{key}\x1f{objective.id}\x1f{text}"
             if seen[text] > 1:
                 base += f"\x1f#{seen[text]}"
-            out += _milestone_events(plan, strategic, objective, milestone, base)
+            out += _milestone_events(plan, strategic, objective, milestone, base, names)
     return out
 
 
@@ -126,7 +127,7 @@ def _uid(base: str) -> str:
 
 
 def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Objective,
-                      milestone: Milestone, base: str) -> list[Event]:
+                      milestone: Milestone, base: str, names: dict[str, str]) -> list[Event]:
     when = milestone.effective
     window = when.window()
     assert window is not None  # only dated milestones reach here
@@ -135,7 +136,7 @@ def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Obje
     if done:
         summary = DONE_PREFIX + summary
     categories = [f"Objective {objective.id}"] + (["Done"] if done else [])
-    about = _description(plan, strategic, objective, milestone)
+    about = _description(plan, strategic, objective, milestone, names)
     if milestone.every:
         months = occurrences(milestone, plan.plan.period)
         return [Event(_uid(f"{base}\x1f{month}"), month.first_day(), month.shift(1).first_day(),
@@ -150,7 +151,7 @@ def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Obje
 
 
 def _description(plan: Plan, strategic: StrategicObjective, objective: Objective,
-                 milestone: Milestone) -> str:
+                 milestone: Milestone, names: dict[str, str]) -> str:
     lines = [f"Objective {objective.id}: {one_line(objective.row_label)}"]
     if objective.label and one_line(objective.title) != one_line(objective.label):
         lines.append(one_line(objective.title))
@@ -166,7 +167,6 @@ def _description(plan: Plan, strategic: StrategicObjective, objective: Objective
     lines.append(f"Status: {milestone.status}{done_on}")
     if objective.priority:
         lines.append(f"Priority: {objective.priority}")
-    names = {member.id: member.name for member in plan.team}
     if objective.leads:
         lines.append("Leads: " + ", ".join(one_line(names.get(i, i)) for i in objective.leads))
     if milestone.note:
