@@ -354,3 +354,55 @@ def test_a_device_as_export_output_is_written_without_force(real_plan: Path) -> 
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     done = npmplan("export", "json", "--plan", real_plan, "-o", "/dev/null")
     assert done.returncode == 0, done.stderr
+
+
+# --- the iCalendar writer gives icalendar's bytes, in linear time ---------------------------
+
+ICS_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"),
+                                 include_characters="\n\\;,^"), max_size=300)
+
+
+def _reference(event: object, stamp: object) -> str:
+    from npmplan.render.ics import reference_vevent
+
+    ical: bytes = reference_vevent(event, stamp).to_ical()  # type: ignore[arg-type]
+    return ical.decode("utf-8")
+
+
+@given(ICS_TEXT, ICS_TEXT, st.lists(ICS_TEXT, min_size=1, max_size=3), st.booleans())
+def test_vevent_text_is_icalendar_s_own(summary: str, description: str,
+                                        categories: list[str], done: bool) -> None:
+    from datetime import UTC, date, datetime
+
+    from npmplan.render.ics import Event, vevent_text
+
+    event = Event("uid@npmplan", date(2026, 5, 1), date(2026, 6, 1), summary, description,
+                  categories, done)
+    stamp = datetime(2026, 4, 1, tzinfo=UTC)
+    assert vevent_text(event, stamp) == _reference(event, stamp)
+
+
+def test_the_shipped_plan_s_calendar_is_icalendar_s_own(real_plan: Path) -> None:
+    from npmplan.pipeline import read_plan
+    from npmplan.render.ics import _stamp, calendar_ics, events
+
+    plan = read_plan(real_plan).plan
+    assert plan is not None
+    text = calendar_ics(plan, plan.objectives())
+    stamp = _stamp(plan)
+    expected = "".join(_reference(event, stamp) for event in events(plan, plan.objectives()))
+    assert expected in text and text.endswith("END:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize("args", [["workload", "--by", "lead"], ["workload", "--by", "strategic"],
+                                  ["status", "--as-of", "2026-11-27"]])
+def test_large_tables_are_drawn_as_rich_draws_small_ones(run: Run, real_plan: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         args: list[str]) -> None:
+    """Past LARGE rows a table is lines of text (a team of 8,000 took 7 s as a Table):
+    the same characters as rich's Table, as this forces the line path on the shipped plan."""
+    from npmplan.render import tables
+
+    as_table = run(*args, "--plan", real_plan).stdout
+    monkeypatch.setattr(tables, "LARGE", 0)
+    assert run(*args, "--plan", real_plan).stdout == as_table

@@ -69,10 +69,63 @@ def calendar_ics(plan: Plan, rows: list[Row], filtered: str = "") -> str:
     cal.add("x-wr-calname", icalendar.vText(name))
     cal.add("x-wr-caldesc", icalendar.vText(_calendar_description(plan)))
     stamp = _stamp(plan)
-    for event in events(plan, rows):
-        cal.add_component(_vevent(event, stamp))
     ical: bytes = cal.to_ical()
-    return ical.decode("utf-8")
+    head = ical.decode("utf-8")
+    end = head.rindex("END:VCALENDAR")
+    # The events are written here, byte for byte as icalendar writes them (a test compares
+    # the two): through icalendar, 240,000 occurrences from a 1 MB plan took 54 s and 2 GB.
+    body = "".join(vevent_text(event, stamp) for event in events(plan, rows))
+    return head[:end] + body + head[end:]
+
+
+def _text(value: str) -> str:
+    """RFC 5545 TEXT escaping, as ``icalendar`` does it (its order matters)."""
+    return (value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
+            .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n")
+            .replace("\r", r"\n"))
+
+
+def fold(line: str) -> str:
+    """A content line folded as ``icalendar`` folds it: parts under 75 octets, never
+    splitting a UTF-8 character, and never leaving a backslash at the end of a part."""
+    if len(line) < 75 and line.isascii():
+        return line + "\r\n"
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = 1 if char < "\x80" else len(char.encode("utf-8"))
+        if current and size + width >= 75:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                parts.append("".join(current))
+                current, size = [carried], len(carried.encode("utf-8"))
+            else:
+                parts.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def vevent_text(event: Event, stamp: datetime) -> str:
+    """One VEVENT, its properties in icalendar's order (canonical, then by name)."""
+    lines = [
+        "BEGIN:VEVENT\r\n",
+        fold(f"SUMMARY:{_text(event.summary)}"),
+        f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}\r\n",
+        f"DTEND;VALUE=DATE:{event.end:%Y%m%d}\r\n",
+        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\n",
+        fold(f"UID:{_text(event.uid)}"),
+        fold("CATEGORIES:" + ",".join(_text(c) for c in event.categories)),
+        fold(f"DESCRIPTION:{_text(event.description)}"),
+    ]
+    if event.done:
+        lines.append("STATUS:CONFIRMED\r\n")
+    lines += ["TRANSP:TRANSPARENT\r\n", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\n",
+              "X-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n", "END:VEVENT\r\n"]
+    return "".join(lines)
 
 
 def _calendar_description(plan: Plan) -> str:
@@ -86,7 +139,8 @@ def _stamp(plan: Plan) -> datetime:
     return datetime(start.year, start.month, start.day, tzinfo=UTC)
 
 
-def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
+def reference_vevent(event: Event, stamp: datetime) -> icalendar.Event:
+    """The event as icalendar builds it: the reference ``vevent_text`` must equal (a test)."""
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", stamp)
