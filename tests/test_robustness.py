@@ -406,3 +406,42 @@ def test_large_tables_are_drawn_as_rich_draws_small_ones(run: Run, real_plan: Pa
     as_table = run(*args, "--plan", real_plan).stdout
     monkeypatch.setattr(tables, "LARGE", 0)
     assert run(*args, "--plan", real_plan).stdout == as_table
+
+
+def test_show_markdown_reads_no_markup_in_plan_text(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(BASE + "        rationale: |\n          # Fake heading\n"
+                    "          [click](javascript:alert(1)) <img src=x onerror=alert(1)>\n")
+    out = run("show", "1.1", "-f", "markdown", "--plan", path).stdout
+    rationale = out.split("### Rationale\n\n")[1].split("\n")[0]
+    assert rationale.startswith("\\# Fake heading \\[click\\](javascript")
+    assert "\\<img" in rationale and "<img" not in rationale.replace("\\<img", "")
+
+
+def test_github_annotations_carry_no_control_in_the_file_name(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "a\x1b[31m\u202eb.yaml"
+    path.write_text(BASE.replace("title: Target", "title: [Target"))
+    out = run("validate", "-f", "github", path).stdout
+    assert "\x1b" not in out and "\u202e" not in out and "::error file=" in out
+
+
+FLOOD_LINES = {
+    "unknown-key": "        k{n}: x\n",
+    "unknown-lead": "      - {{id: '1.{n}0', title: O, leads: [x{n}]}}\n",
+    "duplicate-id": "      - {{id: '1.1', title: O{n}}}\n",
+    "alias": "      - {{id: '2.{n}', title: &a{n} O}}\n",
+    "span-outside-period": "      - {{id: '3.{n}', title: O, schedule: [1900-01..2999-12]}}\n",
+}
+
+
+@given(st.dictionaries(st.sampled_from(sorted(FLOOD_LINES)), st.integers(0, 300), min_size=1))
+def test_validate_output_grows_with_the_rules_not_with_the_flood(floods: dict[str, int]) -> None:
+    """Any mix of floods: each rule at most MAX_PER_RULE lines and one summary line."""
+    keys = "".join(FLOOD_LINES["unknown-key"].format(n=n)
+                   for n in range(floods.get("unknown-key", 0)))
+    items = "".join(FLOOD_LINES[rule].format(n=n) for rule, count in floods.items()
+                    if rule != "unknown-key" for n in range(count))
+    problems = read_bytes((BASE + keys + items).encode(), "p.yaml").problems
+    for rule in FLOOD_LINES:
+        assert sum(p.rule == rule for p in problems) <= MAX_PER_RULE + 1
+    assert len(problems) <= (MAX_PER_RULE + 1) * 12

@@ -53,10 +53,13 @@ def new(
         fail("the new plan would not be valid; nothing was written", 1)
     _write_new(target, text)
     warnings = len(check.problems)
-    typer.echo(f"Wrote {target}: {check.plan.plan.title}, {chosen[0]}..{chosen[1]}; "
+    from npmplan.render.safe import one_line, shown
+
+    typer.echo(f"Wrote {shown(str(target))}: {one_line(check.plan.plan.title)}, "
+               f"{chosen[0]}..{chosen[1]}; "
                f"{carried.carried} milestone(s) carried forward, {carried.dropped} done or "
                f"cancelled dropped; {warnings} warning(s). Fill in each objective's schedule, "
-               f"then run: npmplan validate {target}")
+               f"then run: npmplan validate {shown(str(target))}")
 
 
 def _write_new(target: Path, text: str) -> None:
