@@ -33,7 +33,9 @@ Decisions, and why:
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -78,8 +80,13 @@ def calendar_ics(plan: Plan, rows: list[Row], filtered: str = "") -> str:
     return head[:end] + body + head[end:]
 
 
+_SPECIAL = re.compile(r"[\\;,\r\n]")
+
+
 def _text(value: str) -> str:
     """RFC 5545 TEXT escaping, as ``icalendar`` does it (its order matters)."""
+    if not _SPECIAL.search(value):
+        return value
     return (value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
             .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n")
             .replace("\r", r"\n"))
@@ -88,8 +95,8 @@ def _text(value: str) -> str:
 def fold(line: str) -> str:
     """A content line folded as ``icalendar`` folds it: parts under 75 octets, never
     splitting a UTF-8 character, and never leaving a backslash at the end of a part."""
-    if len(line) < 75 and line.isascii():
-        return line + "\r\n"
+    if line.isascii():  # one byte a character: parts of 74, by slicing
+        return _fold_ascii(line)
     parts: list[str] = []
     current: list[str] = []
     size = 0
@@ -109,14 +116,36 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts) + "\r\n"
 
 
+def _fold_ascii(line: str) -> str:
+    parts: list[str] = []
+    start = 0
+    while len(line) - start > 74:
+        end = start + 74
+        if line[end - 1] in "\\^":  # an escape's backslash goes with what it escapes
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def _day(day: date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"  # strftime costs 5 times more
+
+
+@functools.lru_cache(maxsize=4)
+def _stamp_line(stamp: datetime) -> str:
+    return f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\n"
+
+
 def vevent_text(event: Event, stamp: datetime) -> str:
     """One VEVENT, its properties in icalendar's order (canonical, then by name)."""
     lines = [
         "BEGIN:VEVENT\r\n",
         fold(f"SUMMARY:{_text(event.summary)}"),
-        f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}\r\n",
-        f"DTEND;VALUE=DATE:{event.end:%Y%m%d}\r\n",
-        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\n",
+        f"DTSTART;VALUE=DATE:{_day(event.start)}\r\n",
+        f"DTEND;VALUE=DATE:{_day(event.end)}\r\n",
+        _stamp_line(stamp),
         fold(f"UID:{_text(event.uid)}"),
         fold("CATEGORIES:" + ",".join(_text(c) for c in event.categories)),
         fold(f"DESCRIPTION:{_text(event.description)}"),
