@@ -6,7 +6,10 @@
 
 Each shape is a plan that asks for far more work than its size suggests (issue 11, class 1):
 
-- ``recurring``: milestones ``{when: 1900-01..2999-12, every: 1}`` in a one-year plan;
+- ``recurring``: milestones ``{when: 1900-01..2999-12, every: 1}`` in a one-year plan
+  (refused past 10,000 occurrences: ``too-many-occurrences``);
+- ``most-events``: the valid plan with the most events a byte: a 60-month period, 10,000
+  occurrences of recurring milestones, then dated milestones;
 - ``period``: a plan period of 1900-01..2999-12 (refused: a plan covers at most 60 months);
 - ``spans``: schedule spans 1900-01..2999-12 (each outside the period);
 - ``team``: a team of tens of thousands, every objective led by members near its end;
@@ -61,6 +64,16 @@ def _one_objective(extra: str = "") -> str:
 def recurring(size: int) -> str:
     return _fill(size, _one_objective("        milestones:\n"),
                  lambda n: f"          - {{when: 1900-01..2999-12, every: 1, what: M{n}}}\n")
+
+
+def most_events(size: int) -> str:
+    """The valid plan with the most events per byte: a 60-month period, recurring milestones
+    up to the limit of 10,000 occurrences, then dated milestones (one event each)."""
+    head = _one_objective("        milestones:\n").replace(
+        "2026-04..2027-03", "2026-01..2030-12")
+    head += "".join(f"          - {{when: 2026-01..2030-12, every: 1, what: R{n}}}\n"
+                    for n in range(166))
+    return _fill(size, head, lambda n: f"          - {{when: 2026-{1 + n % 12:02d}, what: M{n}}}\n")
 
 
 def period(size: int) -> str:
@@ -120,7 +133,7 @@ def period_spaces(size: int) -> str:
 
 
 SHAPES: dict[str, Callable[[int], str]] = {
-    "recurring": recurring, "period": period, "spans": spans, "team": team,
+    "recurring": recurring, "most-events": most_events, "period": period, "spans": spans, "team": team,
     "unknown-leads": unknown_leads, "unknown-keys": unknown_keys, "milestones": milestones,
     "objectives": objectives, "period-spaces": period_spaces,
 }

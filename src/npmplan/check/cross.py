@@ -5,7 +5,8 @@ model validator would report them in rounds). Each rule returns findings with th
 ``loc`` of the value concerned; the loader's position tree gives them lines.
 
 Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
-``done-on-without-done``, ``every-without-range``, ``every-not-positive``.
+``done-on-without-done``, ``every-without-range``, ``every-not-positive``,
+``too-many-occurrences``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
 ``over-capacity``.
 """
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from npmplan.check.problems import MAX_PER_RULE, Finding, Loc
 from npmplan.check.suggest import close_matches, listing
+from npmplan.compute.schedule import occurrence_count
 from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
 from npmplan.model.plan import Milestone, Objective, Plan
@@ -159,6 +161,24 @@ def _active_in(objective: Objective, period: tuple[Month, Month]) -> Iterator[tu
             yield Month(month), span.kind
 
 
+# A plan's recurring milestones happen at most this many times in its period: a real plan
+# has dozens; each occurrence is an event in every export (ics, mermaid, json).
+MAX_OCCURRENCES = 10_000
+
+
+def occurrence_total(plan: Plan) -> Iterator[Finding]:
+    total = 0
+    for loc, _, objective in _objectives(plan):
+        for k, milestone in enumerate(objective.milestones):
+            total += occurrence_count(milestone, plan.plan.period)
+            if total > MAX_OCCURRENCES:
+                yield Finding("error", "too-many-occurrences", (*loc, "milestones", k, "every"),
+                              f"with this one, the recurring milestones happen more than "
+                              f"{MAX_OCCURRENCES:,} times in the plan period, more than a plan "
+                              "holds; check 'every' and the ranges of months, or split the plan")
+                return
+
+
 def capacity(plan: Plan) -> Iterator[Finding]:
     limit = plan.plan.capacity
     if limit is None:
@@ -172,5 +192,6 @@ def capacity(plan: Plan) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
-    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, capacity,
+    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, occurrence_total,
+    capacity,
 )

@@ -49,13 +49,22 @@ def occurrences(milestone: Milestone, period: tuple[Month, Month]) -> list[Month
     """The months of ``period`` a recurring milestone happens in: every Nth month of its
     window, counted from the window's start. Never more than the period's months, whatever
     the window (``1900-01..2999-12, every: 1`` is twelve months in a one-year plan)."""
+    return [Month(m) for m in _occurrence_range(milestone, period)]
+
+
+def occurrence_count(milestone: Milestone, period: tuple[Month, Month]) -> int:
+    """``len(occurrences(...))``, counted, not listed."""
+    return len(_occurrence_range(milestone, period))
+
+
+def _occurrence_range(milestone: Milestone, period: tuple[Month, Month]) -> range:
     window = milestone.effective.window()
-    if window is None or not milestone.every:
-        return []
+    if window is None or not milestone.every or milestone.every < 1:
+        return range(0)
     step = milestone.every
     start = int(max(window[0], period[0]))
     start += -(start - window[0]) % step  # the first occurrence on or after the period's start
-    return [Month(m) for m in range(start, min(window[1], period[1]) + 1, step)]
+    return range(start, min(window[1], period[1]) + 1, step)
 
 
 def recurs_in(milestone: Milestone, month: Month) -> bool:
