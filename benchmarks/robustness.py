@@ -133,7 +133,8 @@ def period_spaces(size: int) -> str:
 
 
 SHAPES: dict[str, Callable[[int], str]] = {
-    "recurring": recurring, "most-events": most_events, "period": period, "spans": spans, "team": team,
+    "recurring": recurring, "most-events": most_events, "period": period, "spans": spans,
+    "team": team,
     "unknown-leads": unknown_leads, "unknown-keys": unknown_keys, "milestones": milestones,
     "objectives": objectives, "period-spaces": period_spaces,
 }
