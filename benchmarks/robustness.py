@@ -7,8 +7,8 @@
 Each shape is a plan that asks for far more work than its size suggests (issue 11, class 1):
 
 - ``recurring``: milestones ``{when: 1900-01..2999-12, every: 1}`` in a one-year plan
-  (refused past 10,000 occurrences: ``too-many-occurrences``);
-- ``most-events``: the valid plan with the most events a byte: a 60-month period, 10,000
+  (refused past 100,000 occurrences: ``too-many-occurrences``);
+- ``most-events``: the valid plan with the most events a byte: a 60-month period, 100,000
   occurrences of recurring milestones, then dated milestones;
 - ``period``: a plan period of 1900-01..2999-12 (refused: a plan covers at most 60 months);
 - ``spans``: schedule spans 1900-01..2999-12 (each outside the period);
@@ -68,11 +68,11 @@ def recurring(size: int) -> str:
 
 def most_events(size: int) -> str:
     """The valid plan with the most events per byte: a 60-month period, recurring milestones
-    up to the limit of 10,000 occurrences, then dated milestones (one event each)."""
+    up to the limit of 100,000 occurrences, then dated milestones (one event each)."""
     head = _one_objective("        milestones:\n").replace(
         "2026-04..2027-03", "2026-01..2030-12")
     head += "".join(f"          - {{when: 2026-01..2030-12, every: 1, what: R{n}}}\n"
-                    for n in range(166))
+                    for n in range(1666))
     return _fill(size, head, lambda n: f"          - {{when: 2026-{1 + n % 12:02d}, what: M{n}}}\n")
 
 

@@ -115,7 +115,7 @@ NOT_RUN = {
     "encoding": "The file is not UTF-8 text: most often it was saved as \"ANSI\"/Latin-1 by an "
                 "old editor, or it is not a text file at all. The message gives the line and "
                 "column of the first bad byte. Save the file with the encoding UTF-8.",
-    "too-many-occurrences": "A plan's recurring milestones (`every`) may happen at most 10,000 "
+    "too-many-occurrences": "A plan's recurring milestones (`every`) may happen at most 100,000 "
                             "times in its period, counted over the whole plan: a real plan has "
                             "dozens, and each occurrence is an event in every export. The error "
                             "points at the milestone that goes over; check its `every` and its "

@@ -163,7 +163,7 @@ def _active_in(objective: Objective, period: tuple[Month, Month]) -> Iterator[tu
 
 # A plan's recurring milestones happen at most this many times in its period: a real plan
 # has dozens; each occurrence is an event in every export (ics, mermaid, json).
-MAX_OCCURRENCES = 10_000
+MAX_OCCURRENCES = 100_000
 
 
 def occurrence_total(plan: Plan) -> Iterator[Finding]:

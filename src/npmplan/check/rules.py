@@ -50,7 +50,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "done-on-without-done": ("error", "done_on on a milestone that is not done"),
     "every-without-range": ("error", "every on a milestone whose when is not a range"),
     "every-not-positive": ("error", "every less than 1"),
-    "too-many-occurrences": ("error", "recurring milestones that happen more than 10,000 times "
+    "too-many-occurrences": ("error", "recurring milestones that happen more than 100,000 times "
                              "in the plan period"),
     # warnings
     "milestone-outside-period": ("warning", "a milestone dated outside the plan period"),
