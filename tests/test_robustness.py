@@ -303,3 +303,11 @@ def test_validate_output_grows_with_the_rules_not_with_the_flood(floods: dict[st
     for rule in FLOOD_LINES:
         assert sum(p.rule == rule for p in problems) <= MAX_PER_RULE + 1
     assert len(problems) <= (MAX_PER_RULE + 1) * 12
+
+
+@pytest.mark.parametrize(("escape", "char"), [("\\L", "U+2028"), ("\\P", "U+2029"),
+                                              ("\\N", "U+0085")])
+def test_separator_escapes_are_refused_like_the_raw_characters(escape: str, char: str) -> None:
+    text = BASE.replace("title: Target", f'title: "Tar{escape}get"')
+    (problem,) = read_bytes(text.encode(), "p.yaml").errors
+    assert (problem.line, problem.rule) == (9, "control-character") and char in problem.message
