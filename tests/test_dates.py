@@ -11,13 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from npmplan.compute.schedule import active_months, occurrences, row_total
+from npmplan.compute.schedule import active_months, occurrences, recurs_in, row_total
 from npmplan.compute.workload import month_loads as workload
 from npmplan.model.dates import (
     FIRST_YEAR,
     LAST_YEAR,
+    MAX_PERIOD_MONTHS,
     MONTH_NAMES,
     Month,
+    PeriodTooLongError,
     ReversedRangeError,
     month_range,
     parse_day,
@@ -88,7 +90,11 @@ def test_range_is_inclusive_and_ordered(first: Month, gap: int) -> None:
     last = first.shift(gap)
     text = f"{first}..{last}"
     assert parse_months(text) == (first, last)
-    assert parse_period(text) == (first, last)
+    if gap < MAX_PERIOD_MONTHS:
+        assert parse_period(text) == (first, last)
+    else:  # a plan covers at most 60 months
+        with pytest.raises(PeriodTooLongError, match="at most 60 months"):
+            parse_period(text)
     assert len(month_range(first, last)) == gap + 1
     assert month_range(first, last)[0] == first
     assert month_range(first, last)[-1] == last
@@ -160,7 +166,7 @@ def test_every_occurrences(start: Month, length: int, every: int) -> None:
     end = start.shift(length)
     milestone = Milestone.model_validate(
         {"what": "m", "when": f"{start}..{end}", "every": str(every)})
-    found = occurrences(milestone)
+    found = occurrences(milestone, (start, end))
     assert len(found) == math.ceil((length + 1) / every)
     assert found[0] == start
     assert all(start <= m <= end for m in found)
@@ -173,8 +179,24 @@ def test_every_follows_moved_to(start: Month, shift: int, length: int, every: in
     milestone = Milestone.model_validate({
         "what": "m", "when": f"{start}..{start.shift(length)}",
         "moved_to": f"{moved}..{moved.shift(length)}", "every": str(every)})
-    assert occurrences(milestone)[0] == moved
-    assert len(occurrences(milestone)) == math.ceil((length + 1) / every)
+    period = (start, moved.shift(length))
+    assert occurrences(milestone, period)[0] == moved
+    assert len(occurrences(milestone, period)) == math.ceil((length + 1) / every)
+
+
+@given(months, st.integers(0, 2000), st.integers(1, 13), st.integers(-60, 60), st.integers(0, 59))
+def test_every_never_expands_beyond_the_period(start: Month, length: int, every: int,
+                                               offset: int, period_length: int) -> None:
+    """A window of centuries gives at most the period's months, in the window's own phase."""
+    end = Month(min(start + length, Month.of(2999, 12)))
+    milestone = Milestone.model_validate(
+        {"what": "m", "when": f"{start}..{end}", "every": str(every)})
+    period = (start.shift(offset), start.shift(offset + period_length))
+    found = occurrences(milestone, period)
+    expected = [m for m in range(start, end + 1, every) if period[0] <= m <= period[1]]
+    assert found == expected
+    assert len(found) <= period_length + 1
+    assert all(recurs_in(milestone, m) for m in found)
 
 
 # --- workload --------------------------------------------------------------------------

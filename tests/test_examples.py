@@ -21,7 +21,7 @@ ERROR_RULES = {
     "duplicate-key", "alias", "tag", "complex-key", "multiple-documents",
     "unknown-key", "missing-key", "type", "empty-value", "bad-version", "bad-months",
     "bad-period", "bad-day", "bad-when", "reversed-range", "bad-choice", "bad-number",
-    "bad-boolean", "bad-id",
+    "bad-boolean", "bad-id", "period-too-long", "negative-capacity", "too-many-occurrences",
     "duplicate-id", "unknown-lead", "schedule-overlap", "span-outside-period",
     "done-on-without-done", "every-without-range", "every-not-positive", "rag-incomplete",
 }

@@ -92,7 +92,7 @@ def expected_count(plan: Plan) -> int:
         for milestone in objective.milestones:
             if milestone.status == "cancelled" or milestone.effective.window() is None:
                 continue
-            count += len(occurrences(milestone)) if milestone.every else 1
+            count += len(occurrences(milestone, plan.plan.period)) if milestone.every else 1
     return count
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from conftest import Run
 
-from npmplan.check.problems import Problem
-from npmplan.pipeline import read_plan
-from npmplan.read.loader import ALIASED, MAX_PER_RULE, MapNode, load_bytes, load_text, locate
+from npmplan.check.problems import MAX_PER_RULE, Problem
+from npmplan.pipeline import read_bytes, read_plan
+from npmplan.read.loader import ALIASED, MapNode, load_bytes, load_text, locate
 
 PLAN_HEAD = """\
 version: 1
@@ -107,7 +107,9 @@ HAZARDS: dict[str, tuple[bytes, str]] = {
     "truncated UTF-8": (b"a: caf\xc3", "encoding"),
     "binary PNG": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32, "encoding"),
     "NUL bytes": (b"\x00" * 16, "control-character"),
-    "UTF-16 without a BOM": ("a: 1\n".encode("utf-16-le"), "control-character"),
+    "UTF-16 without a BOM": ("a: 1\n".encode("utf-16-le"), "encoding"),
+    "UTF-32": ("a: 1\n".encode("utf-32"), "encoding"),
+    "a NUL byte in text": (b"a: b\x00c\n", "control-character"),
     "empty": (b"", "empty"),
     "only whitespace": (b"  \n\n", "empty"),
     "only a comment": (b"# nothing\n", "empty"),
@@ -191,9 +193,13 @@ def test_multiple_documents_point_at_the_second() -> None:
 def test_alias_bomb_is_not_expanded() -> None:
     doc = load_bytes("bomb.yaml", ALIAS_BOMB)
     assert rules(doc.problems) == {"alias"}
-    # every anchor and alias once, up to the cap, then one line that counts the rest
-    assert len(doc.problems) == MAX_PER_RULE + 1
-    assert f"and {9 + 8 * 9 - MAX_PER_RULE} more problems like" in doc.problems[-1].message
+    # every anchor and alias once, up to the cap; the rest are counted (the pipeline says
+    # how many in one line)
+    assert len(doc.problems) == MAX_PER_RULE
+    assert doc.dropped == {"alias": 9 + 8 * 9 - MAX_PER_RULE}
+    summary = [p for p in read_bytes(ALIAS_BOMB, "bomb.yaml").problems if p.rule == "alias"][-1]
+    assert len([p for p in read_bytes(ALIAS_BOMB, "b").problems if p.rule == "alias"]) == 51
+    assert f"and {9 + 8 * 9 - MAX_PER_RULE} more problems like" in summary.message
     # The 9-level structure holds placeholders, not nine copies of the level below.
     assert doc.data["lol8"] == [ALIASED] * 9
     assert len(json.dumps(doc.data, default=repr)) < 2_000

@@ -46,7 +46,7 @@ def well_formed() -> st.SearchStrategy[str]:
 def accepts(parse: Callable[[str], Any], text: str) -> bool:
     try:
         parse(text)
-    except dates.ReversedRangeError:
+    except (dates.ReversedRangeError, dates.PeriodTooLongError):
         return True  # the schema cannot compare the two ends: a rule of validate's alone
     except ValueError:
         return False
@@ -75,6 +75,20 @@ def test_months(text: str) -> None:
 @given(texts)
 def test_period(text: str) -> None:
     assert matches(patterns.PERIOD, text) == accepts(dates.parse_period, text)
+
+
+def test_the_invisible_characters_of_ids_are_written_out_in_full() -> None:
+    import re
+    import unicodedata
+
+    from npmplan.model.values import _invisible
+
+    pattern = re.compile(f"[{patterns.INVISIBLE}]")
+    assert unicodedata.unidata_version  # the table below is of the running Python's data
+    for code in range(0x10000):
+        if not 0xD800 <= code <= 0xDFFF:
+            char = chr(code)
+            assert bool(pattern.match(char)) == _invisible(char), f"U+{code:04X}"
 
 
 @given(texts)

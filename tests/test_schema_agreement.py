@@ -36,7 +36,8 @@ READ_YAML = yaml_reader.impl2loader(yaml_reader.construct_yaml_implementation())
 # any schema sees the data. docs/plan-format.md ("The JSON Schema") lists the same.
 ACROSS_FIELDS = frozenset({"duplicate-id", "unknown-lead", "schedule-overlap",
                            "span-outside-period", "done-on-without-done",
-                           "every-without-range", "reversed-range"})
+                           "every-without-range", "reversed-range", "period-too-long",
+                           "too-many-occurrences"})
 NOT_IN_A_SCHEMA = ACROSS_FIELDS | {"alias"}
 
 
@@ -157,7 +158,7 @@ EDITS: list[tuple[str, str, str | None]] = [
     ("every", "3.5", "bad-number"), ("every", "two", "bad-number"),
     ("every", "-1", "every-not-positive"), ("every", '"3"', None), ("every", '"0x3"', None),
     ("every", "0o3", None), ("every", '"３"', "bad-number"), ("every", "03", None),
-    ("capacity", "0", None), ("capacity", "-1", "every-not-positive"),
+    ("capacity", "0", None), ("capacity", "-1", "negative-capacity"),
     ("capacity", "1.5", "bad-number"), ("capacity", "9" * 5000, "bad-number"),
     ("version", "2", "bad-version"),
     ("version", '"1"', None), ("version", "0x1", None), ("version", "1.1", "bad-version"),

@@ -12,7 +12,7 @@ import sys
 
 
 def main() -> None:
-    if sys.argv[1:] in (["--version"], ["-V"]):
+    if sys.argv[1:] in (["--version"], ["-V"]) and sys.stdout is not None:
         from npmplan import __version__
 
         print(f"npmplan {__version__}")

@@ -70,7 +70,8 @@ def end(code: object) -> None:
         status = 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: the stream was closed before Python started
+                stream.flush()
         except (OSError, ValueError):
             status = status or 1
     os._exit(status)

@@ -5,19 +5,20 @@ model validator would report them in rounds). Each rule returns findings with th
 ``loc`` of the value concerned; the loader's position tree gives them lines.
 
 Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
-``done-on-without-done``, ``every-without-range``, ``every-not-positive``, ``rag-incomplete``.
+``done-on-without-done``, ``every-without-range``, ``every-not-positive``,
+``rag-incomplete``, ``too-many-occurrences``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
 ``over-capacity``, ``empty-schedule``.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Mapping
 
 from npmplan.check import rules
-from npmplan.check.problems import Finding, Loc
-from npmplan.compute.schedule import active_months
+from npmplan.check.problems import MAX_PER_RULE, Finding, Loc
+from npmplan.check.suggest import close_matches, listing
+from npmplan.compute.schedule import occurrence_count
 from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
 from npmplan.model.plan import Milestone, Objective, Plan
@@ -37,6 +38,14 @@ def _objectives(plan: Plan) -> Iterator[tuple[Loc, str, Objective]]:
 
 
 def duplicate_ids(plan: Plan) -> Iterator[Finding]:
+    members: dict[str, str] = {}
+    for i, member in enumerate(plan.team):
+        if member.id in members:
+            yield rules.DUPLICATE_ID.finding(("team", i, "id"),
+                          f"the team id '{member.id}' is already used by {members[member.id]}; "
+                          "give each team member their own id (leads name them by it)")
+        else:
+            members[member.id] = f"'{member.name}'"
     seen: dict[str, str] = {}
     for i, so in enumerate(plan.strategic_objectives):
         entries: list[tuple[Loc, str, str]] = [
@@ -62,13 +71,16 @@ def id_prefixes(plan: Plan) -> Iterator[Finding]:
 
 
 def unknown_leads(plan: Plan) -> Iterator[Finding]:
-    team = [member.id for member in plan.team]
+    team = list(dict.fromkeys(member.id for member in plan.team))
+    members = set(team)  # a lookup per lead: 30,000 members cost no more than 3
+    found = 0
     for loc, _, objective in _objectives(plan):
         for k, lead in enumerate(objective.leads):
-            if lead not in team:
-                close = difflib.get_close_matches(lead, team, n=1)
+            if lead not in members:
+                found += 1  # past the listed ones, the finding is only counted: no search
+                close = close_matches(lead, team) if found <= MAX_PER_RULE else []
                 hint = f"did you mean '{close[0]}'? " if close else ""
-                known = (f"use one of the team ids ({', '.join(team)})" if team
+                known = (f"use one of the team ids ({listing(team)})" if team
                          else "the plan has no team")
                 yield rules.UNKNOWN_LEAD.finding((*loc, "leads", k),
                               f"lead '{lead}' is not in the team; {hint}{known}, or add "
@@ -86,7 +98,10 @@ def schedules(plan: Plan) -> Iterator[Finding]:
                 yield rules.SPAN_OUTSIDE_PERIOD.finding(where,
                               f"the schedule span {range_text(start, end)} goes outside the plan "
                               f"period {range_text(first, last)}; keep it within the period")
-            shared = [m for m in range(start, end + 1) if m in taken]
+            # Only the period's months are looked at: a span of 1900-01..2999-12 is reported
+            # above, not expanded into 13,200 months.
+            inside = range(max(start, first), min(end, last) + 1)
+            shared = [m for m in inside if m in taken]
             if shared:
                 other = objective.schedule[taken[Month(shared[0])]].months
                 yield rules.SCHEDULE_OVERLAP.finding(where,
@@ -94,14 +109,14 @@ def schedules(plan: Plan) -> Iterator[Finding]:
                               f"{range_text(Month(shared[0]), Month(shared[-1]))} with the span "
                               f"{range_text(*other)}; each month can be in one span only, so "
                               "shorten one of them")
-            for month in range(start, end + 1):
+            for month in inside:
                 taken.setdefault(Month(month), k)
 
 
 def milestones(plan: Plan) -> Iterator[Finding]:
     period = plan.plan.period
     for loc, _, objective in _objectives(plan):
-        active = active_months(objective)
+        active = {m: kind for m, kind in _active_in(objective, period)}
         for k, milestone in enumerate(objective.milestones):
             yield from _milestone(milestone, (*loc, "milestones", k), period, active)
 
@@ -134,7 +149,7 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
     # Outside the period it is off the schedule too, and with no schedule at all every
     # milestone is: one warning (milestone-outside-period, empty-schedule) says it.
     if (window and not outside and active and milestone.status != "cancelled"
-            and not any(m in active for m in range(window[0], window[1] + 1))):
+            and not any(window[0] <= m <= window[1] for m in active)):
         yield rules.MILESTONE_OFF_SCHEDULE.finding((*loc, "when"),
                       f"the milestone '{milestone.what}' ({range_text(*window)}) falls in no "
                       "month of its objective's schedule; extend the schedule or check the date")
@@ -155,6 +170,32 @@ def rag_ratings(plan: Plan) -> Iterator[Finding]:
                 "computed rating")
 
 
+def _active_in(objective: Objective, period: tuple[Month, Month]) -> Iterator[tuple[Month, str]]:
+    """The schedule's months within ``period`` (spans outside it are errors of their own)."""
+    for span in objective.schedule:
+        start, end = span.months
+        for month in range(max(start, period[0]), min(end, period[1]) + 1):
+            yield Month(month), span.kind
+
+
+# A plan's recurring milestones happen at most this many times in its period: a real plan
+# has dozens; each occurrence is an event in every export (ics, mermaid, json).
+MAX_OCCURRENCES = 100_000
+
+
+def occurrence_total(plan: Plan) -> Iterator[Finding]:
+    total = 0
+    for loc, _, objective in _objectives(plan):
+        for k, milestone in enumerate(objective.milestones):
+            total += occurrence_count(milestone, plan.plan.period)
+            if total > MAX_OCCURRENCES:
+                yield rules.TOO_MANY_OCCURRENCES.finding((*loc, "milestones", k, "every"),
+                              f"with this one, the recurring milestones happen more than "
+                              f"{MAX_OCCURRENCES:,} times in the plan period, more than a plan "
+                              "holds; check 'every' and the ranges of months, or split the plan")
+                return
+
+
 def capacity(plan: Plan) -> Iterator[Finding]:
     limit = plan.plan.capacity
     if limit is None:
@@ -167,7 +208,6 @@ def capacity(plan: Plan) -> Iterator[Finding]:
                           f"capacity of {limit}; move or drop some work in that month")
 
 
-# The cross-field finders, in the order they run (each names the rules it reports).
 def empty_schedules(plan: Plan) -> Iterator[Finding]:
     """A half-made plan (``npmplan new`` empties every schedule) must not look finished."""
     example = range_text(*plan.plan.period)
@@ -180,7 +220,8 @@ def empty_schedules(plan: Plan) -> Iterator[Finding]:
                 f"months, e.g. schedule: [{example}]")
 
 
+# The cross-field finders, in the order they run (each names the rules it reports).
 FINDERS: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
-    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, rag_ratings, capacity,
-    empty_schedules,
+    duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, rag_ratings,
+    occurrence_total, capacity, empty_schedules,
 )

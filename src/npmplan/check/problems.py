@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from npmplan.check.rules import Rule
 
 Severity = Literal["error", "warning"]
+# A flood of one problem (50,000 unknown keys) is listed this far, then counted in one line.
+MAX_PER_RULE = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +92,12 @@ QUOTE_MAX = 60  # characters of the file's own text quoted back in a message
 
 
 def quoted(value: str) -> str:
-    """The file's text as a message quotes it: invisible characters named (``[U+FEFF]``),
+    """The file's text as a message quotes it: invisible characters and spaces other than
+    the plain one named (``[U+FEFF]``, ``[U+00A0]``),
     line breaks folded, and cut with an ellipsis past QUOTE_MAX characters."""
     shown = "".join(
-        f"[U+{ord(c):04X}]" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c != " "
-        else c for c in " ".join(value.split("\n")))
+        f"[U+{ord(c):04X}]" if unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        and c != " " else c for c in " ".join(value.split("\n")))
     return f"'{shown[:QUOTE_MAX - 1]}…'" if len(shown) > QUOTE_MAX else f"'{shown}'"
 
 

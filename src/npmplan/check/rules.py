@@ -87,30 +87,18 @@ TOO_LARGE = _rule(
         "database dump) cannot stall the tool. Split the file, or set the environment variable "
         "`NPMPLAN_MAX_BYTES` to a larger number of bytes."),
 )
-ENCODING = _rule(
-    "encoding",
-    "error",
-    "the file is not UTF-8 text",
+ENCODING = _rule("encoding", "error", "the file is not UTF-8 text",
     explained=('The file is not UTF-8 text: most often it was saved as "ANSI"/Latin-1 by an old '
         'editor, or it is not a text file at all. The message gives the line and column of the '
         'first bad byte. Save the file with the encoding UTF-8.'),
 )
-EMPTY = _rule(
-    "empty",
-    "error",
-    "the file has no content",
+EMPTY = _rule("empty", "error", "the file has no content",
     Example("", "", "", whole_file=True, words="an empty file (or one with only comments)"),
 )
-SYNTAX = _rule(
-    "syntax",
-    "error",
-    "the file is not valid YAML",
+SYNTAX = _rule("syntax", "error", "the file is not valid YAML",
     Example(_MILESTONE, '          - {when: 2026-09, what: "Draft shared}\n', _MILESTONE),
 )
-TOO_DEEP = _rule(
-    "too-deep",
-    "error",
-    "the file is nested far deeper than a plan can be",
+TOO_DEEP = _rule("too-deep", "error", "the file is nested far deeper than a plan can be",
     explained=("The file is nested (indented or bracketed) far deeper than any plan, which means a "
         "damaged file, such as thousands of `[`. Check the brackets."),
 )
@@ -120,38 +108,23 @@ MULTIPLE_DOCUMENTS = _rule(
     "the file holds more than one YAML document",
     Example("", "---\nversion: 1\n", ""),
 )
-NOT_A_MAPPING = _rule(
-    "not-a-mapping",
-    "error",
-    "the top of the file is a list or a single value",
+NOT_A_MAPPING = _rule("not-a-mapping", "error", "the top of the file is a list or a single value",
     Example("", "- Example objective\n- Another\n", "", whole_file=True),
 )
-DUPLICATE_KEY = _rule(
-    "duplicate-key",
-    "error",
-    "a key appears twice in one mapping",
+DUPLICATE_KEY = _rule("duplicate-key", "error", "a key appears twice in one mapping",
     Example(_TITLE, _TITLE + "        title: Second title\n", _TITLE),
 )
-ALIAS = _rule(
-    "alias",
-    "error",
-    "an anchor (&name) or alias (*name) is used",
+ALIAS = _rule("alias", "error", "an anchor (&name) or alias (*name) is used",
     Example(
         _TITLE,
         "        title: &name Example objective\n        label: *name\n",
         _TITLE + "        label: Example objective\n",
     ),
 )
-TAG = _rule(
-    "tag",
-    "error",
-    "a YAML tag (!!python/..., !foo) is used",
+TAG = _rule("tag", "error", "a YAML tag (!!python/..., !foo) is used",
     Example(_TITLE, "        title: !!python/object:os.system Example objective\n", _TITLE),
 )
-COMPLEX_KEY = _rule(
-    "complex-key",
-    "error",
-    "a list or mapping is used as a key",
+COMPLEX_KEY = _rule("complex-key", "error", "a list or mapping is used as a key",
     Example(_TITLE, _TITLE + "        ? [a, b]\n        : c\n", _TITLE),
 )
 CONTROL_CHARACTER = _rule(
@@ -161,34 +134,25 @@ CONTROL_CHARACTER = _rule(
     Example(_MILESTONE, '          - {when: 2026-09, what: "Draft \\u202e shared"}\n', _MILESTONE),
 )
 # the shape of the plan
-UNKNOWN_KEY = _rule(
-    "unknown-key",
-    "error",
-    "a key the format does not have (often a typo)",
+UNKNOWN_KEY = _rule("unknown-key", "error", "a key the format does not have (often a typo)",
     Example("        milestones:\n", "        milestons:\n", "        milestones:\n"),
 )
 MISSING_KEY = _rule(
     "missing-key", "error", "a required key is missing", Example(_TITLE, "", _TITLE)
 )
-TYPE = _rule(
-    "type",
-    "error",
-    "a list, mapping or single value where another is needed",
+TYPE = _rule("type", "error", "a list, mapping or single value where another is needed",
     Example(_TITLE, "        title: [Example, objective]\n", _TITLE),
 )
 EMPTY_VALUE = _rule(
     "empty-value", "error", "a key with no value", Example(_TITLE, "        title:\n", _TITLE)
 )
-BAD_VERSION = _rule(
-    "bad-version",
-    "error",
-    "a format version this npmplan does not read",
+BAD_VERSION = _rule("bad-version", "error", "a format version this npmplan does not read",
     Example("version: 1\n", "version: 2\n", "version: 1\n"),
 )
 BAD_ID = _rule(
     "bad-id",
     "error",
-    "an id with spaces or line breaks around it",
+    "an id with spaces or line breaks around it, or an invisible character in it",
     Example('      - id: "1.1"\n', '      - id: "1.1 "\n', '      - id: "1.1"\n'),
 )
 BAD_CHOICE = _rule(
@@ -201,76 +165,63 @@ BAD_CHOICE = _rule(
         "        schedule: [{months: 2026-07..2026-12, kind: meetings}]\n",
     ),
 )
-BAD_NUMBER = _rule(
-    "bad-number",
-    "error",
-    "not a whole number",
+BAD_NUMBER = _rule("bad-number", "error", "not a whole number (digits 0-9)",
     Example(
         _MILESTONE,
         "          - {when: 2026-07..2026-12, every: two, what: Board}\n",
         "          - {when: 2026-07..2026-12, every: 2, what: Board}\n",
     ),
 )
-BAD_BOOLEAN = _rule(
-    "bad-boolean",
-    "error",
-    "not true or false",
+BAD_BOOLEAN = _rule("bad-boolean", "error", "not true or false",
     Example(
         _SCHEDULE,
         "        outputs: [{title: Guidance, web: yes}]\n" + _SCHEDULE,
         "        outputs: [{title: Guidance, web: true}]\n" + _SCHEDULE,
     ),
 )
+NEGATIVE_CAPACITY = _rule("negative-capacity", "error", "a capacity below zero",
+    Example(_PLAN, "plan: {title: Example, period: 2026-04..2027-03, capacity: -5}\n",
+            "plan: {title: Example, period: 2026-04..2027-03, capacity: 8}\n"),
+)
+
 # dates
-BAD_MONTHS = _rule(
-    "bad-months",
-    "error",
-    "a schedule month or range that does not parse",
+BAD_MONTHS = _rule("bad-months", "error", "a schedule month or range that does not parse",
     Example(_SCHEDULE, "        schedule: [Jul 26..Dec 26]\n", _SCHEDULE),
 )
-BAD_PERIOD = _rule(
-    "bad-period",
-    "error",
-    "the plan period is not a range of months",
+BAD_PERIOD = _rule("bad-period", "error", "the plan period is not a range of months",
     Example(_PLAN, "plan: {title: Example, period: 2026-27}\n", _PLAN),
 )
-BAD_WHEN = _rule(
-    "bad-when",
-    "error",
-    "a milestone's when or moved_to that does not parse",
+BAD_WHEN = _rule("bad-when", "error", "a milestone's when or moved_to that does not parse",
     Example(_MILESTONE, "          - {when: Sep 26, what: Draft shared}\n", _MILESTONE),
 )
-BAD_DAY = _rule(
-    "bad-day",
-    "error",
-    "a done_on that is not a day or a month",
+BAD_DAY = _rule("bad-day", "error", "a done_on that is not a day or a month",
     Example(
         _MILESTONE,
         "          - {when: 2026-09, what: Draft, status: done, done_on: 18/09/2026}\n",
         "          - {when: 2026-09, what: Draft, status: done, done_on: 2026-09-18}\n",
     ),
 )
-REVERSED_RANGE = _rule(
-    "reversed-range",
+PERIOD_TOO_LONG = _rule(
+    "period-too-long",
     "error",
-    "a range whose end is before its start",
+    "the plan period is longer than 60 months (5 years)",
+    Example(_PLAN, "plan: {title: Example, period: 2026-04..2999-03}\n", _PLAN),
+)
+REVERSED_RANGE = _rule("reversed-range", "error", "a range whose end is before its start",
     Example(_SCHEDULE, "        schedule: [2026-12..2026-07]\n", _SCHEDULE),
 )
 # rules across fields
 DUPLICATE_ID = _rule(
     "duplicate-id",
     "error",
-    "two objectives (or strategic objectives) share an id",
+    "two objectives (or strategic objectives, or team members) share an id",
     Example(
         "",
         '      - {id: "1.1", title: Another objective, schedule: [2026-07]}\n',
         '      - {id: "1.2", title: Another objective, schedule: [2026-07]}\n',
     ),
 )
-UNKNOWN_LEAD = _rule(
-    "unknown-lead",
-    "error",
-    "a lead that is not in the team",
+UNKNOWN_LEAD = _rule("unknown-lead", "error", "a lead that is not in the team",
     Example(_TITLE, _TITLE + "        leads: [mkk]\n", _TITLE + "        leads: [mk]\n"),
 )
 SCHEDULE_OVERLAP = _rule(
@@ -309,10 +260,7 @@ EVERY_WITHOUT_RANGE = _rule(
         "          - {when: 2026-07..2026-12, every: 2, what: Board}\n",
     ),
 )
-EVERY_NOT_POSITIVE = _rule(
-    "every-not-positive",
-    "error",
-    "every less than 1",
+EVERY_NOT_POSITIVE = _rule("every-not-positive", "error", "every less than 1",
     Example(
         _MILESTONE,
         "          - {when: 2026-07..2026-12, every: 0, what: Board}\n",
@@ -326,6 +274,17 @@ RAG_INCOMPLETE = _rule(
     Example(_TITLE, _TITLE + "        rag: {status: amber}\n",
             _TITLE + "        rag: {status: amber, reason: Venue not yet booked, "
             "set_on: 2026-10-05}\n"),
+)
+
+TOO_MANY_OCCURRENCES = _rule(
+    "too-many-occurrences",
+    "error",
+    "recurring milestones that happen more than 100,000 times in the plan period",
+    explained=("A plan's recurring milestones (`every`) may happen at most 100,000 times in "
+               "its period, counted over the whole plan: a real plan has dozens, and each "
+               "occurrence is an event in every export. The error points at the milestone "
+               "that goes over; check its `every` and its range of months "
+               "(tests/plans/invalid/too-many-occurrences.yaml)."),
 )
 
 # warnings
@@ -347,16 +306,10 @@ ID_PREFIX = _rule(
     "an objective id that does not begin with its strategic objective's id",
     Example('      - id: "1.1"\n', '      - id: "2.1"\n', '      - id: "1.1"\n'),
 )
-EMPTY_SCHEDULE = _rule(
-    "empty-schedule",
-    "warning",
-    "an objective with no months in its schedule",
+EMPTY_SCHEDULE = _rule("empty-schedule", "warning", "an objective with no months in its schedule",
     Example(_SCHEDULE, "        schedule: []\n", _SCHEDULE),
 )
-OVER_CAPACITY = _rule(
-    "over-capacity",
-    "warning",
-    "a month whose workload is over plan.capacity",
+OVER_CAPACITY = _rule("over-capacity", "warning", "a month whose workload is over plan.capacity",
     Example(
         _PLAN,
         "plan: {title: Example, period: 2026-04..2027-03, capacity: 0}\n",

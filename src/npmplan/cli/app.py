@@ -85,27 +85,55 @@ def _invoked(argv: list[str]) -> str | None:
 
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in npmplan, not a problem with the plan
+OUTPUT_LOST = 1  # standard output closed or unwritable: the report did not reach anyone
 
 
 def run() -> None:
-    """Run the app. A closed pipe or Ctrl-C ends quietly; a bug in npmplan itself is said in
-    one sentence an officer can pass on (``NPMPLAN_DEBUG=1`` shows the traceback)."""
+    """Run the app. A closed pipe ends as for other Unix tools (by SIGPIPE, no message), a
+    closed standard output in one sentence and exit 1, Ctrl-C quietly; a bug in npmplan
+    itself is said in one sentence an officer can pass on (``NPMPLAN_DEBUG=1`` shows the
+    traceback)."""
+    from npmplan.cli import process
+
+    with process.guarded():
+        code = _run_app()
+    sys.exit(code)
+
+
+def _run_app() -> int | str | None:
+    from npmplan.cli import process
     from npmplan.errors import NpmplanError, UsageError
+    from npmplan.render.safe import shown
 
     try:
-        make_app(_invoked(sys.argv[1:]))(prog_name="npmplan")
-    except NpmplanError as exc:  # raised below a command, e.g. a bad NPMPLAN_MAX_BYTES
-        print(f"npmplan: {exc}", file=sys.stderr)
-        sys.exit(2 if isinstance(exc, UsageError) else 1)
+        try:
+            make_app(_invoked(sys.argv[1:]))(prog_name="npmplan")
+        finally:
+            process.flush_stdout()
+    except SystemExit as exc:
+        return exc.code
+    except NpmplanError as exc:  # raised below a command, e.g. an unreadable plan
+        print(f"npmplan: {shown(str(exc))}", file=sys.stderr)
+        return 2 if isinstance(exc, UsageError) else 1
     except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(1)
+        return process.pipe_closed()
+    except OSError as exc:
+        if process.is_output_lost(exc):
+            return process.output_lost()
+        return _internal_error(exc)
     except KeyboardInterrupt:
-        sys.exit(130)
+        return 130
     except Exception as exc:
-        if os.environ.get("NPMPLAN_DEBUG") == "1":
-            raise
-        print(f"npmplan: internal error ({type(exc).__name__}: {exc}). This is a bug in "
-              "npmplan, not in your plan: please report it with the command you ran and the "
-              "plan file (NPMPLAN_DEBUG=1 shows the details).", file=sys.stderr)
-        sys.exit(INTERNAL_ERROR)
+        return _internal_error(exc)
+    return 0
+
+
+def _internal_error(exc: Exception) -> int:
+    from npmplan.render.safe import shown
+
+    if os.environ.get("NPMPLAN_DEBUG") == "1":
+        raise exc
+    print(f"npmplan: internal error ({type(exc).__name__}: {shown(str(exc))[:500]}). This is "
+          "a bug in npmplan, not in your plan: please report it with the command you ran and "
+          "the plan file (NPMPLAN_DEBUG=1 shows the details).", file=sys.stderr)
+    return INTERNAL_ERROR

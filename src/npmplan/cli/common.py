@@ -51,19 +51,27 @@ AsOfOption = Annotated[str | None, typer.Option(
 
 
 def fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"npmplan: {message}", err=True)
+    """Say what is wrong on stderr and exit. The message often quotes what the user typed
+    (a file name, an id): ``shown`` names any invisible character in it rather than let it
+    act on the terminal."""
+    from npmplan.render.safe import shown
+
+    typer.echo(f"npmplan: {shown(message)}", err=True)
     raise typer.Exit(code)
 
 
 def resolve_plan(plan: Path | None) -> Path:
+    """The plan file named, or the one for today found in ``plans/`` (see ``pipeline``)."""
     from npmplan.errors import UsageError
-    from npmplan.pipeline import check_readable, find_plan
+    from npmplan.pipeline import UnreadablePeriodError, check_readable, discover_plan
 
     try:
-        path = plan if plan is not None else find_plan(Path("plans"), date.today())
+        path = plan if plan is not None else discover_plan(date.today())
         check_readable(path)
     except UsageError as exc:
         fail(str(exc), 2)
+    except UnreadablePeriodError as exc:
+        fail(str(exc), 1)
     return path
 
 
@@ -87,7 +95,7 @@ def show_errors(result: PlanResult) -> str:
     from npmplan.render.safe import one_line
 
     for problem in result.errors[:SHOWN_ERRORS]:
-        typer.echo(one_line(str(problem)), err=True)
+        typer.echo(one_line(str(problem)), err=True)  # the file name too: one_line
     more = len(result.errors) - SHOWN_ERRORS
     return f"{len(result.errors)} error(s)" + (f" ({more} more not shown)" if more > 0 else "")
 

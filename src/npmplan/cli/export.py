@@ -10,13 +10,16 @@ plan document itself (docx).
     npmplan export docx -o plan.docx
 
 Every command writes UTF-8 to standard output, or to ``-o FILE`` as written (``newline=""``:
-the ics keeps its CRLF line ends); it never writes over the plan file. Like ``cli``, each
+the ics keeps its CRLF line ends). ``-o`` never replaces a plan (the plan exported, any file
+in a ``plans`` folder, any YAML file whose first document has ``version:`` and ``plan:``),
+and replaces another existing file only with ``--force``. Like ``cli``, each
 command imports its renderer inside its body, so that ``--help`` stays fast.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -45,12 +48,58 @@ OutputOption = Annotated[Path | None, typer.Option(
     help="Write to this file (UTF-8) instead of standard output.")]
 
 
-def _prepare(plan: Path | None, output: Path | None) -> Plan:
-    """The plan, once the output is known not to be the plan file itself."""
+ForceOption = Annotated[bool, typer.Option(
+    "--force", help="Replace the -o file if it exists (never a plan file).")]
+
+
+def _prepare(plan: Path | None, output: Path | None, force: bool = False) -> Plan:
+    """The plan, once the output is known to be safe to write: never a plan, and an existing
+    file only with ``--force``."""
     path = cli.resolve_plan(plan)
-    if output is not None and _same_file(output, path):
-        cli.fail(f"-o '{output}' is the plan file itself; write the export to another file", 2)
+    if output is not None:
+        refusal = _refusal(output, path, force)
+        if refusal:
+            cli.fail(refusal, 2)
     return cli.load_plan(path)
+
+
+def _refusal(output: Path, plan: Path, force: bool) -> str:
+    """Why ``-o output`` must not be written ("" when it may)."""
+    if _same_file(output, plan):
+        return f"-o '{output}' is the plan file itself; write the export to another file"
+    try:
+        mode = output.stat().st_mode
+    except OSError:
+        return ""  # a new file: opening it says what is wrong, if anything
+    if stat.S_ISDIR(mode):
+        return f"-o '{output}' is a folder; name a file in it"
+    if not stat.S_ISREG(mode):
+        return ""  # a device or a pipe (/dev/null, a FIFO): writing to it replaces nothing
+    if output.resolve().parent.name == "plans" or looks_like_plan(output):
+        return (f"-o '{output}' is a plan file; an export never replaces a plan: write it to "
+                "another file")
+    if not force:
+        return (f"-o '{output}' already exists; add --force to replace it, or choose another "
+                "name")
+    return ""
+
+
+def looks_like_plan(path: Path) -> bool:
+    """Does the file's first YAML document have the top-level keys ``version:`` and
+    ``plan:``? (Its first 64 KB are read; a plan starts with them.)"""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return False
+    keys: set[str] = set()
+    for line in head.splitlines():
+        if line.startswith("---") and keys:
+            break  # a second document
+        name, colon, _ = line.partition(":")
+        if colon and name.strip("\ufeff") in ("version", "plan"):
+            keys.add(name.strip("\ufeff"))
+    return keys == {"version", "plan"}
 
 
 def _same_file(output: Path, plan: Path) -> bool:
@@ -81,13 +130,14 @@ def _emit(text: str, output: Path | None) -> None:
         with output.open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
-        cli.fail(f"cannot write '{output}': {exc.strerror or exc}", 2)
+        cli.fail(f"cannot write '{output}': {(exc.strerror or str(exc)).lower()}", 2)
 
 
 @export_app.command()
 def ics(
     plan: cli.PlanOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
 ) -> None:
@@ -97,7 +147,7 @@ def ics(
     """
     from npmplan.render.ics import calendar_ics
 
-    model = _prepare(plan, output)
+    model = _prepare(plan, output, force)
     rows = _rows(model, strategic, lead)
     _emit(calendar_ics(model, rows, _filtered(strategic, lead)), output)
 
@@ -106,6 +156,7 @@ def ics(
 def mermaid(
     plan: cli.PlanOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
     fence: Annotated[bool, typer.Option(
@@ -118,7 +169,7 @@ def mermaid(
     """
     from npmplan.render.mermaid import gantt
 
-    model = _prepare(plan, output)
+    model = _prepare(plan, output, force)
     rows = _rows(model, strategic, lead)
     _emit(gantt(model, rows, _filtered(strategic, lead), fence=fence), output)
 
@@ -127,6 +178,7 @@ def mermaid(
 def html(
     plan: cli.PlanOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
     month: Annotated[str | None, typer.Option(
@@ -146,7 +198,7 @@ def html(
 
     today: date = cli.parse_as_of(as_of)
     chosen = cli.parse_month_option("--month", month) or Month.of(today.year, today.month)
-    model = _prepare(plan, output)
+    model = _prepare(plan, output, force)
     rows = _rows(model, strategic, lead)
     months = model.months()
     report = Report(model, calendar_rows(months, rows),
@@ -166,6 +218,7 @@ def xlsx(
     output: XlsxOutputOption = None,
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
+    force: ForceOption = False,
 ) -> None:
     """A spreadsheet (Excel, LibreOffice).
 
@@ -178,7 +231,7 @@ def xlsx(
     if output is None and _is_terminal():
         cli.fail("an xlsx file is not text for a terminal: write it to a file with "
                  "-o plan.xlsx", 2)
-    model = _prepare(plan, output)
+    model = _prepare(plan, output, force)
     shown = cli.filters(model, strategic, lead)
     _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), shown.rows(model))),
                 output)
@@ -205,6 +258,7 @@ def _emit_bytes(data: bytes, output: Path | None) -> None:
 def json_(
     plan: cli.PlanOption = None,
     output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """The whole plan as JSON.
 
@@ -213,7 +267,7 @@ def json_(
     from npmplan.compute.plan import plan_figures
     from npmplan.render.plan_json import plan_document
 
-    model = _prepare(plan, output)
+    model = _prepare(plan, output, force)
     _emit(plan_document(plan_figures(model)), output)
 
 
@@ -226,6 +280,7 @@ def docx(
              "goes to standard output when that is a pipe or a file.")] = None,
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
+    force: ForceOption = False,
 ) -> None:
     """The business plan as a Word document.
 
@@ -238,7 +293,7 @@ def docx(
     from npmplan.compute.calendar import calendar_report
     from npmplan.render.docx import plan_docx
 
-    model = _prepare(plan, output)
+    model = _prepare(plan, output, force)
     shown = cli.filters(model, strategic, lead)
     _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None)),
                 output)

@@ -44,6 +44,11 @@ def new(
             model.plan.period)
     except ValueError as exc:
         fail(f"--period: {exc}", 2)
+    try:  # the period after the old one may be out of range: say so, name no file's line
+        parse_period(f"{chosen[0]}..{chosen[1]}")
+    except ValueError as exc:
+        fail(f"the new plan's period cannot be {chosen[0]}..{chosen[1]}: {exc}; give the "
+             "period with --period", 2)
     target = output or path.parent / default_file_name(chosen)
     text, tally = new_plan_text(model, chosen, path.as_posix())
     check = read_bytes(text.encode("utf-8"), str(target))
@@ -51,11 +56,14 @@ def new(
         valid_plan(check)
         fail("the new plan would not be valid; nothing was written", 1)
     _write_new(target, text)
-    typer.echo(f"Wrote {target}: {check.plan.plan.title}, {chosen[0]}..{chosen[1]}.")
+    from npmplan.render.safe import one_line, shown
+
+    typer.echo(f"Wrote {shown(str(target))}: {one_line(check.plan.plan.title)}, "
+               f"{chosen[0]}..{chosen[1]}.")
     typer.echo(f"Milestones: {tally.summary()}.")
     _print_warnings(check)
     typer.echo(f"Next: fill in each objective's schedule, pick from the listed milestones, "
-               f"then run: npmplan validate {target}")
+               f"then run: npmplan validate {shown(str(target))}")
 
 
 def _print_warnings(check: PlanResult) -> None:

@@ -29,9 +29,28 @@ def validate(
     from npmplan.check.problems import Validation
     from npmplan.pipeline import read_plan
 
-    paths = [resolve_plan(p) for p in plans] if plans else [resolve_plan(plan)]
+    paths = [resolve_plan(p) for p in plans] if plans else _default_paths(plan)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     problems = [p for path in paths for p in read_plan(path).problems]
     failed = any(p.severity == "error" or strict for p in problems)
     VALIDATE.emit(chosen, Validation(problems, len(paths), not failed))
     raise typer.Exit(1 if failed else 0)
+
+
+def _default_paths(plan: Path | None) -> list[Path]:
+    """The plan chosen as for other commands; when a period in ``plans/`` cannot be read,
+    those files, so that their errors are shown (never another year's plan instead)."""
+    from datetime import date
+
+    from npmplan.errors import UsageError
+    from npmplan.pipeline import UnreadablePeriodError, discover_plan
+
+    if plan is not None:
+        return [resolve_plan(plan)]
+    try:
+        discover_plan(date.today())
+    except UnreadablePeriodError as exc:
+        return [resolve_plan(path) for path in exc.paths]
+    except UsageError:
+        pass  # resolve_plan says it, with its exit code
+    return [resolve_plan(None)]

@@ -38,7 +38,8 @@ def calendar_rows(months: list[Month], rows: Iterable[Row]) -> list[CalendarRow]
     for strategic, objective in rows:
         active = active_months(objective)
         cells = {m: k for m, k in active.items() if m in shown}
-        marks = {m: n for m, n in milestone_counts(objective).items() if m in shown}
+        period = (min(months), max(months)) if months else (Month(0), Month(-1))
+        marks = {m: n for m, n in milestone_counts(objective, period).items() if m in shown}
         first, last = (min(active), max(active)) if active else (None, None)
         out.append(CalendarRow(strategic, objective, cells, marks, first, last))
     return out

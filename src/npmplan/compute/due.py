@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from npmplan.compute.schedule import Row, active_months, occurrences
+from npmplan.compute.schedule import Row, active_months, recurs_in
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
 
@@ -126,7 +126,7 @@ def classify(milestone: Milestone, objective: Objective, month: Month) -> str | 
             return None
         return "ongoing" if when.kind == "ongoing" else "recurring"
     if milestone.every:
-        return "recurring" if month in occurrences(milestone) else None
+        return "recurring" if recurs_in(milestone, month) else None
     first, last = when.window() or (month, month)
     if last == month:
         return "due"

@@ -31,6 +31,7 @@ class PlanFigures:
 def plan_figures(plan: Plan) -> PlanFigures:
     return PlanFigures(
         plan,
-        {obj.id: ObjectiveFigures(active_months(obj), dict(sorted(milestone_counts(obj).items())))
+        {obj.id: ObjectiveFigures(active_months(obj),
+                                  dict(sorted(milestone_counts(obj, plan.plan.period).items())))
          for _, obj in plan.objectives()},
         workload(plan.months(), plan.objectives(), plan.plan.capacity))

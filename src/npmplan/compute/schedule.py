@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dateutil.rrule import MONTHLY, rrule
-
 from npmplan.model.dates import Month, month_range
 from npmplan.model.plan import Kind, Milestone, Objective, Plan, StrategicObjective
 
@@ -47,24 +45,45 @@ def row_total(objective: Objective) -> int:
     return len(active_months(objective))
 
 
-def occurrences(milestone: Milestone) -> list[Month]:
-    """The months a recurring milestone happens in: every Nth month of its window."""
+def occurrences(milestone: Milestone, period: tuple[Month, Month]) -> list[Month]:
+    """The months of ``period`` a recurring milestone happens in: every Nth month of its
+    window, counted from the window's start. Never more than the period's months, whatever
+    the window (``1900-01..2999-12, every: 1`` is twelve months in a one-year plan)."""
+    return [Month(m) for m in _occurrence_range(milestone, period)]
+
+
+def occurrence_count(milestone: Milestone, period: tuple[Month, Month]) -> int:
+    """``len(occurrences(...))``, counted, not listed."""
+    return len(_occurrence_range(milestone, period))
+
+
+def _occurrence_range(milestone: Milestone, period: tuple[Month, Month]) -> range:
+    window = milestone.effective.window()
+    if window is None or not milestone.every or milestone.every < 1:
+        return range(0)
+    step = milestone.every
+    start = int(max(window[0], period[0]))
+    start += -(start - window[0]) % step  # the first occurrence on or after the period's start
+    return range(start, min(window[1], period[1]) + 1, step)
+
+
+def recurs_in(milestone: Milestone, month: Month) -> bool:
+    """Does a recurring milestone happen in ``month``? (Arithmetic: nothing is expanded.)"""
     window = milestone.effective.window()
     if window is None or not milestone.every:
-        return []
-    dates = rrule(MONTHLY, interval=milestone.every, dtstart=window[0].first_day(),
-                  until=window[1].first_day())
-    return [Month.of(day.year, day.month) for day in dates]
+        return False
+    return window[0] <= month <= window[1] and (month - window[0]) % milestone.every == 0
 
 
-def milestone_counts(objective: Objective) -> dict[Month, int]:
-    """Not-cancelled milestones due in each month, each recurrence in its own month."""
+def milestone_counts(objective: Objective, period: tuple[Month, Month]) -> dict[Month, int]:
+    """Not-cancelled milestones due in each month, each recurrence of ``period`` in its own
+    month."""
     counts: dict[Month, int] = {}
     for milestone in objective.milestones:
         if milestone.status == "cancelled":
             continue
         if milestone.every:
-            due_months = occurrences(milestone)
+            due_months = occurrences(milestone, period)
         else:
             window = milestone.effective.window()
             due_months = [window[1]] if window else []

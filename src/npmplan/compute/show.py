@@ -43,6 +43,6 @@ def show_report(plan: Plan, strategic: StrategicObjective, objective: Objective,
         section = classify(milestone, objective, as_of)
         late = months_overdue(milestone, as_of) if section == "overdue" else 0
         states.append(MilestoneState(number, milestone, milestone.effective.window(),
-                                     occurrences(milestone), section, late))
+                                     occurrences(milestone, plan.plan.period), section, late))
     return Show(strategic, objective, plan.months(), as_of, active_months(objective),
-                milestone_counts(objective), states)
+                milestone_counts(objective, plan.plan.period), states)

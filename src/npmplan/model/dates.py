@@ -55,7 +55,23 @@ _SHORT_YEAR = re.compile(r"([A-Za-z]+)\.?\s*'?(\d{2})", re.ASCII)
 _NUMERIC = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,4})", re.ASCII)
 _QUARTER_FIRST = re.compile(r"[Qq]([1-4])\s*(\d{4})", re.ASCII)
 _UK_DAY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.ASCII)
-_RANGE_WORDS = re.compile(r"(.+?)\s*(?:\bto\b|\u2013|\u2014|\s-\s|/)\s*(.+)")
+_TO = re.compile(r"\bto\b", re.ASCII)
+RANGE_SEPARATORS = ("\u2013", "\u2014", " - ", "/")
+
+
+def split_range_words(text: str) -> tuple[str, str] | None:
+    """``Jun to Aug 2026``, ``2026-06 – 2026-08`` → the two ends, split at the first ``to``,
+    dash or slash. Found with ``str.find``, never a regular expression that backtracks: a
+    value of a million spaces costs one pass, not hours."""
+    found = [(text.find(sep, 1), sep) for sep in RANGE_SEPARATORS]
+    if match := _TO.search(text, 1):
+        found.append((match.start(), "to"))
+    places = [(at, sep) for at, sep in found if at > 0]
+    if not places:
+        return None
+    at, sep = min(places)
+    left, right = text[:at].strip(), text[at + len(sep):].strip()
+    return (left, right) if left and right else None
 
 
 class DateError(ValueError):
@@ -90,6 +106,15 @@ class ReversedRangeError(DateError):
     """A range whose end is before its start (its own rule: ``reversed-range``)."""
 
     precise = True
+
+
+class PeriodTooLongError(DateError):
+    """A plan period longer than ``MAX_PERIOD_MONTHS`` (its own rule: ``period-too-long``)."""
+
+
+# A business plan covers a year, at most a few: a longer period is a typo (1900-01..2999-12),
+# and every report's work grows with it.
+MAX_PERIOD_MONTHS = 60
 
 
 class Month(int):
@@ -161,8 +186,17 @@ def parse_month(text: str) -> Month:
     raise _month_error(text)
 
 
+def other_digits(text: str) -> bool:
+    """Digits that are not 0-9 (٢٠٢٦, ２０２６): \\d and int() would take them."""
+    return not text.isascii() and any(c.isdigit() and not c.isascii() for c in text)
+
+
 def _month_error(text: str) -> DateError:
     """Say what to write for a month written another way."""
+    if other_digits(text):
+        return OtherForm(f"{quoted(text)} uses digits other than 0-9 (typed with another "
+                         "keyboard layout?); write the date with the digits 0 to 9, e.g. "
+                         "2026-09")
     if (match := _SHORT_YEAR.fullmatch(text)) and match[1].lower() in MONTH_NAMES:
         number, year = MONTH_NAMES[match[1].lower()], 2000 + int(match[2])
         return OtherForm(f"'{text}' is ambiguous: write {year}-{number:02d} for "
@@ -297,27 +331,34 @@ def _when_hint(text: str) -> str | None:
         return hint
     if match := _QUARTER_FIRST.fullmatch(text):
         return f"'{text}' is not in the plan's form: write {match[2]}-Q{match[1]}"
-    if (match := _RANGE_WORDS.fullmatch(text)) and ".." not in text:
+    if (ends := split_range_words(text)) and ".." not in text:
         try:
-            first, last = _month_or_day(match[1]), _month_or_day(match[2])
+            first, last = _month_or_day(ends[0]), _month_or_day(ends[1])
         except DateError:
             pass
         else:
             return f"write the range '{text}' as {first}..{last}"
-        season = _SEASON.fullmatch(match[2])
-        if match[1].lower() in MONTH_NAMES and season and season[1].lower() in MONTH_NAMES:
+        season = _SEASON.fullmatch(ends[1])
+        if ends[0].lower() in MONTH_NAMES and season and season[1].lower() in MONTH_NAMES:
             year = int(season[2])
-            first = Month.of(year, MONTH_NAMES[match[1].lower()])
+            first = Month.of(year, MONTH_NAMES[ends[0].lower()])
             last = Month.of(year, MONTH_NAMES[season[1].lower()])
             return f"write '{text}' as the range {first}..{last}"
     return None
 
 
 def parse_period(text: str) -> tuple[Month, Month]:
+    """The plan period: a range of months, at most ``MAX_PERIOD_MONTHS`` long."""
     if ".." not in text:
         raise NotADate(f"the period {quoted(text.strip())} must be a range of months, "
                          "e.g. 2026-04..2027-03")
-    return parse_months(text)
+    first, last = parse_months(text)
+    if last - first + 1 > MAX_PERIOD_MONTHS:
+        raise PeriodTooLongError(
+            f"the period {range_text(first, last)} covers {last - first + 1:,} months; a plan "
+            f"covers at most {MAX_PERIOD_MONTHS} months (5 years): check the years, or split "
+            "it into one plan per year")
+    return first, last
 
 
 def parse_done_on(text: str) -> When:

@@ -65,4 +65,11 @@ BOOLEAN = _whole("true|True|TRUE|false|False|FALSE")
 TEXT = f"^[^{_CONTROL}]*[^\\s{_CONTROL}][^{_CONTROL}]*$"
 # An id: text with nothing around it and on one line. ("$(?!\\n)": Python's "$" also
 # matches before a final line break, ECMAScript's does not.)
-ID = f"^[^\\s{_CONTROL}]([^\\n{_CONTROL}]*[^\\s{_CONTROL}])?$(?!\\n)"
+# What an id must not hold besides: the characters ``values._invisible`` refuses (controls,
+# format marks, odd spaces, separators) in the Basic Multilingual Plane, written out so that
+# no import scans Unicode (tests/test_patterns.py checks it against unicodedata).
+INVISIBLE = (r"\u0000-\u001f\u007f-\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891"
+             r"\u08e2\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u3000"
+             r"\ufeff\ufff9-\ufffb")
+_NOT_IN_ID = _CONTROL + INVISIBLE
+ID = f"^[^\\s{_NOT_IN_ID}]([^\\n{_NOT_IN_ID}]*[^\\s{_NOT_IN_ID}])?$(?!\\n)"

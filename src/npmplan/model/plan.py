@@ -17,7 +17,7 @@ from npmplan.model.values import (
     _OR_NULL,
     _TEXT_SAYS,
     Boolean,
-    Count,
+    Capacity,
     Day,
     DoneOn,
     Every,
@@ -78,7 +78,7 @@ class TeamMember(Strict):
     id: Id
     name: Text
     role: Text | None = None
-    capacity: Count | None = None
+    capacity: Capacity | None = None
 
 
 # Markdown-light (docs/plan-format.md): paragraphs separated by blank lines, and lines
@@ -104,7 +104,7 @@ class PlanInfo(Strict):
     organisation: Text | None = None
     period: Period
     source: Text | None = None
-    capacity: Count | None = None
+    capacity: Capacity | None = None
     introduction: Prose | None = Field(default=None, description="the plan's introduction")
     strategic_overview: Prose | None = Field(
         default=None, description="how the strategic objectives were agreed, and their list")

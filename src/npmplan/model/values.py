@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -61,6 +62,8 @@ def _parser(rule: Rule, parse: Callable[[str], Any], what: str) -> Callable[[Any
             return parse(text)
         except dates.ReversedRangeError as exc:
             raise _custom(rules.REVERSED_RANGE, str(exc)) from None
+        except dates.PeriodTooLongError as exc:
+            raise _custom(rules.PERIOD_TOO_LONG, str(exc)) from None
         except ValueError as exc:
             raise _custom(rule, str(exc)) from None
 
@@ -108,15 +111,30 @@ def _yaml_whole(text: str) -> int | None:
     return None
 
 
-def _whole_number(value: Any) -> int:
-    text = _text_only(value, "a number").strip()
-    number = _yaml_whole(text)
-    if number is None:
-        raise _custom(rules.BAD_NUMBER, f"{quoted(text)} is not a whole number; write digits only, "
-                      "e.g. 2")
-    if number < 0:
-        raise _custom(rules.EVERY_NOT_POSITIVE, f"'{text}' is below zero; write 1 or more")
-    return number
+def _number(negative: Rule, negative_message: str) -> Callable[[Any], int]:
+    """A whole number as YAML 1.2 spells it (what an editor accepts); a negative one is
+    ``negative``'s problem, said with ``negative_message``."""
+
+    def validate(value: Any) -> int:
+        text = _text_only(value, "a number").strip()
+        number = _yaml_whole(text)
+        if number is None:
+            other = not text.isascii() and any(c.isdigit() or c.isnumeric() for c in text)
+            hint = ("uses digits other than 0-9 (typed with another keyboard layout?); "
+                    "write it with the digits 0 to 9" if other
+                    else "is not a whole number; write digits only, e.g. 2")
+            raise _custom(rules.BAD_NUMBER, f"{quoted(text)} {hint}")
+        if number < 0:
+            raise _custom(negative, negative_message.format(text=text))
+        return number
+
+    return validate
+
+
+_whole_number = _number(rules.EVERY_NOT_POSITIVE, "'{text}' is below zero; write 1 or more "
+                        "(1 = every month, 2 = every other month)")
+_capacity = _number(rules.NEGATIVE_CAPACITY, "a capacity of '{text}' is below zero; write "
+                    "how many activities (or objectives) can run at once: 0 or more, e.g. 8")
 
 
 _BOOLEANS = {"true": True, "True": True, "TRUE": True,
@@ -161,11 +179,22 @@ def _pattern(pattern: str, say: str) -> dict[str, Any]:
     return {"pattern": pattern, "patternErrorMessage": say}
 
 
+def _invisible(char: str) -> bool:
+    """A character an id must not hold: it cannot be seen, so ``1.1`` and ``1.1`` + U+200B
+    would look the same and be two ids (controls, format marks, odd spaces, separators)."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") or (
+        char.isspace() and char != " ")
+
+
 def _id(value: Any) -> str:
     text = _text(value)
     if text != text.strip() or "\n" in text:
-        raise _custom(rules.BAD_ID, f"the id {quoted(text)} has spaces or line breaks around it; "
-                      f"write it without them: {text.strip()}")
+        raise _custom(rules.BAD_ID, f"the id {quoted(text)} has spaces or line breaks around "
+                      f"it; write it without them: {text.strip()}")
+    hidden = next((char for char in text if _invisible(char)), None)
+    if hidden is not None:
+        raise _custom(rules.BAD_ID, f"the id {quoted(text)} contains the invisible character "
+                      f"U+{ord(hidden):04X}; retype the id without it")
     return text
 
 
@@ -179,6 +208,9 @@ Id = Annotated[str, PlainValidator(_id), _schema(
     type=["string", "number", "boolean"],
     **_pattern(patterns.ID, "an id is text on one line with no spaces around it, e.g. 2.10"))]
 Count = Annotated[int, PlainValidator(_whole_number), _schema(
+    type=["integer", "string"], minimum=0,
+    **_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
+Capacity = Annotated[int, PlainValidator(_capacity), _schema(
     type=["integer", "string"], minimum=0,
     **_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
 Every = Annotated[int, PlainValidator(_whole_number), _schema(

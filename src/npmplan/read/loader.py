@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ import yaml
 from yaml import events
 
 from npmplan.check import rules
-from npmplan.check.problems import Finding, Loc, Problem, format_loc
+from npmplan.check.problems import MAX_PER_RULE, Finding, Loc, Problem, format_loc
 from npmplan.check.rules import Rule
 from npmplan.read.limits import max_bytes
 from npmplan.read.syntax import control_problem, syntax_problem
@@ -40,14 +40,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import BaseLoader as _EventLoader  # type: ignore[assignment]
 
 MAX_DEPTH = 64  # a plan is 7 levels deep; far deeper is a damaged file, not a plan
-MAX_TEXT_FINDINGS = 50  # per file, for characters found by scanning the raw text
-MAX_PER_RULE = 50  # a flood of one problem (50,000 aliases) is listed this far, then counted
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # What YAML itself lets through but a plan refuses: the bidi overrides and isolates, and
 # the YAML 1.1 line breaks NEL, U+2028 and U+2029, which would silently split a text.
 _RAW_CONTROL = re.compile("[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# Everything the spec forbids in text: Cc but newline and tab, and the bidi controls.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Everything the spec forbids in text: Cc but newline and tab, the bidi controls, and the
+# line and paragraph separators (written as the escapes \L and \P in double quotes).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 class MapNode:
@@ -95,6 +94,8 @@ class Document:
     data: Any
     root: Node
     problems: list[Problem]
+    # Problems past MAX_PER_RULE of one rule, counted, not kept (50,000 aliases)
+    dropped: dict[str, int] = field(default_factory=dict)
 
     def problem(self, finding: Finding) -> Problem:
         """Give a finding the line and column of the data it concerns."""
@@ -143,20 +144,46 @@ def load_path(path: Path, display: str | None = None) -> Document:
     return load_bytes(file, raw)
 
 
+def oversized(file: str) -> Document:
+    """A file over the size limit, refused before (all of) it is read."""
+    return _failed(file, 1, 1, rules.TOO_LARGE,
+                   f"the file is larger than the {max_bytes():,}-byte limit for a plan; "
+                   "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
+
+
 def load_bytes(file: str, raw: bytes) -> Document:
-    limit = max_bytes()
-    if len(raw) > limit:
-        return _failed(file, 1, 1, rules.TOO_LARGE,
-                       f"the file is larger than the {limit:,}-byte limit for a plan; "
-                       "split it, or set NPMPLAN_MAX_BYTES to a higher number of bytes")
+    if len(raw) > max_bytes():
+        return oversized(file)
     text = decode(file, raw)
     if isinstance(text, Problem):
         return Document(file, None, 0, [text])
     return load_text(file, text)
 
 
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-32 (with or without its BOM) or UTF-16 without one: what NUL bytes between the
+    letters say, so that the message names the encoding rather than a control character."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    head = raw[:4096]
+    if (b"\x00" not in head or not head.strip(b"\x00")
+            or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+        return None
+    if (len(head) >= 8 and head[1:4] == b"\x00\x00\x00") or head[:3] == b"\x00\x00\x00":
+        return "UTF-32"
+    even, odd = head[0::2], head[1::2]
+    if even.count(0) > len(even) // 2 or odd.count(0) > len(odd) // 2:
+        return "UTF-16"
+    return None
+
+
 def decode(file: str, raw: bytes) -> str | Problem:
     """UTF-8 (with or without BOM), or UTF-16 with a BOM; anything else is a located problem."""
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        return rules.ENCODING.problem(
+            file, 1, 1, f"the file is saved as {wide} text, not UTF-8; save it with the "
+            "encoding UTF-8 (in Notepad or Word: Save As, Encoding: UTF-8)")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")
@@ -185,19 +212,21 @@ def load_text(file: str, text: str) -> Document:
         # position (ours and libyaml's) counts lines the same way. Text keeps its breaks:
         # YAML turns each into "\n" anyway.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    problems = _scan_controls(file, text)
+    problems, more = _scan_controls(file, text)
     if problems:
         # Reported above at their place. YAML would read NEL, U+2028 and U+2029 as line
         # breaks, so every later position would be off by a line: blank them (one
         # character for one, so positions hold) before parsing.
         text = _RAW_CONTROL.sub(" ", text)
     loader = _EventLoader(text)
+    builder = _Builder(file, problems, text)
+    if problems:  # escapes of controls count on from the ones typed as themselves
+        builder.counts[rules.CONTROL_CHARACTER] = len(problems) + more
     try:
-        builder = _Builder(file, problems, text)
         data, root = builder.run(loader)
     except yaml.YAMLError as exc:
         problems.append(syntax_problem(file, exc, text))
-        return Document(file, None, 0, problems)
+        return Document(file, None, 0, problems, builder.dropped())
     finally:
         loader.dispose()
     if data is None and not problems:
@@ -209,20 +238,22 @@ def load_text(file: str, text: str) -> Document:
             file, line, column, "the file must be a mapping of keys (version:, plan:, team:, "
             "strategic_objectives:), not a list or a single value"))
         data = None
-    return Document(file, data, root, problems)
+    return Document(file, data, root, problems, builder.dropped())
 
 
-def _scan_controls(file: str, text: str) -> list[Problem]:
-    """Find the controls YAML lets through (bidi overrides, NEL) at their exact position."""
+def _scan_controls(file: str, text: str) -> tuple[list[Problem], int]:
+    """Find the controls YAML lets through (bidi overrides, NEL) at their exact position:
+    the first MAX_PER_RULE of them, and how many more there are."""
     problems: list[Problem] = []
-    for match in _RAW_CONTROL.finditer(text):
-        if len(problems) == MAX_TEXT_FINDINGS:
-            break
+    matches = _RAW_CONTROL.finditer(text)
+    for match in matches:
+        if len(problems) == MAX_PER_RULE:
+            return problems, 1 + sum(1 for _ in matches)
         start = match.start()
         line_start = text.rfind("\n", 0, start) + 1
         problems.append(control_problem(file, text.count("\n", 0, start) + 1,
                                         start - line_start + 1, match.group(), ""))
-    return problems
+    return problems, 0
 
 
 class _Builder:
@@ -240,19 +271,12 @@ class _Builder:
             line, column = unpack(pos)
             self.problems.append(rule.problem(self.file, line, column, message))
 
-    def run(self, loader: Any) -> tuple[Any, Node]:
-        try:
-            return self._run(loader)
-        finally:
-            for rule, count in self.counts.items():
-                if count > MAX_PER_RULE:
-                    last = next(p for p in reversed(self.problems) if p.rule == rule.id)
-                    self.problems.append(rule.problem(
-                        self.file, last.line, last.column,
-                        f"and {count - MAX_PER_RULE:,} more problems like the one above, not "
-                        "listed; fix these and validate again"))
+    def dropped(self) -> dict[str, int]:
+        """How many problems of each rule were past MAX_PER_RULE (summed up by the pipeline)."""
+        return {rule.id: count - MAX_PER_RULE for rule, count in self.counts.items()
+                if count > MAX_PER_RULE}
 
-    def _run(self, loader: Any) -> tuple[Any, Node]:
+    def run(self, loader: Any) -> tuple[Any, Node]:
         get = loader.get_event
         stack: list[list[Any]] = []  # [container, node, key, key_pos] or [list, node]
         result: list[Any] = [None, 0]
@@ -309,8 +333,8 @@ class _Builder:
         for char in set(CONTROL.findall(value)):
             if char not in raw:
                 self.error(pos, rules.CONTROL_CHARACTER, f"the text contains the invisible control "
-                           f"character U+{ord(char):04X}, written as an escape (\\x.. or "
-                           "\\u....); remove the escape")
+                           f"character U+{ord(char):04X}, written as an escape (\\x.., "
+                           "\\u...., \\N, \\L or \\P); remove the escape")
 
     def check_node(self, event: Any, pos: int) -> None:
         if event.anchor is not None:

@@ -66,6 +66,10 @@ def _start_hint(text: str, line: int, column: int) -> str:
 
 def _key_hint(text: str, line: int, _column: int) -> str:
     key = _row(text, line).strip()
+    name, colon, value = key.lstrip("- ").partition(":")
+    if colon and value and not value[0].isspace() and name.isidentifier():
+        return (f"YAML needs a space after the colon: write '{name}: {value[:40]}' instead "
+                f"of '{name}:{value[:40]}'")
     if key:
         return (f"the line '{key[:40]}' has no ':' after its key; write it as "
                 f"'{key[:40]}: value', remove it, or close a quote left open above it")
@@ -113,6 +117,112 @@ def _char_index(text: str, exc: yaml.reader.ReaderError) -> int:
     return len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
 
 
+# --- hand edits: quotes pasted from Word, odd spaces -----------------------------------------
+
+CURLY = {"\u201c": "“", "\u201d": "”", "\u201e": "„", "\u2018": "‘", "\u2019": "’"}
+NEAR = 12  # lines above the error where an unclosed quote may have started
+LONG = 2000  # characters of a line looked at: a hint needs no more
+
+
+def _rows_before(text: str, line: int) -> list[tuple[int, str]]:
+    rows = text.split("\n", line)[:line]
+    first = max(1, line - NEAR)
+    return [(n, rows[n - 1][:LONG]) for n in range(first, min(line, len(rows)) + 1)]
+
+
+def _opening(row: str, quote: str) -> int:
+    """Where a quoted value opens on ``row`` (after ``key: ``, ``- ``, ``[``, ``{`` or
+    ``,``), or -1."""
+    at = row.find(quote)
+    while at != -1:
+        before = row[:at].rstrip()
+        if not before or before.endswith((":", "-", "[", "{", ",")):
+            return at
+        at = row.find(quote, at + 1)
+    return -1
+
+
+def _curly_close(row: str, quote: str) -> tuple[int, str] | None:
+    """A value opened with a straight quote and never closed on its line, but with a curly
+    quote after it: the closing quote was pasted from Word."""
+    start = _opening(row, quote)
+    if start == -1 or row.count(quote, start + 1) != 0:
+        return None
+    curly = [(row.find(c, start + 1), c) for c in CURLY.values()]
+    found = [(at, c) for at, c in curly if at != -1]
+    return min(found) if found else None
+
+
+def _early_close(row: str, quote: str) -> int:
+    """A quote inside a quoted value that ends it early (``'Secretariat's review'``)."""
+    start = _opening(row, quote)
+    if start == -1:
+        return -1
+    end = row.find(quote, start + 1)
+    while end != -1 and quote == "'" and row[end + 1:end + 2] == "'":
+        end = row.find(quote, end + 2)  # '' is an apostrophe inside single quotes
+    follows = row[end + 1:end + 2] if end != -1 else ""
+    return end if follows.isalnum() else -1
+
+
+def _quote_hint(text: str, line: int) -> tuple[int, int, str] | None:
+    for number, row in _rows_before(text, line):
+        for quote, name in (('"', "double quote"), ("'", "single quote")):
+            curly = _curly_close(row, quote)
+            if curly is not None:
+                return (number, curly[0] + 1, f"the text opened with a straight {name} ({quote}) "
+                        f"is closed with a curly one ({curly[1]}), as pasted from Word, which "
+                        f"YAML does not read as a quote: replace {curly[1]} with {quote}")
+            end = _early_close(row, quote)
+            if end != -1 and quote == "'":
+                return (number, end + 1, "the apostrophe here ends the text in single quotes "
+                        "early; write it twice ('') or put the whole text in double quotes "
+                        '("Secretariat\'s review")')
+            if end != -1:
+                return (number, end + 1, "the double quote here ends the quoted text early; "
+                        "write it as \\\" or put the whole text in single quotes")
+    return None
+
+
+def _space_hint(text: str, line: int) -> tuple[int, int, str] | None:
+    """A non-breaking (or other unusual) space where YAML needs a plain one: in the
+    indentation, after '-', or after a key's ':'."""
+    for number, row in reversed(_rows_before(text, line)[-3:]):
+        places = [len(row) - len(row.lstrip(" -"))]  # after the indentation and any '-'
+        colon = row.find(":")
+        if colon != -1:
+            places.append(colon + 1)
+        for at in places:
+            char = row[at:at + 1]
+            if char.isspace() and char not in " \t":
+                return (number, at + 1, f"the invisible character U+{ord(char):04X} (a "
+                        "non-breaking or other special space, often pasted from Word) stands "
+                        "where YAML needs an ordinary space; replace it with a space")
+    return None
+
+
+def _no_space_hint(text: str, line: int) -> tuple[int, int, str] | None:
+    """``when:2026-10`` on the line of the error or the one above: a key with no space after
+    its colon, which YAML reads as a text (and then the next key seems misplaced)."""
+    for number, row in reversed(_rows_before(text, line)[-2:]):
+        body = row.lstrip(" -")
+        name, colon, value = body.partition(":")
+        if (colon and value[:1].isalnum() and name.isidentifier() and name.islower()
+                and len(name) <= 20 and not body.startswith("#")):
+            column = len(row) - len(body) + len(name) + 1
+            return (number, column, f"YAML needs a space after the colon: write "
+                    f"'{name}: {value[:40]}' instead of '{name}:{value[:40]}'")
+    return None
+
+
+def hand_edit_problem(file: str, text: str, line: int) -> Problem | None:
+    """A hand edit that broke the YAML at or above ``line``, named where it is."""
+    found = _space_hint(text, line) or _quote_hint(text, line) or _no_space_hint(text, line)
+    if found is None:
+        return None
+    return rules.SYNTAX.problem(file, found[0], found[1], found[2])
+
+
 def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
     """A YAML error as a located problem, in words an officer can act on."""
     if isinstance(exc, yaml.reader.ReaderError):
@@ -125,23 +235,33 @@ def syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
         return rules.SYNTAX.problem(file, 1, 1, FALLBACK)
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    hand = hand_edit_problem(file, text, line)
+    if hand is not None:  # a pasted quote or space above: its own place, not libyaml's
+        return hand
+    line, column, message = _marked_message(exc, text, line, column)
+    return rules.SYNTAX.problem(file, line, column, message)
+
+
+def _marked_message(exc: yaml.MarkedYAMLError, text: str, line: int,
+                    column: int) -> tuple[int, int, str]:
     problem = exc.problem or ""
     context = exc.context or ""
-    words = f"{problem} | {context}"
     if "escape" in problem or "hexdecimal" in problem:
-        message = ("a backslash (\\) inside double quotes starts an escape code; put the text "
-                   "in single quotes instead ('C:\\Users\\...'), or write each \\ as \\\\")
-    elif "'\\t'" in problem or (mark and _is_tab(text, line, column)):
-        message = "a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
-    elif "quoted scalar" in context and exc.context_mark and "end of stream" in problem:
+        return line, column, ("a backslash (\\) inside double quotes starts an escape code; put "
+                              "the text in single quotes instead ('C:\\Users\\...'), or write "
+                              "each \\ as \\\\")
+    marked = exc.problem_mark or exc.context_mark
+    if "'\\t'" in problem or (marked is not None and _is_tab(text, line, column)):
+        return line, column, ("a tab is used for indentation; YAML needs spaces: replace the "
+                              "tab with spaces")
+    if "quoted scalar" in context and exc.context_mark and "end of stream" in problem:
+        return (exc.context_mark.line + 1, exc.context_mark.column + 1,
+                "this quoted text is never closed; add the closing quote mark")
+    if "nesting depth" in problem:
+        return line, column, "the file is nested far too deeply to be a plan; check the brackets"
+    if "could not find expected ':'" in problem and exc.context_mark:
         line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = "this quoted text is never closed; add the closing quote mark"
-    elif "nesting depth" in problem:
-        message = "the file is nested far too deeply to be a plan; check the brackets"
-    elif "could not find expected ':'" in problem and exc.context_mark:
-        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = _key_hint(text, line, column)
-    else:
-        hint = next((h for key, h in _HINTS if key in words), FALLBACK)
-        message = hint if isinstance(hint, str) else hint(text, line, column)
-    return rules.SYNTAX.problem(file, line, column, message)
+        return line, column, _key_hint(text, line, column)
+    words = f"{problem} | {context}"
+    hint = next((h for key, h in _HINTS if key in words), FALLBACK)
+    return line, column, hint if isinstance(hint, str) else hint(text, line, column)

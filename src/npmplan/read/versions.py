@@ -17,6 +17,7 @@ from pathlib import Path
 
 from npmplan.errors import UsageError
 from npmplan.pipeline import PlanResult, check_readable, read_bytes, read_plan
+from npmplan.read.limits import max_bytes
 from npmplan.render.safe import one_line
 
 
@@ -72,21 +73,38 @@ def read_version(version: Version) -> PlanResult:
     if version.spec is None:
         check_readable(version.path)
         return read_plan(version.path, version.label)
-    return read_bytes(_git(["show", "--no-textconv", "--end-of-options", version.spec],
-                           version.cwd), version.label)
+    limit = max_bytes()
+    # The size first (git cat-file -s), so that a 1.5 GB blob is refused, never read; the
+    # read itself stops at the limit too (a --textconv filter could make it grow).
+    size = _git(["cat-file", "-s", "--end-of-options", version.spec], version.cwd,
+                said="show")  # what the officer asked for: git show's words
+    if int(size.strip() or b"0") > limit:
+        return read_bytes(b"", version.label, too_large=True)
+    raw = _git(["show", "--no-textconv", "--end-of-options", version.spec], version.cwd,
+               limit + 1)
+    return read_bytes(raw, version.label, too_large=len(raw) > limit)
 
 
-def _git(args: list[str], cwd: Path | None) -> bytes:
+def _git(args: list[str], cwd: Path | None, limit: int = 1 << 20, said: str = "") -> bytes:
+    """git's output, at most ``limit`` bytes of it (the rest is never read); a failure is
+    said as ``git SAID failed`` (default: the git command's name)."""
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        with subprocess.Popen(["git", *args], cwd=cwd, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL) as process:
+            assert process.stdout is not None and process.stderr is not None
+            out = process.stdout.read(limit)
+            if len(out) == limit:
+                process.kill()  # the caller refuses this much; no need for the rest
+            errors = process.stderr.read(64 * 1024)
+            code = process.wait()
     except OSError as exc:
         raise UsageError(f"cannot run git ({exc.strerror or exc}); install git, or give "
                          "both versions as files") from exc
-    if done.returncode != 0:
+    if code != 0 and len(out) < limit:
         message = "; ".join(one_line(line) for line in
-                            done.stderr.decode("utf-8", "replace").splitlines() if line.strip())
-        raise UsageError(f"git {args[0]} failed: {message or f'exit {done.returncode}'}")
-    return done.stdout
+                            errors.decode("utf-8", "replace").splitlines() if line.strip())
+        raise UsageError(f"git {said or args[0]} failed: {message or f'exit {code}'}")
+    return out
 
 
 _AGE = re.compile(r"(\d+)\s*([dw])")

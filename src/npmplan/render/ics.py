@@ -42,7 +42,9 @@ Decisions, and why:
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -80,10 +82,91 @@ def calendar_ics(plan: Plan, rows: list[Row], filtered: str = "") -> str:
     cal.add("x-wr-calname", icalendar.vText(name))
     cal.add("x-wr-caldesc", icalendar.vText(_calendar_description(plan)))
     stamp = _stamp(plan)
-    for event in events(plan, rows):
-        cal.add_component(_vevent(event, stamp))
     ical: bytes = cal.to_ical()
-    return ical.decode("utf-8")
+    head = ical.decode("utf-8")
+    end = head.rindex("END:VCALENDAR")
+    # The events are written here, byte for byte as icalendar writes them (a test compares
+    # the two): through icalendar, 240,000 occurrences from a 1 MB plan took 54 s and 2 GB.
+    body = "".join(vevent_text(event, stamp) for event in events(plan, rows))
+    return head[:end] + body + head[end:]
+
+
+_SPECIAL = re.compile(r"[\\;,\r\n]")
+
+
+def _text(value: str) -> str:
+    """RFC 5545 TEXT escaping, as ``icalendar`` does it (its order matters)."""
+    if not _SPECIAL.search(value):
+        return value
+    return (value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;")
+            .replace(",", r"\,").replace("\r\n", r"\n").replace("\n", r"\n")
+            .replace("\r", r"\n"))
+
+
+def fold(line: str) -> str:
+    """A content line folded as ``icalendar`` folds it: parts under 75 octets, never
+    splitting a UTF-8 character, and never leaving a backslash at the end of a part."""
+    if line.isascii():  # one byte a character: parts of 74, by slicing
+        return _fold_ascii(line)
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = 1 if char < "\x80" else len(char.encode("utf-8"))
+        if current and size + width >= 75:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                parts.append("".join(current))
+                current, size = [carried], len(carried.encode("utf-8"))
+            else:
+                parts.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def _fold_ascii(line: str) -> str:
+    parts: list[str] = []
+    start = 0
+    while len(line) - start > 74:
+        end = start + 74
+        if line[end - 1] in "\\^":  # an escape's backslash goes with what it escapes
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def _day(day: date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"  # strftime costs 5 times more
+
+
+@functools.lru_cache(maxsize=4)
+def _stamp_line(stamp: datetime) -> str:
+    return f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\n"
+
+
+def vevent_text(event: Event, stamp: datetime) -> str:
+    """One VEVENT, its properties in icalendar's order (canonical, then by name)."""
+    lines = [
+        "BEGIN:VEVENT\r\n",
+        fold(f"SUMMARY:{_text(event.summary)}"),
+        f"DTSTART;VALUE=DATE:{_day(event.start)}\r\n",
+        f"DTEND;VALUE=DATE:{_day(event.end)}\r\n",
+        _stamp_line(stamp),
+        fold(f"UID:{_text(event.uid)}"),
+        f"SEQUENCE:{event.sequence}\r\n",
+        fold("CATEGORIES:" + ",".join(_text(c) for c in event.categories)),
+        fold(f"DESCRIPTION:{_text(event.description)}"),
+    ]
+    if event.done:
+        lines.append("STATUS:CONFIRMED\r\n")
+    lines += ["TRANSP:TRANSPARENT\r\n", "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\n",
+              "X-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n", "END:VEVENT\r\n"]
+    return "".join(lines)
 
 
 def _calendar_description(plan: Plan) -> str:
@@ -97,7 +180,8 @@ def _stamp(plan: Plan) -> datetime:
     return datetime(start.year, start.month, start.day, tzinfo=UTC)
 
 
-def _vevent(event: Event, stamp: datetime) -> icalendar.Event:
+def reference_vevent(event: Event, stamp: datetime) -> icalendar.Event:
+    """The event as icalendar builds it: the reference ``vevent_text`` must equal (a test)."""
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     vevent.add("sequence", event.sequence)
@@ -119,6 +203,7 @@ def events(plan: Plan, rows: list[Row]) -> list[Event]:
     """Every event, in plan order: objectives, their milestones, then occurrences."""
     out: list[Event] = []
     period = f"{plan.plan.period[0]}..{plan.plan.period[1]}"
+    names = {member.id: member.name for member in plan.team}  # once, not once per milestone
     for strategic, objective in rows:
         seen: Counter[str] = Counter()
         for milestone in objective.milestones:
@@ -131,7 +216,7 @@ def events(plan: Plan, rows: list[Row]) -> list[Event]:
             base = f"{period}\x1f{objective.id}\x1f{identity}"
             if seen[identity] > 1:
                 base += f"\x1f#{seen[identity]}"
-            out += _milestone_events(plan, strategic, objective, milestone, base)
+            out += _milestone_events(plan, strategic, objective, milestone, base, names)
     return out
 
 
@@ -167,15 +252,15 @@ def _uid(base: str) -> str:
 
 
 def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Objective,
-                      milestone: Milestone, base: str) -> list[Event]:
+                      milestone: Milestone, base: str, names: dict[str, str]) -> list[Event]:
     summary = f"{objective.id} {one_line(milestone.what)}"
     done = milestone.status == "done"
     if done:
         summary = DONE_PREFIX + summary
     categories = [f"Objective {objective.id}"] + (["Done"] if done else [])
-    about = _description(plan, strategic, objective, milestone)
+    about = _description(plan, strategic, objective, milestone, names)
     if milestone.every:
-        months = occurrences(milestone)
+        months = occurrences(milestone, plan.plan.period)
         return [Event(_uid(f"{base}\x1f{month}"), 1 if done else 0, month.first_day(),
                       month.shift(1).first_day(), summary,
                       f"{about}\nOccurrence {n} of {len(months)}: {month.long()}",
@@ -187,7 +272,7 @@ def _milestone_events(plan: Plan, strategic: StrategicObjective, objective: Obje
 
 
 def _description(plan: Plan, strategic: StrategicObjective, objective: Objective,
-                 milestone: Milestone) -> str:
+                 milestone: Milestone, names: dict[str, str]) -> str:
     lines = [f"Objective {objective.id}: {one_line(objective.row_label)}"]
     if objective.label and one_line(objective.title) != one_line(objective.label):
         lines.append(one_line(objective.title))
@@ -203,7 +288,6 @@ def _description(plan: Plan, strategic: StrategicObjective, objective: Objective
     lines.append(f"Status: {milestone.status}{done_on}")
     if objective.priority:
         lines.append(f"Priority: {objective.priority}")
-    names = {member.id: member.name for member in plan.team}
     if objective.leads:
         lines.append("Leads: " + ", ".join(one_line(names.get(i, i)) for i in objective.leads))
     if milestone.note:

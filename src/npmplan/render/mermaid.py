@@ -75,48 +75,57 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", text).strip("_") or "x"
 
 
-def milestone_dates(milestone: Milestone) -> list[date]:
+def milestone_dates(milestone: Milestone, period: tuple[Month, Month]) -> list[date]:
     """Where a milestone's marks go: its day, or the 15th of each month it is due in."""
     when = milestone.effective
     window = when.window()
     if milestone.status == "cancelled" or window is None:
         return []
     if milestone.every:
-        return [date(m.year, m.number, 15) for m in occurrences(milestone)]
+        return [date(m.year, m.number, 15) for m in occurrences(milestone, period)]
     if when.day is not None:
         return [when.day]
     return [date(window[1].year, window[1].number, 15)]
 
 
 def _objective_lines(objective: Objective, period: tuple[Month, Month],
-                     ids: set[str]) -> tuple[list[str], int]:
+                     ids: TaskIds) -> tuple[list[str], int]:
     lines: list[str] = []
     name = safe_name(f"{objective.id} {objective.row_label}")
     for first, last, kind in kind_runs(active_months(objective)):
-        task = _unique(f"s{_slug(objective.id)}_", ids)
+        task = ids.new(f"s{_slug(objective.id)}_")
         lines.append(f"{name} :{TAG[kind]}{task}, {first.first_day().isoformat()}, "
                      f"{last.shift(1).first_day().isoformat()}")
     left_out = 0
     start, after = period[0].first_day(), period[1].shift(1).first_day()
     marks = sorted(((when, milestone) for milestone in objective.milestones
-                    for when in milestone_dates(milestone)), key=lambda mark: mark[0])
+                    for when in milestone_dates(milestone, period)), key=lambda mark: mark[0])
     for when, milestone in marks:
         if not start <= when < after:
             left_out += 1
             continue
         tags = "done, milestone" if milestone.status == "done" else "milestone"
-        task = _unique(f"m{_slug(objective.id)}_", ids)
+        task = ids.new(f"m{_slug(objective.id)}_")
         lines.append(f"{safe_name(f'{objective.id} {milestone.what}')} :{tags}, {task}, "
                      f"{when.isoformat()}, 0d")
     return lines, left_out
 
 
-def _unique(prefix: str, ids: set[str]) -> str:
-    n = 1
-    while f"{prefix}{n}" in ids:
-        n += 1
-    ids.add(f"{prefix}{n}")
-    return f"{prefix}{n}"
+class TaskIds:
+    """Unique task ids ``s2_1_1``, ``s2_1_2`` …: each prefix counts on from its last number,
+    so 20,000 milestones of one objective cost 20,000 steps, not 200 million."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def new(self, prefix: str) -> str:
+        n = self.next.get(prefix, 1)
+        while f"{prefix}{n}" in self.taken:  # another prefix's id ("1.1" and "1_1" meet)
+            n += 1
+        self.next[prefix] = n + 1
+        self.taken.add(f"{prefix}{n}")
+        return f"{prefix}{n}"
 
 
 def _key(first: Month) -> list[str]:
@@ -135,7 +144,7 @@ def gantt(plan: Plan, rows: list[Row], filtered: str = "", fence: bool = True) -
     title = plan.plan.title + (f" ({filtered})" if filtered else "")
     lines = [INIT, "gantt", f"    title {safe_name(title, 200)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %b %y", "    tickInterval 1month", *_key(plan.plan.period[0])]
-    ids: set[str] = set()
+    ids = TaskIds()
     left_out = 0
     current = None
     for strategic, objective in rows:

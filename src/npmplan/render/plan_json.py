@@ -19,7 +19,7 @@ from typing import Any
 from npmplan.compute.plan import ObjectiveFigures, PlanFigures
 from npmplan.compute.schedule import occurrences
 from npmplan.compute.workload import Workload
-from npmplan.model.dates import When
+from npmplan.model.dates import Month, When
 from npmplan.model.plan import Milestone, Objective, StrategicObjective
 from npmplan.render.jsonfmt import json_text
 
@@ -38,7 +38,7 @@ def _resolved(when: When | None) -> str | None:
     return when.day.isoformat() if when.day else str(when.first)
 
 
-def milestone(item: Milestone) -> dict[str, Any]:
+def milestone(item: Milestone, period: tuple[Month, Month]) -> dict[str, Any]:
     effective = item.effective
     window = effective.window()
     return {
@@ -51,15 +51,15 @@ def milestone(item: Milestone) -> dict[str, Any]:
         "day": effective.day.isoformat() if effective.day else None,
         "due": str(window[1]) if window and not item.every else None,
         "every": item.every,
-        "occurrences": [str(m) for m in occurrences(item)],
+        "occurrences": [str(m) for m in occurrences(item, period)],
         "status": item.status,
         "done_on": _resolved(item.done_on),
         "note": item.note,
     }
 
 
-def objective(strategic: StrategicObjective, item: Objective,
-              figures: ObjectiveFigures) -> dict[str, Any]:
+def objective(strategic: StrategicObjective, item: Objective, figures: ObjectiveFigures,
+              period: tuple[Month, Month]) -> dict[str, Any]:
     return {
         "id": item.id,
         "strategic_objective": strategic.id,
@@ -75,7 +75,7 @@ def objective(strategic: StrategicObjective, item: Objective,
         "active_months": {str(m): kind for m, kind in figures.cells.items()},
         "total": figures.total,
         "milestone_counts": {str(m): n for m, n in figures.milestones.items()},
-        "milestones": [milestone(m) for m in item.milestones],
+        "milestones": [milestone(m, period) for m in item.milestones],
         "rag": None if item.rag is None else {
             "status": item.rag.status, "reason": item.rag.reason,
             "set_on": item.rag.set_on.isoformat() if item.rag.set_on else None},
@@ -113,7 +113,7 @@ def document(figures: PlanFigures) -> dict[str, Any]:
             "id": so.id,
             "title": so.title,
             "functions": list(so.functions),
-            "objectives": [objective(so, item, figures.objectives[item.id])
+            "objectives": [objective(so, item, figures.objectives[item.id], plan.plan.period)
                            for item in so.objectives],
         } for so in plan.strategic_objectives],
         "workload": _workload(figures.workload),

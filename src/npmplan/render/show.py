@@ -12,6 +12,7 @@ from npmplan.compute.show import MilestoneState, Show
 from npmplan.render.glyphs import GLYPH, MILESTONE
 from npmplan.render.jsonfmt import json_text
 from npmplan.render.safe import clean, md, plain
+from npmplan.render.tables import LARGE, fitted
 
 WEB = "(web)"
 
@@ -81,13 +82,19 @@ def text(show: Show, width: int) -> RenderableType:
         if any(o.web for o in objective.outputs):
             parts.append(Text(f"{WEB} = hosted on the NPM website", style="muted"))
     parts += [Text(f"\nMilestones (as of {show.as_of.long()})", style="heading"),
-              _milestones(show)]
+              _milestones(show, width)]
     return Group(*parts)
 
 
-def _milestones(show: Show) -> RenderableType:
+def _milestones(show: Show, width: int) -> RenderableType:
     if not show.milestones:
         return Text("none")
+    rows = [[Text(f"#{state.number}"), plain(when_words(state)), plain(state.milestone.what),
+             plain(status_words(state), "over" if state.months_overdue else "")]
+            for state in show.milestones]
+    if len(rows) > LARGE:  # one line each, text cut to fit: rich's wrapping costs ~1 ms a row
+        return fitted(["#", "When", "Milestone", "Status"], rows, width, label=2,
+                      right=frozenset({0}), box=None, padding=(0, 1))
     table = Table(box=None, pad_edge=False, padding=(0, 1))
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("When", no_wrap=True)

@@ -39,7 +39,7 @@ def github(result: Validation, width: int) -> str:
     """GitHub Actions workflow commands: an annotation on the file's line per problem."""
     lines = []
     for p in result.problems:
-        props = f"file={_escape_property(p.file)}"
+        props = f"file={_escape_property(one_line(p.file))}"
         if p.line:
             props += f",line={p.line},col={p.column}"
         props += f",title={_escape_property('npmplan ' + p.rule)}"

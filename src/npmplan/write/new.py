@@ -93,8 +93,10 @@ def quote(text: str) -> str:
 
 
 def _block_safe(text: str) -> bool:
-    """A ``|`` block keeps every character of ``text``: no lead space, no odd line breaks."""
-    return ("\n" in text and text[0] not in " \t\n"
+    """A ``|`` block keeps every character of ``text``: no lead space, no odd line breaks,
+    and at most one line break at the end (``|+`` would also keep the blank lines written
+    after it, so "Name" and two line breaks would load back with three)."""
+    return ("\n" in text and text[0] not in " \t\n" and not text.endswith("\n\n")
             and not _INVISIBLE.search(text.replace("\n", "").replace("\t", "")))
 
 
@@ -103,11 +105,9 @@ def scalar(text: str, indent: int) -> list[str]:
     if not _block_safe(text):
         return [" " + quote(text)]
     body = text.rstrip("\n")
-    trailing = len(text) - len(body)
-    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    chomp = "" if text.endswith("\n") else "-"
     pad = " " * indent
-    lines = [f" |{chomp}"] + [pad + line if line else "" for line in body.split("\n")]
-    return lines + [""] * max(0, trailing - 1)
+    return [f" |{chomp}"] + [pad + line if line else "" for line in body.split("\n")]
 
 
 class _Writer:

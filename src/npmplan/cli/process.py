@@ -1,0 +1,138 @@
+"""The process around a command: its streams, signals and garbage collector.
+
+``guarded()`` sets them up for one run of the CLI and puts them back after (so that tests
+calling ``run()`` in-process leave nothing behind):
+
+- the cyclic garbage collector stays off for the whole run: a command is short, and the
+  collector's scans of the plan's many fresh objects made rendering large plans superlinear
+  (it was already off while loading);
+- ``COLUMNS`` is brought within the range a report can use (see ``render.console``), so
+  that neither rich nor click's help sees twenty digits;
+- standard output that cannot encode a character prints ``?`` for it, never a traceback
+  (``PYTHONIOENCODING=ascii``, a legacy code page);
+- standard error shows every invisible character the user typed (an ESC in a file name, a
+  U+202E in ``--lead``) as ``[U+001B]``: no echo can act on the terminal;
+- standard output closed (``>&-``) becomes a stream whose writes fail, so that a command
+  with output ends with a sentence and exit 1, and one without output runs normally;
+- SIGPIPE is left to end the process, as it ends ``cat`` or ``grep`` in ``| head -1``.
+"""
+
+from __future__ import annotations
+
+import errno
+import gc
+import io
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from npmplan.render.safe import shown
+from npmplan.render.width import columns_setting
+
+CLOSED_MESSAGE = "standard output is closed"
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    saved = (sys.stdout, sys.stderr, gc.isenabled(), os.environ.get("COLUMNS"))
+    pipe = _default_sigpipe()
+    gc.disable()
+    try:
+        _fix_columns()
+        sys.stdout = _output(sys.stdout)
+        sys.stderr = _Shown(sys.stderr) if sys.stderr is not None else sys.stderr
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved[0], saved[1]
+        if saved[2]:
+            gc.enable()
+        if saved[3] is not None:
+            os.environ["COLUMNS"] = saved[3]
+        if pipe is not None:
+            signal.signal(signal.SIGPIPE, pipe)
+
+
+def _default_sigpipe() -> Any:
+    if not hasattr(signal, "SIGPIPE"):  # pragma: no cover - Windows
+        return None
+    try:
+        return signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    except ValueError:  # not the main thread (an embedding program): leave it
+        return None
+
+
+def _fix_columns() -> None:
+    value = os.environ.get("COLUMNS")
+    if value is None:
+        return
+    width = columns_setting(value)
+    if width is None:
+        del os.environ["COLUMNS"]
+    else:
+        os.environ["COLUMNS"] = str(width)
+
+
+def _output(stream: TextIO | None) -> TextIO:
+    if stream is None:  # started with file descriptor 1 closed
+        return io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
+class _Closed(io.RawIOBase):
+    """Standard output when the process has none: every write fails, as ``write(1)`` would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, CLOSED_MESSAGE)
+
+
+class _Shown(io.TextIOBase):
+    """Standard error through ``render.safe.shown``, line breaks kept."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write("\n".join(shown(line) for line in text.split("\n")))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def flush_stdout() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def is_output_lost(exc: OSError) -> bool:
+    return exc.errno in (errno.EBADF, errno.EPIPE, errno.ENOSPC, errno.EIO)
+
+
+def output_lost() -> int:
+    """Say once that the report was lost; make the exit's own flush quiet."""
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives to the exit
+    print("npmplan: cannot write the output: standard output is closed or unwritable",
+          file=sys.stderr)
+    return 1
+
+
+def pipe_closed() -> int:
+    """Where SIGPIPE cannot end the process: as click does, quietly, exit 1."""
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives to the exit
+    return 1
