@@ -146,8 +146,9 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "[the screenshot](html-report.png).",
      "npmplan export html --as-of 2026-06-15 -o report.html", 0),
     ("export xlsx", "A spreadsheet for Excel or LibreOffice: a Calendar sheet (the appendix, "
-     "ids and months as text, totals and workload as numbers, A4 landscape) and a "
-     "Milestones sheet with filters. It writes a file (`-o`) and prints nothing: see "
+     "ids and months as text, totals and workload as numbers, A4 landscape), a "
+     "Milestones sheet with filters and a Progress sheet (the quarterly report's RAG "
+     "ratings; `--quarter N`). It writes a file (`-o`) and prints nothing: see "
      "[exports.md](exports.md#export-xlsx).", "npmplan export xlsx -o plan.xlsx", 0),
     ("export json", "The whole plan, computed, for other tools: see "
      "[export-json.md](export-json.md).", "npmplan export json", 25),

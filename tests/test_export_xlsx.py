@@ -3,6 +3,7 @@ openpyxl) and that LibreOffice opens and prints (skipped where LibreOffice is ab
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -54,7 +55,7 @@ def rows(sheet: Any) -> list[tuple[Any, ...]]:
 def test_ids_and_months_are_text_and_figures_numbers(run: Run, small: Path,
                                                      tmp_path: Path) -> None:
     book = export(run, small, tmp_path / "plan.xlsx")
-    assert book.sheetnames == ["Calendar", "Milestones"]
+    assert book.sheetnames == ["Calendar", "Milestones", "Progress"]
     table = rows(book["Calendar"])
     header = table[2]
     assert header[:4] == ("Id", "Activity", "Start", "End")
@@ -161,12 +162,34 @@ def test_libreoffice_opens_and_prints_it(run: Run, tmp_path: Path) -> None:
     assert "Monthly workload" in first and "194" in first.split("Monthly workload")[1]
 
 
+def test_the_progress_sheet_is_the_quarterly_report(run: Run, tmp_path: Path) -> None:
+    book = export(run, REAL_PLAN, tmp_path / "plan.xlsx", "--quarter", "2",
+                  "--as-of", "2026-11-30")
+    table = rows(book["Progress"])
+    assert str(table[1][0]).startswith("Q2: July to September 2026, as of 30 September 2026")
+    header = table[3]
+    assert header[:5] == ("Strategic objective", "Id", "Objective", "RAG", "Computed RAG")
+    report = json.loads(run("report", "--plan", REAL_PLAN, "--quarter", "2", "--as-of",
+                            "2026-11-30", "--format", "json").stdout)
+    expected = [(o["id"], o["rag"].upper(), o["computed_rag"], len(o["done"]),
+                 len(o["due_not_done"]), len(o["moved"]), len(o["next"]))
+                for o in report["objectives"]]
+    assert [(r[1], r[3], r[4], r[10], r[11], r[12], r[13]) for r in table[4:]] == expected
+    assert all(isinstance(r[10], int) for r in table[4:])  # counts are numbers
+
+
+def test_a_bad_quarter_is_a_usage_error(run: Run, small: Path, tmp_path: Path) -> None:
+    result = run("export", "xlsx", "-p", small, "-o", tmp_path / "x.xlsx", "--quarter", "9")
+    assert result.exit_code == 2 and "quarters 1 to 4" in result.output
+    assert not (tmp_path / "x.xlsx").exists()
+
+
 def test_same_plan_same_bytes(run: Run, small: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
-    export(run, small, first)
-    export(run, small, second)
+    export(run, small, first, "--as-of", "2026-11-30")
+    export(run, small, second, "--as-of", "2026-11-30")
     assert first.read_bytes() == second.read_bytes()
-    piped = run("export", "xlsx", "-p", small)  # standard output that is not a terminal
+    piped = run("export", "xlsx", "-p", small, "--as-of", "2026-11-30")  # not a terminal
     assert piped.exit_code == 0 and piped.stdout_bytes == first.read_bytes()
 
 

@@ -219,11 +219,17 @@ def xlsx(
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
     force: ForceOption = False,
+    quarter: Annotated[int | None, typer.Option(
+        "--quarter", "-q", show_default=False,
+        help="The quarter of the Progress sheet (1 is the first three months of the plan). "
+             "Default: the quarter of --as-of.")] = None,
+    as_of: cli.AsOfOption = None,
 ) -> None:
     """A spreadsheet (Excel, LibreOffice).
 
     A Calendar sheet (the appendix: ids and months as text, the totals and the workload as
-    numbers, A4 landscape) and a Milestones sheet with filters. Write it with -o FILE.
+    numbers, A4 landscape), a Milestones sheet with filters, and a Progress sheet (the
+    quarterly report's RAG ratings). Write it with -o FILE.
     """
     from npmplan.compute.calendar import calendar_report
     from npmplan.render.xlsx import Sheets, workbook
@@ -231,9 +237,18 @@ def xlsx(
     if output is None and _is_terminal():
         cli.fail("an xlsx file is not text for a terminal: write it to a file with "
                  "-o plan.xlsx", 2)
+    from npmplan.compute.report import nearest_quarter, quarter_report, quarters
+
+    today = cli.parse_as_of(as_of)
     model = _prepare(plan, output, force)
     shown = cli.filters(model, strategic, lead)
-    _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), shown.rows(model))),
+    known = quarters(model.plan.period)
+    if quarter is not None and not 1 <= quarter <= len(known):
+        cli.fail(f"--quarter {quarter}: the plan has quarters 1 to {len(known)}", 2)
+    chosen = known[quarter - 1] if quarter else nearest_quarter(model.plan.period, today)
+    rows = shown.rows(model)
+    progress = quarter_report(model, rows, chosen, today)
+    _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), rows, progress)),
                 output)
 
 

@@ -78,6 +78,14 @@ def quarter_of(period: tuple[Month, Month], day: date) -> Quarter | None:
     return next((q for q in quarters(period) if month in q), None)
 
 
+def nearest_quarter(period: tuple[Month, Month], day: date) -> Quarter:
+    """The quarter that holds ``day``; before the period the first, after it the last (for
+    a spreadsheet made at any time of year)."""
+    known = quarters(period)
+    month = Month.of(day.year, day.month)
+    return quarter_of(period, day) or (known[0] if month < period[0] else known[-1])
+
+
 @dataclass(frozen=True, slots=True)
 class ReportItem:
     milestone: Milestone

@@ -25,24 +25,20 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from npmplan.compute.calendar import Calendar, CalendarRow
+from npmplan.compute.report import QuarterReport
 from npmplan.compute.schedule import Row
 from npmplan.model.plan import KINDS, Kind, Milestone, Plan
 from npmplan.render.calendar import start_end
 from npmplan.render.glyphs import MILESTONE, NAME
 from npmplan.render.safe import one_line
+from npmplan.render.xlsx_parts import LINE, lines
+from npmplan.render.xlsx_progress import progress_sheet
 
 LETTER: dict[Kind, str] = {"active": "A", "meetings": "M", "production": "P"}
 # The HTML page's colours, light enough for the letter to read on them in print.
 FILL: dict[Kind, str] = {"active": "#2F6EA5", "meetings": "#8DB8DE", "production": "#D9E7F3"}
 FONT: dict[Kind, str] = {"active": "#FFFFFF", "meetings": "#000000", "production": "#000000"}
 A4 = 9  # XlsxWriter's paper code
-LINE = 12.0  # points per line of 9-point Arial
-
-
-def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (roughly:
-    spreadsheets do not grow a row for wrapped text that a program wrote)."""
-    return max(1, -(-len(text) // max(int(width * 1.6) - 2, 1)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +48,7 @@ class Sheets:
     plan: Plan
     view: Calendar
     rows: list[Row]
+    progress: QuarterReport | None = None  # the quarterly report, for the Progress sheet
 
 
 class _Formats:
@@ -93,6 +90,8 @@ def workbook(sheets: Sheets) -> bytes:
     formats = _Formats(book)
     _calendar(book.add_worksheet("Calendar"), sheets.view, formats)
     _milestones(book.add_worksheet("Milestones"), sheets, formats)
+    if sheets.progress is not None:
+        progress_sheet(book, book.add_worksheet("Progress"), sheets.progress)
     book.close()
     return out.getvalue()
 
@@ -131,7 +130,7 @@ def _calendar(sheet: Worksheet, view: Calendar, f: _Formats) -> None:
                                f"{row.strategic.title}")
             sheet.write_string(row_at, 0, one_line(row.strategic.id), f.group)
             sheet.merge_range(row_at, 1, row_at, last_col, heading, f.group)
-            sheet.set_row(row_at, LINE * _lines(heading, CALENDAR_WIDTH + 6 * len(months)))
+            sheet.set_row(row_at, LINE * lines(heading, CALENDAR_WIDTH + 6 * len(months)))
             row_at += 1
         _objective_row(sheet, row_at, view, row, f)
         row_at += 1
@@ -152,8 +151,8 @@ def _objective_row(sheet: Worksheet, at: int, view: Calendar, row: CalendarRow,
     label = one_line(row.objective.row_label)
     sheet.write_string(at, 0, one_line(row.objective.id), f.text)
     sheet.write_string(at, 1, label, f.text)
-    if _lines(label, LABEL_WIDTH) > 1:
-        sheet.set_row(at, LINE * _lines(label, LABEL_WIDTH))
+    if lines(label, LABEL_WIDTH) > 1:
+        sheet.set_row(at, LINE * lines(label, LABEL_WIDTH))
     sheet.write_string(at, 2, start, f.text)
     sheet.write_string(at, 3, end, f.text)
     for offset, month in enumerate(view.months):
@@ -221,9 +220,9 @@ def _milestones(sheet: Worksheet, sheets: Sheets, f: _Formats) -> None:
             cells = [one_line(value) for value in cells]
             for col, value in enumerate(cells):
                 sheet.write_string(at, col, value, f.text)
-            lines = max(_lines(value, width) for value, (_, width)
+            high = max(lines(value, width) for value, (_, width)
                         in zip(cells, MILESTONE_COLUMNS, strict=True))
-            sheet.set_row(at, LINE * lines)
+            sheet.set_row(at, LINE * high)
             at += 1
     sheet.autofilter(0, 0, max(at - 1, 1), len(MILESTONE_COLUMNS) - 1)
     sheet.freeze_panes(1, 0)
