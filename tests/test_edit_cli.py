@@ -130,7 +130,8 @@ def test_ambiguous_or_missing_match_lists_the_candidates_and_writes_nothing(
     outcome = run("done", "3.1", "dashboard", "--plan", plan)
     assert outcome.exit_code == 2
     assert "6 milestones of objective 3.1 contain 'dashboard'" in outcome.stderr
-    assert "  #2   2026-07" in outcome.stderr
+    assert "\n  #2   2026-07" in outcome.stderr  # one candidate a line
+    assert len([line for line in outcome.stderr.splitlines() if line.startswith("  #")]) == 6
     outcome = run("done", "3.1", "nothing like it", "--plan", plan)
     assert outcome.exit_code == 2 and "#12" in outcome.stderr
     outcome = run("done", "3.1", "--plan", plan)  # no MATCH, 12 planned

@@ -56,7 +56,8 @@ def fail(message: str, code: int) -> NoReturn:
     act on the terminal."""
     from npmplan.render.safe import shown
 
-    typer.echo(f"npmplan: {shown(message)}", err=True)
+    # Line by line: a message may list candidates on lines of their own.
+    typer.echo("npmplan: " + "\n".join(shown(line) for line in message.split("\n")), err=True)
     raise typer.Exit(code)
 
 
