@@ -45,6 +45,7 @@ from npmplan.compute.status import status_report
 from npmplan.compute.workload import workload, workload_report
 from npmplan.model.dates import Month
 from npmplan.model.plan import Plan
+from npmplan.model.values import _invisible
 from npmplan.render import formats
 from npmplan.render.console import make_console
 from npmplan.render.formats import Formats
@@ -297,9 +298,11 @@ IDENT = st.one_of(
     st.text("0123456789.", min_size=1, max_size=5),
     st.text(_SAFE_CHARS, min_size=1, max_size=6),
     st.sampled_from(["2.10", "2.1", "07", "no", "-1", "1.1.1", "x y", "[1]"]),
-).filter(lambda s: bool(s.strip()) and s == s.strip() and "\n" not in s)
-# Ids are drawn valid (no space or break around them: the bad-id rule refuses those), so
-# that a generated plan is valid as built; bad ids are the mutation suite's job.
+).filter(lambda s: bool(s.strip()) and s == s.strip() and "\n" not in s
+         and not any(_invisible(c) for c in s))
+# Ids are drawn valid (no space or break around them, no invisible character: the bad-id
+# rule refuses those), so that a generated plan is valid as built; bad ids are the mutation
+# suite's job.
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
