@@ -72,7 +72,7 @@ def test_a_fifo_a_device_and_a_folder_are_refused_unopened(tmp_path: Path) -> No
     fifo = tmp_path / "plans" / "pipe.yaml"
     fifo.parent.mkdir()
     os.mkfifo(fifo)
-    for target in (fifo, Path("/dev/zero"), tmp_path):
+    for target in (fifo, Path(os.devnull), tmp_path):
         done = npmplan("validate", target)
         assert done.returncode == 2, done.stderr
         assert b"not a regular file" in done.stderr or b"is a folder" in done.stderr

@@ -132,15 +132,12 @@ def parse_month_option(name: str, value: str | None) -> Month | None:
         fail(f"{name}: {exc}", 2)
 
 
-PRIORITY_CHOICES = ("core", "standard", "funding-dependent", "none")
-
-
 def filters(model: Plan, strategic: str | None = None, lead: str | None = None,
             priority: str | None = None,
             months: tuple[Month | None, Month | None] = (None, None)) -> Filters:
     """The report's filters once each is known to select something that exists (else a
     usage error that names the values there are)."""
-    from npmplan.compute.schedule import Filters
+    from npmplan.compute.schedule import PRIORITY_CHOICES, Filters
 
     check_filters(model, strategic, lead)
     if priority is not None and priority not in PRIORITY_CHOICES:

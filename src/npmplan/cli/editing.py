@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from npmplan.cli.common import fail, resolve_plan
+from npmplan.cli.common import SHOWN_ERRORS, fail, resolve_plan
 
 if TYPE_CHECKING:
     from npmplan.model.dates import When
@@ -107,7 +107,7 @@ def objective_at(model: Plan, objective_id: str) -> tuple[Loc, Objective]:
             if objective.id == objective_id:
                 return ("strategic_objectives", s, "objectives", o), objective
     known = [obj.id for _, obj in model.objectives()]
-    raise UsageError(unknown_message("objective", shown(objective_id), known))
+    raise UsageError(unknown_message("objective", brief(objective_id), known))
 
 
 def choose_milestone(objective: Objective, match: str | None) -> int:
@@ -164,7 +164,9 @@ def check_text(name: str, text: str) -> None:
              "perhaps pasted with the text; type the text again without it", 2)
 
 
-def shown(text: str) -> str:
+def brief(text: str) -> str:
+    """What the user typed, as messages quote plan text: invisible characters named, cut
+    past 60 characters (``check.problems.quoted`` without its quote marks)."""
     from npmplan.check.problems import quoted
 
     return quoted(text)[1:-1]
@@ -179,10 +181,10 @@ def what_text(text: str) -> str:
 def show_errors(result: PlanResult) -> None:
     from npmplan.render.safe import one_line
 
-    for problem in result.errors[:20]:
+    for problem in result.errors[:SHOWN_ERRORS]:
         typer.echo(one_line(str(problem)), err=True)
-    if len(result.errors) > 20:
-        typer.echo(f"({len(result.errors) - 20} more not shown)", err=True)
+    if len(result.errors) > SHOWN_ERRORS:
+        typer.echo(f"({len(result.errors) - SHOWN_ERRORS} more not shown)", err=True)
 
 
 def show_new_warnings(before: PlanResult, after: PlanResult) -> None:

@@ -40,7 +40,6 @@ export_app = typer.Typer(
 )
 
 if TYPE_CHECKING:
-    from npmplan.compute.schedule import Row
     from npmplan.model.plan import Plan
 
 OutputOption = Annotated[Path | None, typer.Option(
@@ -108,19 +107,6 @@ def _same_file(output: Path, plan: Path) -> bool:
     return output.exists() and os.path.samefile(output, plan)
 
 
-def _rows(model: Plan, strategic: str | None, lead: str | None) -> list[Row]:
-    from npmplan.compute.schedule import select
-
-    cli.check_filters(model, strategic, lead)
-    return select(model, strategic, None, lead)
-
-
-def _filtered(strategic: str | None, lead: str | None) -> str:
-    parts = [f"strategic objective {strategic}" if strategic else "",
-             f"lead {lead}" if lead else ""]
-    return ", ".join(part for part in parts if part)
-
-
 def _emit(text: str, output: Path | None) -> None:
     """Write the whole text at once, after it is rendered: a failed export leaves no file."""
     if output is None:
@@ -148,8 +134,8 @@ def ics(
     from npmplan.render.ics import calendar_ics
 
     model = _prepare(plan, output, force)
-    rows = _rows(model, strategic, lead)
-    _emit(calendar_ics(model, rows, _filtered(strategic, lead)), output)
+    shown = cli.filters(model, strategic, lead)
+    _emit(calendar_ics(model, shown.rows(model), shown.describe()), output)
 
 
 @export_app.command()
@@ -170,8 +156,8 @@ def mermaid(
     from npmplan.render.mermaid import gantt
 
     model = _prepare(plan, output, force)
-    rows = _rows(model, strategic, lead)
-    _emit(gantt(model, rows, _filtered(strategic, lead), fence=fence), output)
+    shown = cli.filters(model, strategic, lead)
+    _emit(gantt(model, shown.rows(model), shown.describe(), fence=fence), output)
 
 
 @export_app.command()
@@ -199,11 +185,12 @@ def html(
     today: date = cli.parse_as_of(as_of)
     chosen = cli.parse_month_option("--month", month) or Month.of(today.year, today.month)
     model = _prepare(plan, output, force)
-    rows = _rows(model, strategic, lead)
+    shown = cli.filters(model, strategic, lead)
+    rows = shown.rows(model)
     months = model.months()
     report = Report(model, calendar_rows(months, rows),
                     workload(months, rows, model.plan.capacity), due_report(chosen, rows),
-                    today, _filtered(strategic, lead))
+                    today, shown.describe())
     _emit(page(report), output)
 
 

@@ -42,7 +42,7 @@ def lead(
         known = [member.id for member in model.team]
         for team_id in ids:
             if team_id not in known:
-                raise UsageError(unknown_message("team member", editing.shown(team_id), known))
+                raise UsageError(unknown_message("team member", editing.brief(team_id), known))
 
         def expect(data: Any) -> None:
             editing.at(data, loc)["leads"] = list(ids)

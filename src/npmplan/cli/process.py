@@ -1,11 +1,9 @@
-"""The process around a command: its streams, signals and garbage collector.
+"""The process around a command: its streams and signals (the garbage collector is
+``npmplan.startup``'s: off for the life of the process, imports and rendering included).
 
 ``guarded()`` sets them up for one run of the CLI and puts them back after (so that tests
 calling ``run()`` in-process leave nothing behind):
 
-- the cyclic garbage collector stays off for the whole run: a command is short, and the
-  collector's scans of the plan's many fresh objects made rendering large plans superlinear
-  (it was already off while loading);
 - ``COLUMNS`` is brought within the range a report can use (see ``render.console``), so
   that neither rich nor click's help sees twenty digits;
 - standard output that cannot encode a character prints ``?`` for it, never a traceback
@@ -20,7 +18,6 @@ calling ``run()`` in-process leave nothing behind):
 from __future__ import annotations
 
 import errno
-import gc
 import io
 import os
 import signal
@@ -37,9 +34,8 @@ CLOSED_MESSAGE = "standard output is closed"
 
 @contextmanager
 def guarded() -> Iterator[None]:
-    saved = (sys.stdout, sys.stderr, gc.isenabled(), os.environ.get("COLUMNS"))
+    saved = (sys.stdout, sys.stderr, os.environ.get("COLUMNS"))
     pipe = _default_sigpipe()
-    gc.disable()
     try:
         _fix_columns()
         sys.stdout = _output(sys.stdout)
@@ -47,10 +43,8 @@ def guarded() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved[0], saved[1]
-        if saved[2]:
-            gc.enable()
-        if saved[3] is not None:
-            os.environ["COLUMNS"] = saved[3]
+        if saved[2] is not None:
+            os.environ["COLUMNS"] = saved[2]
         if pipe is not None:
             signal.signal(signal.SIGPIPE, pipe)
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from npmplan.compute.schedule import PRIORITY_CHOICES as PRIORITY_CHOICES
 from npmplan.compute.schedule import Row, active_months
 from npmplan.compute.workload import Workload, over_capacity, workload
 from npmplan.model.dates import Month
@@ -38,7 +39,6 @@ By = Literal["lead", "strategic", "priority"]
 BY: tuple[By, ...] = ("lead", "strategic", "priority")
 NO_LEAD = "(no lead)"
 NOT_STATED = "(not stated)"
-PRIORITY_CHOICES = (*PRIORITIES, "none")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from npmplan.model.dates import Month, month_range
-from npmplan.model.plan import Kind, Milestone, Objective, Plan, StrategicObjective
+from npmplan.model.plan import (
+    PRIORITIES,
+    Kind,
+    Milestone,
+    Objective,
+    Plan,
+    StrategicObjective,
+)
 
 Row = tuple[StrategicObjective, Objective]
 
@@ -90,6 +97,9 @@ def milestone_counts(objective: Objective, period: tuple[Month, Month]) -> dict[
         for month in due_months:
             counts[month] = counts.get(month, 0) + 1
     return counts
+
+
+PRIORITY_CHOICES = (*PRIORITIES, "none")  # a priority filter's values ("none": not stated)
 
 
 def select(plan: Plan, strategic: str | None = None, priority: str | None = None,
