@@ -30,9 +30,16 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
 Run = Callable[..., Result]
 
 
+@pytest.fixture(scope="session")
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
 @pytest.fixture(autouse=True)
-def pinned_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Deterministic rich output, and no CI or plan settings leaking in from the shell."""
+def pinned_environment(monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> Iterator[None]:
+    """Deterministic rich output, and no CI or plan settings leaking in from the shell; the
+    commands the tests start keep their code cache in the session's folder, not the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_folder))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")

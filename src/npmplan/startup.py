@@ -19,12 +19,20 @@ import sys
 import types
 from pathlib import Path
 
+from npmplan import codecache
+from npmplan.codecache import CodeCache
+
 TESTED_PYDANTIC = ("2.",)  # the loader module this stands in for is pydantic 2's
 
 
+_code: CodeCache | None = None
+
+
 def begin() -> None:
+    global _code
     gc.disable()
     skip_pydantic_plugins()
+    _code = codecache.install()
 
 
 def skip_pydantic_plugins() -> bool:
@@ -74,4 +82,6 @@ def end(code: object) -> None:
                 stream.flush()
         except (OSError, ValueError):
             status = status or 1
+    if _code is not None:
+        _code.save()
     os._exit(status)
