@@ -3,8 +3,8 @@
 ``check.cross``.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: pydantic would have to evaluate every
+# annotation from its text when it builds the models, at each command's start (1.3 ms of 11).
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator

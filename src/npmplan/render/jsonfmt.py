@@ -12,7 +12,6 @@ JSON holds the same value and a terminal or a viewer showing it is never acted o
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -22,6 +21,8 @@ _RAW = re.compile(f"[{INVISIBLE}]")
 
 
 def dumps(value: Any) -> str:
+    import json  # here, not at the top: the text and markdown views never load it (1.3 ms)
+
     text = json.dumps(value, indent=2, ensure_ascii=False)
     # json.dumps already escapes C0 controls; what is left can only be inside strings.
     return _RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
