@@ -164,3 +164,22 @@ def test_every_valid_plan_exports(plan: Path) -> None:
     assert data["workload"]["total"] == sum(
         1 for o in rows for month in o["active_months"] if month in months)
     assert all(o["total"] == len(o["active_months"]) for o in rows)
+
+
+def test_the_plan_documents_own_text_is_exported_as_written() -> None:
+    import yaml
+
+    written = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["plan"]
+    exported = load(SHIPPED)["plan"]
+    for key in ("introduction", "strategic_overview", "context", "notes"):
+        assert exported[key] == written[key] and exported[key].strip(), key
+    assert exported["functions"] == {name: written["functions"].get(name) for name in (
+        "summary", "visiting", "advisory", "educational", "cooperative")}
+
+
+def test_a_plan_without_text_exports_nulls() -> None:
+    exported = load(Path(__file__).parent / "plans" / "valid" / "bom-crlf.yaml")["plan"]
+    assert [exported[key] for key in ("introduction", "strategic_overview", "functions",
+                                      "context", "notes")] == [None] * 5
+    assert list(exported)[-5:] == ["introduction", "strategic_overview", "functions",
+                                   "context", "notes"]

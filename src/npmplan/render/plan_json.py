@@ -106,6 +106,12 @@ def document(figures: PlanFigures) -> dict[str, Any]:
             "months": [str(m) for m in plan.months()],
             "source": info.source,
             "capacity": info.capacity,
+            # The plan document's own text (export docx prints it), in the document's order.
+            "introduction": info.introduction,
+            "strategic_overview": info.strategic_overview,
+            "functions": None if info.functions is None else info.functions.model_dump(),
+            "context": info.context,
+            "notes": info.notes,
         },
         "team": [{"id": m.id, "name": m.name, "role": m.role, "capacity": m.capacity}
                  for m in plan.team],
