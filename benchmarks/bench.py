@@ -104,8 +104,10 @@ def measure(command: list[str], env: dict[str, str], runs: int) -> tuple[float, 
 
 
 def alternating(command: list[str], floor: list[str], env: dict[str, str],
-                runs: int) -> tuple[float, int, float]:
-    """The command's median and peak memory, and the floor's median, runs interleaved."""
+                runs: int) -> tuple[float, int, float, float]:
+    """The command's median and peak memory, the floor's median, and the median of each
+    run's ratio to the floor run next to it (steadier when the machine's load drifts),
+    runs interleaved."""
     timed(command, env)
     timed(floor, env)
     ours, theirs = [], []
@@ -113,7 +115,8 @@ def alternating(command: list[str], floor: list[str], env: dict[str, str],
         ours.append(timed(command, env))
         theirs.append(timed(floor, env)[0])
     return (statistics.median(s[0] for s in ours), max(s[1] for s in ours),
-            statistics.median(theirs))
+            statistics.median(theirs),
+            statistics.median(o[0] / t for o, t in zip(ours, theirs, strict=True)))
 
 
 # Every report, as a command line after "npmplan" (PLAN is replaced by the plan's path).
@@ -167,11 +170,11 @@ def main() -> None:
     runs = [(name, command, env) for name, command in commands.items()]
     runs.append(("due, code cache off", commands["due"], uncached))
     for name, command, run_env in runs:
-        seconds, rss, paired = alternating([*npmplan, *command], floor_command, run_env,
-                                           args.runs)
+        seconds, rss, paired, ratio = alternating([*npmplan, *command], floor_command,
+                                                  run_env, args.runs)
         print(f"{name + ' (shipped plan)':<34} {seconds * 1000:8.0f} ms {rss / 1024:7.1f} MiB  "
-              f"{seconds / paired:.2f}x import floor ({paired * 1000:.0f} ms), "
-              f"{seconds / bare:.1f}x python -c pass", flush=True)
+              f"{seconds / paired:.2f}x import floor ({paired * 1000:.0f} ms; paired "
+              f"{ratio:.2f}x), {seconds / bare:.1f}x python -c pass", flush=True)
     _peers(env, args.runs, floor)
     folder = Path(tempfile.mkdtemp(prefix="npmplan-bench-"))
     try:
