@@ -14,7 +14,11 @@ milestones each), then times, in the same run:
 - the peers, where they are installed (Taskwarrior ``task``, ``ledger``, ``hledger``), on the
   shipped plan's milestones turned into their own data.
 Peak memory is each process's maximum resident set size. Bytecode caching is left on
-(``PYTHONDONTWRITEBYTECODE`` is removed), as for an installed tool; the warm-up writes it.
+(``PYTHONDONTWRITEBYTECODE`` is removed), as for an installed tool; the warm-up writes it,
+and fills npmplan's compiled-code cache, kept in a folder of the run's own. Each command on
+the shipped plan is given as the ratio of the medians (the target's measure), the median of
+each run's ratio to the floor run beside it, and the ratio of CPU time (user + system), the
+two last steadier on a shared machine whose load drifts.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (22, 1_000, 10_000)
@@ -85,8 +90,15 @@ def synthetic_plan(objectives: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one process."""
+class Run(NamedTuple):
+    seconds: float  # wall
+    rss: int  # peak resident set, KiB
+    cpu: float  # user + system seconds: what the process itself used, less moved by a
+    # machine whose other load drifts (a shared host); wall time is what an officer waits
+
+
+def timed(command: list[str], env: dict[str, str]) -> Run:
+    """Wall seconds, peak RSS (KiB) and CPU seconds of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                env=env, cwd=ROOT)
@@ -94,29 +106,38 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed")
-    return elapsed, usage.ru_maxrss
+    return Run(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
 def measure(command: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
     timed(command, env)  # warm-up: page cache, bytecode
     samples = [timed(command, env) for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+    return statistics.median(s.seconds for s in samples), max(s.rss for s in samples)
+
+
+class Paired(NamedTuple):
+    seconds: float  # the command's median wall time
+    rss: int
+    floor: float  # the floor's median wall time, from the runs between the command's
+    paired: float  # median of each run's wall ratio to the floor run beside it
+    cpu: float  # the ratio of the medians of CPU time
 
 
 def alternating(command: list[str], floor: list[str], env: dict[str, str],
-                runs: int) -> tuple[float, int, float, float]:
-    """The command's median and peak memory, the floor's median, and the median of each
-    run's ratio to the floor run next to it (steadier when the machine's load drifts),
-    runs interleaved."""
+                runs: int) -> Paired:
+    """The command against the floor, runs interleaved so that both see the same machine."""
     timed(command, env)
     timed(floor, env)
     ours, theirs = [], []
     for _ in range(runs):
         ours.append(timed(command, env))
-        theirs.append(timed(floor, env)[0])
-    return (statistics.median(s[0] for s in ours), max(s[1] for s in ours),
-            statistics.median(theirs),
-            statistics.median(o[0] / t for o, t in zip(ours, theirs, strict=True)))
+        theirs.append(timed(floor, env))
+    return Paired(statistics.median(s.seconds for s in ours), max(s.rss for s in ours),
+                  statistics.median(s.seconds for s in theirs),
+                  statistics.median(o.seconds / t.seconds
+                                    for o, t in zip(ours, theirs, strict=True)),
+                  statistics.median(s.cpu for s in ours)
+                  / statistics.median(s.cpu for s in theirs))
 
 
 # Every report, as a command line after "npmplan" (PLAN is replaced by the plan's path).
@@ -170,11 +191,11 @@ def main() -> None:
     runs = [(name, command, env) for name, command in commands.items()]
     runs.append(("due, code cache off", commands["due"], uncached))
     for name, command, run_env in runs:
-        seconds, rss, paired, ratio = alternating([*npmplan, *command], floor_command,
-                                                  run_env, args.runs)
-        print(f"{name + ' (shipped plan)':<34} {seconds * 1000:8.0f} ms {rss / 1024:7.1f} MiB  "
-              f"{seconds / paired:.2f}x import floor ({paired * 1000:.0f} ms; paired "
-              f"{ratio:.2f}x), {seconds / bare:.1f}x python -c pass", flush=True)
+        got = alternating([*npmplan, *command], floor_command, run_env, args.runs)
+        print(f"{name + ' (shipped plan)':<34} {got.seconds * 1000:8.0f} ms "
+              f"{got.rss / 1024:7.1f} MiB  {got.seconds / got.floor:.2f}x import floor "
+              f"({got.floor * 1000:.0f} ms; paired {got.paired:.2f}x, CPU {got.cpu:.2f}x), "
+              f"{got.seconds / bare:.1f}x python -c pass", flush=True)
     _peers(env, args.runs, floor)
     folder = Path(tempfile.mkdtemp(prefix="npmplan-bench-"))
     try:

@@ -13,6 +13,7 @@ import ast
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,38 @@ def test_plain_output_is_the_bytes_rich_would_print(width: int) -> None:
         make_console(file=out, width=width).print(text)
         if max(len(line) for line in text.plain.split("\n")) <= width:  # the direct path
             assert out.getvalue() == text.plain + "\n"
+
+
+@pytest.mark.parametrize("environment", [
+    {}, {"COLUMNS": "100"}, {"COLUMNS": "5"}, {"COLUMNS": "5000"}, {"COLUMNS": "wide"},
+    {"TERM": "dumb"}, {"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": ""},
+    {"TTY_COMPATIBLE": "1"}, {"TTY_COMPATIBLE": "0"}, {"TTY_INTERACTIVE": "1"}])
+def test_plain_width_is_richs_width_where_rich_prints_no_colour(
+        environment: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Formats.emit writes plain text without rich's console where ``plain_width`` gives a
+    width: there, rich would have printed no colour, at that width."""
+    from npmplan.render.console import make_console
+    from npmplan.render.width import RICH_SWITCHES, plain_width
+
+    for name in ("COLUMNS", "TERM", "NO_COLOR", *RICH_SWITCHES):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    for stream in (io.StringIO(), open(os.devnull, "w", encoding="utf-8")):  # noqa: SIM115
+        with stream:
+            width = plain_width(stream)
+            console = make_console(file=stream)
+            if width is not None:
+                assert (width, console.color_system) == (console.width, None)
+    forced = any(name in environment for name in RICH_SWITCHES)
+    assert (plain_width(io.StringIO()) is None) == (forced or environment == {"COLUMNS": "wide"})
+
+
+def test_a_terminal_is_left_to_rich() -> None:
+    from npmplan.render.width import plain_width
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert plain_width(Terminal()) is None

@@ -53,21 +53,32 @@ class Formats:
         from rich.cells import cell_len
         from rich.text import Text
 
-        from npmplan.render.console import make_console
+        from npmplan.render.width import plain_width
 
-        console = make_console()
-        out = self.render(name, result, console.width)
-        if isinstance(out, Text) and console.color_system is None and out.no_wrap:
+        width = plain_width(sys.stdout)  # set: nothing is coloured, rich's console not needed
+        console = None
+        if width is None:
+            console = _console()
+            width = console.width
+        out = self.render(name, result, width)
+        if isinstance(out, Text) and out.no_wrap and (
+                console is None or console.color_system is None):
             # Laid out already and nothing to colour (a pipe, a file, NO_COLOR): when every
             # line fits, the same bytes rich would print, without rich's layout pass.
             plain = out.plain
-            if max(map(cell_len, plain.split("\n"))) <= console.width:
+            if max(map(cell_len, plain.split("\n"))) <= width:
                 out = plain + "\n"
         if isinstance(out, str):
             sys.stdout.write(out)
             sys.stdout.flush()
         else:
-            console.print(out)
+            (console or _console(width)).print(out)
+
+
+def _console(width: int | None = None) -> Any:
+    from npmplan.render.console import make_console
+
+    return make_console(width=width)
 
 
 def _f(name: str, says: str, module: str, function: str) -> Format:
