@@ -10,7 +10,8 @@ milestones each), then times, in the same run:
 - npmplan ``--version``, ``--help`` and every report on the shipped plan, each run
   alternating with the import floor (so both see the same machine), as a ratio to the
   import floor and to ``python -c pass``;
-- every report on each synthetic size, and how much it grows from 1,000 to 10,000 objectives;
+- every report on each synthetic size (the sizes in turn, so that a drifting machine moves them
+  alike), and how much it grows from 1,000 to 10,000 objectives;
 - the peers, where they are installed (Taskwarrior ``task``, ``ledger``, ``hledger``), on the
   shipped plan's milestones turned into their own data.
 Peak memory is each process's maximum resident set size. Bytecode caching is left on
@@ -199,31 +200,50 @@ def main() -> None:
     _peers(env, args.runs, floor)
     folder = Path(tempfile.mkdtemp(prefix="npmplan-bench-"))
     try:
-        timing: dict[tuple[str, int], float] = {}
+        paths = {}
         for size in args.sizes:
-            path = folder / f"plan-{size}.yaml"
-            path.write_text(synthetic_plan(size), encoding="utf-8")
+            paths[size] = folder / f"plan-{size}.yaml"
+            paths[size].write_text(synthetic_plan(size), encoding="utf-8")
+        # Each command is run at every size in turn, so that a machine whose speed drifts
+        # (a shared host) moves all sizes alike and the growth stays a fair ratio.
+        loads = interleaved({size: [python, "-c", "import sys, yaml; yaml.load(open(sys.argv"
+                                    "[1], 'rb'), Loader=yaml.CSafeLoader)", str(path)]
+                             for size, path in paths.items()}, env, args.runs)
+        timing = {name: interleaved({size: [*npmplan, *_with(command, str(path))]
+                                     for size, path in paths.items()}, env, args.runs)
+                  for name, command in REPORTS.items()}
+        for size, path in paths.items():
             print(f"-- {size} objectives: {path.stat().st_size / 1e6:.1f} MB")
-            load, load_rss = measure([python, "-c", "import sys, yaml; yaml.load(open("
-                                      "sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)",
-                                      str(path)], env, args.runs)
+            load, load_rss = loads[size]
             print(f"{'bare CSafeLoader load':<34} {load * 1000:8.0f} ms {load_rss / 1024:7.1f} MiB")
-            for name, command in REPORTS.items():
-                seconds, rss = measure([*npmplan, *_with(command, str(path))], env, args.runs)
-                timing[(name, size)] = seconds
+            for name in REPORTS:
+                seconds, rss = timing[name][size]
                 print(f"{name:<34} {seconds * 1000:8.0f} ms {rss / 1024:7.1f} MiB  "
-                      f"{seconds / load:.2f}x bare load", flush=True)
+                      f"{seconds / load:.2f}x bare load")
         _growth(timing, floor)
     finally:
         shutil.rmtree(folder)
         shutil.rmtree(cache_home)
 
 
-def _growth(timing: dict[tuple[str, int], float], floor: float) -> None:
+def interleaved(commands: dict[int, list[str]], env: dict[str, str],
+                runs: int) -> dict[int, tuple[float, int]]:
+    """Each command's median seconds and peak memory, the commands run in turn."""
+    for command in commands.values():
+        timed(command, env)  # warm-up
+    samples: dict[int, list[Run]] = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, command in commands.items():
+            samples[key].append(timed(command, env))
+    return {key: (statistics.median(s.seconds for s in got), max(s.rss for s in got))
+            for key, got in samples.items()}
+
+
+def _growth(timing: dict[str, dict[int, tuple[float, int]]], floor: float) -> None:
     """Each report's time at 10,000 objectives over its time at 1,000 (target: at most 11x
     for 10x the objectives), whole and above the import floor."""
     for name in REPORTS:
-        small, large = timing.get((name, 1_000)), timing.get((name, 10_000))
+        small, large = (timing[name].get(size, (0.0, 0))[0] for size in (1_000, 10_000))
         if small and large:
             print(f"growth {name:<27} {large / small:5.1f}x whole, "
                   f"{(large - floor) / (small - floor):5.1f}x above the import floor "
