@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py            # 7 runs after a warm-up, median reported
     python benchmarks/bench.py --runs 15  # steadier figures on a noisy machine
+    python benchmarks/bench.py --runs 41 --sizes --only due calendar   # the target alone
 
 It generates synthetic plans in the real format (22, 1,000 and 10,000 objectives with 5
 milestones each), then times, in the same run:
@@ -166,6 +167,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    parser.add_argument("--only", nargs="*", metavar="NAME",
+                        help="time only these commands on the shipped plan, e.g. due "
+                             "calendar (with --sizes and nothing after it: the target alone)")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     # npmplan's compiled-code cache (src/npmplan/codecache.py) in a folder of the run's own,
@@ -192,6 +196,8 @@ def main() -> None:
     runs = [(name, command, env) for name, command in commands.items()]
     runs.append(("due, code cache off", commands["due"], uncached))
     for name, command, run_env in runs:
+        if args.only is not None and name not in args.only:
+            continue
         got = alternating([*npmplan, *command], floor_command, run_env, args.runs)
         print(f"{name + ' (shipped plan)':<34} {got.seconds * 1000:8.0f} ms "
               f"{got.rss / 1024:7.1f} MiB  {got.seconds / got.floor:.2f}x import floor "
