@@ -120,6 +120,8 @@ def test_numbers(text: str) -> None:
 @given(st.text(st.characters(codec="utf-8"), max_size=6))
 @example("\u202e")
 @example(" \u3000")
+@example("a\u2028b")  # a line separator: validate refuses it, so the editor marks it too
+@example("a\u2029b")
 def test_text(text: str) -> None:
     try:
         _text(text)

@@ -171,6 +171,8 @@ EDITS: list[tuple[str, str, str | None]] = [
     # text and ids
     ("title", '""', "empty-value"), ("title", '"   "', "empty-value"),
     ("title", '"A \\u0007 bell"', "control-character"), ("title", "2027", None),
+    ("title", '"a \\u2028 line separator"', "control-character"),
+    ("title", '"a \\u2029 paragraph separator"', "control-character"),
     ("title", "no", None), ("id", '" 1.1"', "bad-id"), ("id", "1.1", None),
     ("id", "1.10", None), ("id", '"1.1\\n"', "bad-id"), ("id", "true", None),
     ("title", "[a, b]", "type"), ("lead", "", None),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from npmplan.model.dates import MONTH_NAMES, SEASONS
 
 _SPACE = r"[ \t\n\r\f\v]"  # the whitespace inside a value (dates' patterns are re.ASCII)
-_CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 
 
 def _any_case(word: str) -> str:
