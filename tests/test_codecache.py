@@ -163,9 +163,25 @@ def test_install_leaves_an_existing_stand_in_alone(monkeypatch: pytest.MonkeyPat
     assert vars(dataclasses)["exec"] is print
 
 
-def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_file_is_bounded_and_keeps_this_runs_code_first(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(codecache, "MAX_ENTRIES", 3)
-    cache = CodeCache(None)
-    for n in range(10):
-        cache.exec(f"v = {n}", {})
-    assert len(cache.known) == 3
+    old = {f"v = {n}": compile(f"v = {n}", "<string>", "exec") for n in range(5)}
+    cache = CodeCache(str(tmp_path / "code.marshal"), dict(old))
+    cache.exec("w = 1", {})
+    cache.exec("v = 4", {})
+    assert cache.save()
+    kept = codecache.read(str(tmp_path / "code.marshal"))
+    assert len(kept) == 3 and {"w = 1", "v = 4"} <= set(kept)
+
+
+def test_the_file_is_the_users_alone_whatever_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o002)
+    try:
+        cache = CodeCache(str(tmp_path / "npmplan" / "code.marshal"))
+        cache.exec("z = 3", {})
+        assert cache.save()
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "npmplan" / "code.marshal").stat().st_mode) == 0o600
+    assert len(codecache.read(str(tmp_path / "npmplan" / "code.marshal"))) == 1

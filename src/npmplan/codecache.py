@@ -35,7 +35,7 @@ import sys
 from types import CodeType
 from typing import Any
 
-MAX_ENTRIES = 4096  # the tool's own imports make about 300; a bound, not a size
+MAX_ENTRIES = 4096  # every command's imports together make about 450; a bound, not a size
 MAX_BYTES = 16 * 1024 * 1024
 FORMAT = 1  # of the file's contents: bump when the layout of the dict changes
 
@@ -46,30 +46,40 @@ class CodeCache:
     def __init__(self, path: str | None, known: dict[str, CodeType] | None = None) -> None:
         self.path = path
         self.known: dict[str, CodeType] = known or {}
+        self.used: set[str] = set()
         self.added = 0
 
     def exec(self, source: Any, globals_: Any = None, locals_: Any = None, /) -> None:
         if isinstance(source, str):
             code = self.known.get(source)
             if code is None:
-                code = compile(source, "<string>", "exec", dont_inherit=True)
-                if len(self.known) < MAX_ENTRIES:
-                    self.known[source] = code
-                    self.added += 1
+                code = self.known[source] = compile(source, "<string>", "exec",
+                                                    dont_inherit=True)
+                self.added += 1
+            self.used.add(source)
             source = code
         builtins.exec(source, globals_, locals_)
 
+    def kept(self) -> dict[str, CodeType]:
+        """What the file keeps: everything, or when that is over the bound (libraries
+        upgraded many times over), this run's code first."""
+        if len(self.known) <= MAX_ENTRIES:
+            return self.known
+        order = sorted(self.known, key=lambda text: text not in self.used)
+        return {text: self.known[text] for text in order[:MAX_ENTRIES]}
+
     def save(self) -> bool:
-        """Write the cache if this run compiled something new and writing is allowed; True
-        when it wrote. Never raises: a cache is worth less than the command's exit."""
+        """Write the cache if this run compiled something new; True when it wrote. Never
+        raises: a cache is worth less than the command's exit."""
         if not self.added or self.path is None:
             return False
-        folder = os.path.dirname(self.path)
         temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
-            os.makedirs(folder, mode=0o700, exist_ok=True)
-            data = marshal.dumps((FORMAT, self.known))
-            with open(temporary, "wb") as out:
+            os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
+            data = marshal.dumps((FORMAT, self.kept()))
+            # 0o600 whatever the umask: a file others could write to would never be read
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with open(descriptor, "wb") as out:
                 out.write(data)
             os.replace(temporary, self.path)
         except (OSError, ValueError):
