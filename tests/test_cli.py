@@ -356,3 +356,46 @@ def test_a_bug_is_reported_in_one_sentence_not_a_traceback(
     monkeypatch.setenv("NPMPLAN_DEBUG", "1")
     with pytest.raises(RuntimeError):
         cli.run()
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["due", "--by", "team"], "'team' is not one of: lead, objective"),
+    (["due", "--by", "obj"], "did you mean 'objective'?"),
+    (["workload", "--by", "leads"], "'leads' is not one of: lead, strategic, priority; "
+                                    "did you mean 'lead'?"),
+    (["due", "-f", "md"], "did you mean 'markdown'?"),
+    (["calendar", "--format", "xlsx"], "'npmplan export xlsx' writes that"),
+    (["report", "-f", "pdf"], "'pdf' is not one of: text, markdown, html, json"),
+])
+def test_a_choice_not_made_is_said_the_same_way_everywhere(run: Run, real_plan: Path,
+                                                         args: list[str], said: str) -> None:
+    result = run(*args, "--plan", real_plan)
+    assert result.exit_code == 2
+    assert said in result.stderr and "Value error" not in result.stderr
+
+
+def test_every_choice_on_the_command_line_is_checked_by_choice_option() -> None:
+    """An Enum or Literal parameter would be checked by typer, which words a wrong value
+    "Value error, ..."; every choice goes through ``cli.common.choice_option`` instead."""
+    import enum
+    import typing
+
+    from typer.main import get_command
+
+    from npmplan.cli.app import make_app
+    from npmplan.cli.common import EXPORTS
+
+    def commands(group: Any) -> Any:
+        for command in group.commands.values():
+            yield from commands(command) if hasattr(command, "commands") else [command]
+
+    every = list(commands(get_command(make_app())))
+    for command in every:
+        for param in command.params:
+            annotation = param.type_descriptor.annotation
+            for kind in (annotation, *typing.get_args(annotation)):
+                assert not (isinstance(kind, type) and issubclass(kind, enum.Enum)), param
+                assert typing.get_origin(kind) is not typing.Literal, param
+    exports = next(c for c in get_command(make_app()).commands.values()  # type: ignore[attr-defined]
+                   if c.name == "export")
+    assert set(exports.commands) == set(EXPORTS)

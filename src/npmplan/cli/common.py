@@ -27,18 +27,51 @@ PlanOption = Annotated[
 ]
 
 
+# What `npmplan export` writes: a --format that names one of them is pointed there.
+EXPORTS = ("ics", "mermaid", "html", "xlsx", "json", "docx")
+
+
+def choice_option(flags: tuple[str, ...], choices: tuple[str, ...], help: str,
+                  default: str | None = None, exports: bool = False) -> Any:
+    """An option that takes one of ``choices``, checked here so that every such option
+    says a wrong value the same way, with a "did you mean" (typer's own check of an Enum
+    words it "Value error, ..."). ``exports``: point a value that is an export's name at
+    ``npmplan export``."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in choices:
+            raise typer.BadParameter(not_one_of(value, choices, exports))
+        return value
+
+    return typer.Option(default, *flags, metavar="|".join(choices), help=help,
+                        callback=check, show_default=default is not None,
+                        autocompletion=lambda: list(choices))
+
+
+def not_one_of(value: str, choices: tuple[str, ...], exports: bool = False) -> str:
+    """``'md' is not one of: text, markdown, json; did you mean 'markdown'?``"""
+    from npmplan.check.suggest import close_matches
+    from npmplan.render.safe import shown
+
+    close = close_matches(value, list(choices)) or [
+        choice for choice in choices if _abbreviates(value.lower(), choice)][:1]
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    if exports and value in EXPORTS:
+        hint += f"; 'npmplan export {value}' writes that"
+    return f"'{shown(value)}' is not one of: {', '.join(choices)}{hint}"
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """``md`` for ``markdown``: the same first letter, and the rest in order."""
+    rest = iter(word[1:])
+    return len(short) > 1 and short[0] == word[0] and all(c in rest for c in short[1:])
+
+
 def format_option(formats: Formats, default: str | None = "text") -> Any:
     """The ``--format`` option of a report: its choices, help and completion are the
     report's declared formats (``render.formats``)."""
-
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in formats.names:
-            raise typer.BadParameter(f"'{value}' is not one of: {', '.join(formats.names)}")
-        return value
-
-    return typer.Option(default, "--format", "-f", metavar="|".join(formats.names),
-                        help=formats.help() + ".", callback=check, show_default=bool(default),
-                        autocompletion=lambda: list(formats.names))
+    return choice_option(("--format", "-f"), formats.names, formats.help() + ".", default,
+                         exports=True)
 
 
 StrategicOption = Annotated[str | None, typer.Option(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +13,7 @@ from npmplan.cli.common import (
     LeadOption,
     PlanOption,
     StrategicOption,
+    choice_option,
     fail,
     filters,
     format_option,
@@ -32,11 +32,6 @@ if TYPE_CHECKING:
     from npmplan.model.plan import Plan
 
 
-class By(StrEnum):
-    lead = "lead"
-    objective = "objective"
-
-
 def due(
     month: Annotated[str | None, typer.Option(
         "--month", "-m", help="The month of the stand-up, YYYY-MM. Default: the month of "
@@ -45,10 +40,10 @@ def due(
     plan: PlanOption = None,
     lead: LeadOption = None,
     strategic: StrategicOption = None,
-    by: Annotated[By | None, typer.Option(
-        "--by", show_default=False,
+    by: str | None = choice_option(
+        ("--by",), ("lead", "objective"),
         help="One block per lead (each person reads their own), or one list in objective "
-             "order. Default: lead when the plan has leads.")] = None,
+             "order. Default: lead when the plan has leads."),
     overdue: Annotated[bool, typer.Option(
         "--overdue", help="List every overdue milestone (by default they are folded to one "
                           "line per strategic objective).")] = False,
@@ -76,9 +71,9 @@ def due(
     shown = filters(model, strategic, lead)
     rows = shown.rows(model)
     report = due_report(chosen, rows, model.plan.title, shown.describe())
-    if by is By.lead and (why := no_leads(model, "--by lead")) is not None:
+    if by == "lead" and (why := no_leads(model, "--by lead")) is not None:
         note(why + "; the stand-up is in objective order")
-    elif by is By.lead or (by is None and has_leads(model)):
+    elif by == "lead" or (by is None and has_leads(model)):
         group_by_lead(report, model)
     report.folded = () if all_ else tuple(
         name for name in FOLDABLE if not (overdue and name == "overdue"))

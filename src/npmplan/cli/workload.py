@@ -3,13 +3,13 @@ or priority (``--by``), perhaps without one priority's objectives."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
 from npmplan.cli.common import (
     PlanOption,
+    choice_option,
     fail,
     format_option,
     load_plan,
@@ -19,20 +19,17 @@ from npmplan.cli.common import (
 )
 from npmplan.render.formats import BREAKDOWN, WORKLOAD
 
-
-class By(StrEnum):
-    lead = "lead"
-    strategic = "strategic"
-    priority = "priority"
+if TYPE_CHECKING:
+    from npmplan.compute.breakdown import By
 
 
 def workload(
     plan: PlanOption = None,
     format: str = format_option(WORKLOAD),
-    by: Annotated[By | None, typer.Option(
-        "--by", show_default=False,
+    by: str | None = choice_option(
+        ("--by",), ("lead", "strategic", "priority"),
         help="One row per lead (flagging months over a person's capacity), strategic "
-             "objective or priority, instead of the total.")] = None,
+             "objective or priority, instead of the total."),
     without_priority: Annotated[str | None, typer.Option(
         "--without-priority", show_default=False,
         help="Leave out the objectives of this priority first: funding-dependent shows the "
@@ -50,7 +47,7 @@ def workload(
         fail(f"--without-priority '{without_priority}' is not a priority; use "
              + ", ".join(PRIORITY_CHOICES), 2)
     model = load_plan(plan)
-    for why in (no_leads(model, "--by lead") if by is By.lead else None,
+    for why in (no_leads(model, "--by lead") if by == "lead" else None,
                 no_priority(model, without_priority, f"--without-priority {without_priority}")
                 if without_priority is not None else None):
         if why is not None:
@@ -59,5 +56,5 @@ def workload(
         rows = drop_priority(model.objectives(), without_priority)
         WORKLOAD.emit(format, workload_report(model, rows, without_priority))
     else:
-        BREAKDOWN.emit(format, workload_by(model, model.objectives(), by.value,
+        BREAKDOWN.emit(format, workload_by(model, model.objectives(), cast("By", by),
                                            without_priority))
