@@ -366,17 +366,28 @@ def test_a_bug_is_reported_in_one_sentence_not_a_traceback(
     (["due", "-f", "md"], "did you mean 'markdown'?"),
     (["calendar", "--format", "xlsx"], "'npmplan export xlsx' writes that"),
     (["report", "-f", "pdf"], "'pdf' is not one of: text, markdown, html, json"),
+    (["report", "--quarter", "x"], "'x' is not a whole number; write digits"),
+    (["report", "-q", "0"], "--quarter 0: the plan period 2026-04..2027-03 has quarters 1 to 4"),
+    (["report", "-q", "-1"], "--quarter -1: the plan period 2026-04..2027-03 has quarters 1 "),
+    (["report", "-q", "9" * 12], "999999999999 is far too large"),
+    (["export", "xlsx", "-q", "two", "-o", "unused.xlsx"], "'two' is not a whole number"),
+    (["add", "2.4", "--when", "2026-12", "--what", "x", "--every", "-1", "--dry-run"],
+     "-1 is out of range; write 1 or more"),
+    (["add", "2.4", "--when", "2026-12", "--what", "x", "--every", "9" * 30, "--dry-run"],
+     "is far too large"),
 ])
 def test_a_choice_not_made_is_said_the_same_way_everywhere(run: Run, real_plan: Path,
                                                          args: list[str], said: str) -> None:
     result = run(*args, "--plan", real_plan)
     assert result.exit_code == 2
-    assert said in result.stderr and "Value error" not in result.stderr
+    assert said in result.stderr
+    assert "Value error" not in result.stderr and "Input should" not in result.stderr
 
 
-def test_every_choice_on_the_command_line_is_checked_by_choice_option() -> None:
-    """An Enum or Literal parameter would be checked by typer, which words a wrong value
-    "Value error, ..."; every choice goes through ``cli.common.choice_option`` instead."""
+def test_every_choice_and_number_on_the_command_line_is_checked_by_npmplan() -> None:
+    """An Enum, Literal or int parameter would be checked by typer, which words a wrong
+    value "Value error, ..." or "Input should be a valid integer, ..."; every choice goes
+    through ``cli.common.choice_option`` and every number through ``whole_number``."""
     import enum
     import typing
 
@@ -396,6 +407,8 @@ def test_every_choice_on_the_command_line_is_checked_by_choice_option() -> None:
             for kind in (annotation, *typing.get_args(annotation)):
                 assert not (isinstance(kind, type) and issubclass(kind, enum.Enum)), param
                 assert typing.get_origin(kind) is not typing.Literal, param
+                # a number goes through cli.common.whole_number, not pydantic's words
+                assert kind is not int or param.type_descriptor.parameter_info.parser, param
     exports = next(c for c in get_command(make_app()).commands.values()  # type: ignore[attr-defined]
                    if c.name == "export")
     assert set(exports.commands) == set(EXPORTS)

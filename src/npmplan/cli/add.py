@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from npmplan.cli import editing
-from npmplan.cli.common import PlanOption, fail
+from npmplan.cli.common import PlanOption, fail, whole_number
 from npmplan.cli.editing import DryRunOption, IdArgument
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def add(
     what: Annotated[str, typer.Option("--what", show_default=False,
                                       help="What happens, in words.")] = "",
     every: Annotated[int | None, typer.Option(
-        "--every", min=1, show_default=False,
+        "--every", parser=whole_number(minimum=1), metavar="N", show_default=False,
         help="For a meeting that recurs: every N months over the --when range.")] = None,
     plan: PlanOption = None,
     dry_run: DryRunOption = False,

@@ -61,6 +61,37 @@ def not_one_of(value: str, choices: tuple[str, ...], exports: bool = False) -> s
     return f"'{shown(value)}' is not one of: {', '.join(choices)}{hint}"
 
 
+def whole_number(minimum: int | None = 0, maximum: int | None = None) -> Any:
+    """A parser for an option that takes a whole number (``typer.Option(parser=...)``): a
+    wrong value is said in plain words (typer's own check says "Input should be a valid
+    integer, unable to parse string as an integer"). ``minimum=None``: any whole number,
+    for a command whose range depends on the plan and that says it itself."""
+
+    def parse(value: str) -> int:
+        text = value.strip()
+        digits = text[1:] if text[:1] in ("+", "-") else text
+        if not (digits.isascii() and digits.isdigit()):
+            raise typer.BadParameter(f"'{_shown(value)}' is not a whole number; write "
+                                     f"digits, e.g. {max(minimum or 0, 1) + 1}")
+        wanted = ("" if minimum is None else f"; write {minimum}"
+                  + (f" to {maximum}" if maximum is not None else " or more"))
+        if len(digits) > 9:  # a bound on the digits converted
+            raise typer.BadParameter(f"{text} is far too large{wanted}")
+        number = int(text)
+        if minimum is not None and (number < minimum
+                                    or (maximum is not None and number > maximum)):
+            raise typer.BadParameter(f"{number} is out of range{wanted}")
+        return number
+
+    return parse
+
+
+def _shown(value: str) -> str:
+    from npmplan.render.safe import shown
+
+    return shown(value)
+
+
 def _abbreviates(short: str, word: str) -> bool:
     """``md`` for ``markdown``: the same first letter, and the rest in order."""
     rest = iter(word[1:])

@@ -207,7 +207,7 @@ def xlsx(
     lead: cli.LeadOption = None,
     force: ForceOption = False,
     quarter: Annotated[int | None, typer.Option(
-        "--quarter", "-q", show_default=False,
+        "--quarter", "-q", parser=cli.whole_number(minimum=None), metavar="N", show_default=False,
         help="The quarter of the Progress sheet (1 is the first three months of the plan). "
              "Default: the quarter of --as-of.")] = None,
     as_of: cli.AsOfOption = None,

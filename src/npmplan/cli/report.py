@@ -15,13 +15,14 @@ from npmplan.cli.common import (
     format_option,
     load_plan,
     parse_as_of,
+    whole_number,
 )
 from npmplan.render.formats import REPORT
 
 
 def report(
     quarter: Annotated[int | None, typer.Option(
-        "--quarter", "-q", show_default=False,
+        "--quarter", "-q", parser=whole_number(minimum=None), metavar="N", show_default=False,
         help="The quarter: the Nth three months of the plan period (Q1 of 2026-27 is Apr to "
              "Jun 2026). Default: the quarter of --as-of.")] = None,
     as_of: AsOfOption = None,

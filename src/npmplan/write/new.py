@@ -40,6 +40,7 @@ from npmplan.model.plan import (
 )
 from npmplan.render.safe import one_line
 from npmplan.write.carry import Tally, carry, note
+from npmplan.write.edit import scalar as yaml_scalar
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/plan.schema.json"
 WIDTH = 96
@@ -75,29 +76,25 @@ def new_title(title: str, old: tuple[Month, Month], new: tuple[Month, Month]) ->
 
 # --- YAML text ------------------------------------------------------------------------
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
+# What a YAML file cannot hold as it is, even in a comment (YAML's printable set; a title
+# may hold U+FFFE or a lone surrogate through an escape): named in the comments new writes.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def quote(text: str) -> str:
-    """A YAML double-quoted scalar that loads back as exactly ``text``."""
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif _INVISIBLE.fullmatch(char):
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    """A YAML double-quoted scalar that loads back as exactly ``text``: ``write.edit``'s
+    escaping, the one for every file npmplan writes (each character that is not printable,
+    U+FFFE as much as a bidi mark, is written as an escape)."""
+    return yaml_scalar(text, quote=True)
 
 
 def _block_safe(text: str) -> bool:
     """A ``|`` block keeps every character of ``text``: no lead space, no odd line breaks,
     and at most one line break at the end (``|+`` would also keep the blank lines written
-    after it, so "Name" and two line breaks would load back with three)."""
+    after it, so "Name" and two line breaks would load back with three), and nothing that
+    would have to be escaped."""
     return ("\n" in text and text[0] not in " \t\n" and not text.endswith("\n\n")
-            and not _INVISIBLE.search(text.replace("\n", "").replace("\t", "")))
+            and all(char.isprintable() or char == "\t" for char in text.replace("\n", "")))
 
 
 def scalar(text: str, indent: int) -> list[str]:
@@ -130,7 +127,8 @@ class _Writer:
         self.lines.append(" " * indent + text)
 
     def comment(self, indent: int, text: str) -> None:
-        for line in textwrap.wrap(one_line(text), WIDTH - indent - 2) or [""]:
+        text = _NOT_YAML.sub(lambda m: f"[U+{ord(m[0]):04X}]", one_line(text))
+        for line in textwrap.wrap(text, WIDTH - indent - 2) or [""]:
             self.lines.append(" " * indent + ("# " + line).rstrip())
 
 
