@@ -14,6 +14,7 @@ import typer
 from npmplan.render.formats import Formats
 
 if TYPE_CHECKING:
+    from npmplan.compute.report import Quarter
     from npmplan.compute.schedule import Filters
     from npmplan.model.dates import Month
     from npmplan.model.plan import Plan
@@ -183,6 +184,19 @@ def parse_as_of(as_of: str | None) -> date:
         return parse_day(as_of)
     except ValueError as exc:
         fail(f"--as-of: {exc}", 2)
+
+
+def numbered_quarter(model: Plan, quarter: int) -> Quarter:
+    """Quarter ``quarter`` of the plan (``--quarter``), or a usage error naming the ones
+    there are; the same words for every command that takes it."""
+    from npmplan.compute.report import quarters
+    from npmplan.model.dates import range_text
+
+    known = quarters(model.plan.period)
+    if not 1 <= quarter <= len(known):
+        fail(f"--quarter {quarter}: the plan period {range_text(*model.plan.period)} has "
+             f"quarters 1 to {len(known)}", 2)
+    return known[quarter - 1]
 
 
 def parse_month_option(name: str, value: str | None) -> Month | None:

@@ -224,15 +224,13 @@ def xlsx(
     if output is None and _is_terminal():
         cli.fail("an xlsx file is not text for a terminal: write it to a file with "
                  "-o plan.xlsx", 2)
-    from npmplan.compute.report import nearest_quarter, quarter_report, quarters
+    from npmplan.compute.report import nearest_quarter, quarter_report
 
     today = cli.parse_as_of(as_of)
     model = _prepare(plan, output, force)
     shown = cli.filters(model, strategic, lead)
-    known = quarters(model.plan.period)
-    if quarter is not None and not 1 <= quarter <= len(known):
-        cli.fail(f"--quarter {quarter}: the plan has quarters 1 to {len(known)}", 2)
-    chosen = known[quarter - 1] if quarter else nearest_quarter(model.plan.period, today)
+    chosen = (nearest_quarter(model.plan.period, today) if quarter is None
+              else cli.numbered_quarter(model, quarter))
     rows = shown.rows(model)
     progress = quarter_report(model, rows, chosen, today)
     _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), rows, progress)),

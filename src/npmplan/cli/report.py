@@ -14,6 +14,7 @@ from npmplan.cli.common import (
     filters,
     format_option,
     load_plan,
+    numbered_quarter,
     parse_as_of,
     whole_number,
 )
@@ -45,10 +46,7 @@ def report(
     period = model.plan.period
     known = quarters(period)
     if quarter is not None:
-        if not 1 <= quarter <= len(known):
-            fail(f"--quarter {quarter}: the plan period {range_text(*period)} has quarters 1 "
-                 f"to {len(known)}", 2)
-        chosen = known[quarter - 1]
+        chosen = numbered_quarter(model, quarter)
     else:
         found = quarter_of(period, today)
         if found is None:
