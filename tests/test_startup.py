@@ -57,3 +57,22 @@ def test_the_fast_exit_gives_the_runners_output_and_code(run: Run, args: list[st
                           capture_output=True, text=True, env=env, cwd=Path(REAL_PLAN).parent)
     expected = run(*args, "--plan", REAL_PLAN)
     assert (done.returncode, done.stdout) == (expected.exit_code, expected.stdout)
+
+
+# (workload's text is a rich table, which rich lays out: it needs the console)
+@pytest.mark.parametrize("args", [["due", "--month", "2026-09"], ["calendar"], ["validate"]])
+def test_a_report_to_a_pipe_does_not_import_richs_console(args: list[str]) -> None:
+    """Rich's console is 5 ms of every command; where nothing is coloured the report is
+    written without it (``render.width.plain_width``). Counted, not timed."""
+    code = ("import sys\n"
+            f"sys.argv = ['npmplan', *{args!r}, {str(REAL_PLAN)!r}]\n"
+            "if sys.argv[1] != 'validate': sys.argv.insert(-1, '--plan')\n"
+            "from npmplan.cli.app import run\n"
+            "try:\n    run()\nexcept SystemExit:\n    pass\n"
+            "print('rich.console' in sys.modules, file=sys.stderr)\n")
+    env = {**os.environ, "COLUMNS": "100"}
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        env.pop(name, None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env)
+    assert done.stdout and done.stderr.strip().splitlines()[-1] == "False", done.stderr

@@ -16,7 +16,10 @@ import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Renderer = Callable[[Any, int], Any]
 
@@ -75,7 +78,8 @@ class Formats:
             (console or _console(width)).print(out)
 
 
-def _console(width: int | None = None) -> Any:
+def _console(width: int | None = None) -> Console:
+    """Rich's console, imported only for a terminal or for output rich must lay out."""
     from npmplan.render.console import make_console
 
     return make_console(width=width)
