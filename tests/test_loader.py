@@ -255,20 +255,22 @@ def test_unknown_key_points_at_the_key(tmp_path: Path) -> None:
     text = PLAN_HEAD + """\
       - id: "1.1"
         title: An objective
+        schedule: [2026-05]
         milestons:
           - {when: 2026-05, what: m}
 """
-    assert read(tmp_path, text) == [(11, 9, "unknown-key")]
+    assert read(tmp_path, text) == [(12, 9, "unknown-key")]
 
 
 def test_missing_key_points_at_the_mapping_lacking_it(tmp_path: Path) -> None:
     text = PLAN_HEAD + """\
       - id: "1.1"
         title: An objective
+        schedule: [2026-05]
         milestones:
           - note: no what and no when
 """
-    assert read(tmp_path, text) == [(12, 13, "missing-key"), (12, 13, "missing-key")]
+    assert read(tmp_path, text) == [(13, 13, "missing-key"), (13, 13, "missing-key")]
 
 
 def test_missing_top_level_key_points_at_the_document(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from npmplan.check.cross import check
+from npmplan.check.partial import cross_findings
 from npmplan.check.problems import MAX_PER_RULE, Finding, Problem
 from npmplan.check.rules import RULES
 from npmplan.errors import NpmplanError, UsageError
@@ -83,6 +84,10 @@ def _validate(document: Document) -> PlanResult:
         except ValidationError as exc:
             problems += [document.problem(f)
                          for f in findings_from(exc, document.data, dropped)]
+            # and what the rules across fields find with those errors set aside, so that
+            # a bad date and a duplicate id are both said in one pass
+            problems += [document.problem(f) for f in _capped(
+                cross_findings(exc, document.data), dropped)]
         else:
             problems += [document.problem(f) for f in _capped(check(plan), dropped)]
     problems = capped(problems, dropped)
