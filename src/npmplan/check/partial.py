@@ -11,7 +11,8 @@ changing anything the other rules read:
 - an unknown key is left out, as it would be once renamed or removed.
 
 When every error is of those kinds, the plan is validated again with them set aside and the
-rules across fields run on it; what they find inside a set-aside milestone is dropped. An
+rules across fields run on it; the errors they find are added, but for those inside a
+set-aside milestone (warnings wait until the plan is valid, as the rest of its checks). An
 error anywhere else (a team member, an id, a schedule, the period) is something other rules
 read, so they do not run: a false "unknown lead" is worse than one found next time.
 """
@@ -59,7 +60,8 @@ def cross_findings(exc: ValidationError, data: Any) -> list[Finding]:
         plan = Plan.model_validate(patched)
     except ValidationError:
         return []
-    return [f for f in check(plan) if not any(_within(f.loc, home) for home in milestones)]
+    return [f for f in check(plan) if f.rule.severity == "error"
+            and not any(_within(f.loc, home) for home in milestones)]
 
 
 def _milestone(loc: Loc) -> Loc | None:
