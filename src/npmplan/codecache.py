@@ -49,7 +49,8 @@ class CodeCache:
         self.used: set[str] = set()
         self.added = 0
 
-    def exec(self, source: Any, globals_: Any = None, locals_: Any = None, /) -> None:
+    def exec(self, source: Any, globals_: Any = None, locals_: Any = None, /,
+             **options: Any) -> None:
         if isinstance(source, str):
             code = self.known.get(source)
             if code is None:
@@ -58,7 +59,7 @@ class CodeCache:
                 self.added += 1
             self.used.add(source)
             source = code
-        builtins.exec(source, globals_, locals_)
+        builtins.exec(source, globals_, locals_, **options)  # e.g. closure=, as the builtin
 
     def kept(self) -> dict[str, CodeType]:
         """What the file keeps: everything, or when that is over the bound (libraries
