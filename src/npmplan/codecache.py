@@ -2,7 +2,7 @@
 
 Making a dataclass compiles a few small functions from source text (``__init__``,
 ``__eq__``, ``__repr__``, a frozen class's ``__setattr__``...). The modules a command
-imports (pydantic, annotated_types, typer's and npmplan's own) make about 90 dataclasses,
+imports (pydantic, annotated_types, typer's and npmplan's own) make about 70 dataclasses,
 and compiling their functions took about a quarter of ``npmplan due`` beyond the import
 floor (0.6 ms for each frozen dataclass; 0.09 ms with its compiled code reused; README,
 "Performance").
