@@ -412,3 +412,19 @@ def test_every_choice_and_number_on_the_command_line_is_checked_by_npmplan() -> 
     exports = next(c for c in get_command(make_app()).commands.values()  # type: ignore[attr-defined]
                    if c.name == "export")
     assert set(exports.commands) == set(EXPORTS)
+
+
+def test_every_option_says_what_to_write_not_its_type() -> None:
+    """Officers read the help: ``--as-of YYYY-MM-DD``, ``--plan FILE``, never ``<str>``."""
+    from typer.main import get_command
+
+    from npmplan.cli.app import make_app
+
+    def commands(group: Any) -> Any:
+        for command in group.commands.values():
+            yield from commands(command) if hasattr(command, "commands") else [command]
+
+    for command in commands(get_command(make_app())):
+        for param in command.params:
+            if param.param_type_name == "option" and not param.is_flag:
+                assert param.metavar, f"{command.name} {param.opts}"

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 def add(
     objective_id: IdArgument,
     when: Annotated[str, typer.Option(
-        "--when", show_default=False,
+        "--when", metavar="WHEN", show_default=False,
         help="When it is planned: 2026-10, 2026-10-15, 2026-06..2026-08, 2026-Q3, "
              "summer 2026, ongoing or tbc.")] = "",
-    what: Annotated[str, typer.Option("--what", show_default=False,
+    what: Annotated[str, typer.Option("--what", metavar="TEXT", show_default=False,
                                       help="What happens, in words.")] = "",
     every: Annotated[int | None, typer.Option(
         "--every", parser=whole_number(minimum=1), metavar="N", show_default=False,

@@ -26,12 +26,14 @@ def calendar(
     plan: PlanOption = None,
     strategic: StrategicOption = None,
     priority: Annotated[str | None, typer.Option(
-        "--priority", help="Only this priority: core, standard, funding-dependent, or none "
+        "--priority", metavar="PRIORITY",
+        help="Only this priority: core, standard, funding-dependent, or none "
         "(not stated).")] = None,
     lead: LeadOption = None,
-    from_: Annotated[str | None, typer.Option("--from", help="First month shown, YYYY-MM.")]
-    = None,
-    to: Annotated[str | None, typer.Option("--to", help="Last month shown, YYYY-MM.")] = None,
+    from_: Annotated[str | None, typer.Option(
+        "--from", metavar="YYYY-MM", help="First month shown, YYYY-MM.")] = None,
+    to: Annotated[str | None, typer.Option(
+        "--to", metavar="YYYY-MM", help="Last month shown, YYYY-MM.")] = None,
     as_of: AsOfOption = None,
     format: str = format_option(CALENDAR),
     bom: Annotated[bool, typer.Option("--bom", help="csv: begin with a UTF-8 byte-order mark, "

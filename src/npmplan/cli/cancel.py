@@ -20,7 +20,7 @@ def cancel(
     objective_id: IdArgument,
     match: MatchArgument = None,
     note: Annotated[str | None, typer.Option(
-        "--note", show_default=False,
+        "--note", metavar="TEXT", show_default=False,
         help="Why, kept in the milestone's note (after any note it has).")] = None,
     plan: PlanOption = None,
     dry_run: DryRunOption = False,

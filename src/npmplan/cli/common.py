@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 PlanOption = Annotated[
     Path | None,
-    typer.Option("--plan", "-p", envvar="NPMPLAN_PLAN", show_envvar=True,
+    typer.Option("--plan", "-p", metavar="FILE", envvar="NPMPLAN_PLAN", show_envvar=True,
                  help="The plan file. Default: the file in ./plans/ whose period contains "
                       "today, else the latest one."),
 ]
@@ -107,11 +107,12 @@ def format_option(formats: Formats, default: str | None = "text") -> Any:
 
 
 StrategicOption = Annotated[str | None, typer.Option(
-    "--strategic", "-s", help="Only this strategic objective (its id, e.g. 2).")]
+    "--strategic", "-s", metavar="ID", help="Only this strategic objective (its id, e.g. 2).")]
 LeadOption = Annotated[str | None, typer.Option(
-    "--lead", help="Only objectives this team member leads (a team id).")]
+    "--lead", metavar="ID", help="Only objectives this team member leads (a team id).")]
 AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", help="Today's date for the report, YYYY-MM-DD. Default: today.",
+    "--as-of", metavar="YYYY-MM-DD",
+    help="Today's date for the report, YYYY-MM-DD. Default: today.",
     show_default=False)]
 
 

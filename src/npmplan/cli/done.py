@@ -21,7 +21,7 @@ def done(
     objective_id: IdArgument,
     match: MatchArgument = None,
     on: Annotated[str | None, typer.Option(
-        "--on", show_default=False,
+        "--on", metavar="DAY", show_default=False,
         help="The day it was done, YYYY-MM-DD (or a month, YYYY-MM). Default: today.")] = None,
     plan: PlanOption = None,
     dry_run: DryRunOption = False,

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 def due(
     month: Annotated[str | None, typer.Option(
-        "--month", "-m", help="The month of the stand-up, YYYY-MM. Default: the month of "
+        "--month", "-m", metavar="YYYY-MM",
+        help="The month of the stand-up, YYYY-MM. Default: the month of "
         "--as-of.", show_default=False)] = None,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
@@ -51,7 +52,7 @@ def due(
         "--all", help="List everything: overdue, ongoing and to-be-confirmed items too.")]
     = False,
     since: Annotated[str | None, typer.Option(
-        "--since", show_default=False,
+        "--since", metavar="AGE|REV", show_default=False,
         help="Add what changed since then, from git: an age (7d: the newest commit at least "
              "7 days old; 2w) or a git revision (HEAD~3, a tag).")] = None,
     format: str = format_option(DUE),

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from npmplan.model.plan import Plan
 
 OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", dir_okay=False, show_default=False,
+    "--output", "-o", metavar="FILE", dir_okay=False, show_default=False,
     help="Write to this file (UTF-8) instead of standard output.")]
 
 
@@ -168,7 +168,8 @@ def html(
     strategic: cli.StrategicOption = None,
     lead: cli.LeadOption = None,
     month: Annotated[str | None, typer.Option(
-        "--month", "-m", help="The month of the due list, YYYY-MM. Default: the month of "
+        "--month", "-m", metavar="YYYY-MM",
+        help="The month of the due list, YYYY-MM. Default: the month of "
         "--as-of.", show_default=False)] = None,
     as_of: cli.AsOfOption = None,
 ) -> None:
@@ -195,7 +196,7 @@ def html(
 
 
 XlsxOutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", dir_okay=False, show_default=False,
+    "--output", "-o", metavar="FILE", dir_okay=False, show_default=False,
     help="Write the spreadsheet to this file, e.g. plan.xlsx.")]
 
 
@@ -275,7 +276,7 @@ def json_(
 def docx(
     plan: cli.PlanOption = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", dir_okay=False, show_default=False,
+        "--output", "-o", metavar="FILE", dir_okay=False, show_default=False,
         help="Write the document to this file, e.g. plan.docx. Without it, the document "
              "goes to standard output when that is a pipe or a file.")] = None,
     strategic: cli.StrategicOption = None,

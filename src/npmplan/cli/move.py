@@ -20,7 +20,7 @@ def move(
     objective_id: IdArgument,
     match: MatchArgument = None,
     to: Annotated[str, typer.Option(
-        "--to", show_default=False,
+        "--to", metavar="WHEN", show_default=False,
         help="The new date, in any form 'when' takes: 2026-12, 2026-11..2027-01, 2027-Q1, "
              "spring 2027, ongoing, tbc.")] = "",
     plan: PlanOption = None,

@@ -15,15 +15,15 @@ if TYPE_CHECKING:
 
 def new(
     source: Annotated[Path | None, typer.Option(
-        "--from", dir_okay=False, show_default=False,
+        "--from", metavar="FILE", dir_okay=False, show_default=False,
         help="The plan to start from. Default: the plan chosen as for other commands.")]
     = None,
     period: Annotated[str | None, typer.Option(
-        "--period", show_default=False,
+        "--period", metavar="YYYY-MM..YYYY-MM", show_default=False,
         help="The new plan year, e.g. 2027-04..2028-03. Default: the period after the old "
              "one, as long.")] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", dir_okay=False, show_default=False,
+        "--output", "-o", metavar="FILE", dir_okay=False, show_default=False,
         help="The new plan file; never overwritten. Default: YYYY-YY.yaml of the new "
              "period, next to the old plan.")] = None,
 ) -> None:

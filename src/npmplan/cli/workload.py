@@ -31,7 +31,7 @@ def workload(
         help="One row per lead (flagging months over a person's capacity), strategic "
              "objective or priority, instead of the total."),
     without_priority: Annotated[str | None, typer.Option(
-        "--without-priority", show_default=False,
+        "--without-priority", metavar="PRIORITY", show_default=False,
         help="Leave out the objectives of this priority first: funding-dependent shows the "
              "year if the funding does not come (none: priority not stated).")] = None,
 ) -> None:
