@@ -22,12 +22,11 @@ import types
 from pathlib import Path
 
 from npmplan import codecache
-from npmplan.codecache import CodeCache
 
 TESTED_PYDANTIC = ("2.",)  # the loader module this stands in for is pydantic 2's
 
 
-_code: CodeCache | None = None
+_code: codecache.CodeCache | None = None  # the compiled code this process uses
 
 
 def begin() -> None:

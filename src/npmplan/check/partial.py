@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from npmplan.check.cross import check
 from npmplan.check.problems import Finding, Loc
+from npmplan.model.messages import value_at
 from npmplan.model.plan import Plan
 from npmplan.read.loader import Aliased
 
@@ -84,8 +85,8 @@ def _set_aside(data: Any, milestones: set[Loc], unknown: set[Loc]) -> Any:
 
     def own(container: Any) -> Any:
         if id(container) not in copied:
-            copied[id(container)] = (dict(container) if isinstance(container, dict)
-                                     else list(container))
+            copy = dict(container) if isinstance(container, dict) else list(container)
+            copied[id(container)] = copied[id(copy)] = copy  # a copy is its own
         return copied[id(container)]
 
     root = own(data) if isinstance(data, dict | list) else None
@@ -112,19 +113,11 @@ def _parent(root: Any, loc: Loc, own: Callable[[Any], Any]) -> Any:
     way down from ``root``; None when ``loc`` does not lead through the data."""
     node = root
     for step in loc[:-1]:
-        child = _step(node, step)
+        child = value_at(node, (step,))
         if not isinstance(child, dict | list):
             return None
         child = own(child)
         node[step] = child
         node = child
     return node
-
-
-def _step(node: Any, step: object) -> Any:
-    if isinstance(node, dict) and step in node:
-        return node[step]
-    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-        return node[step]
-    return None
 

@@ -72,7 +72,9 @@ def whole_number(minimum: int | None = 0, maximum: int | None = None) -> Any:
         text = value.strip()
         digits = text[1:] if text[:1] in ("+", "-") else text
         if not (digits.isascii() and digits.isdigit()):
-            raise typer.BadParameter(f"'{_shown(value)}' is not a whole number; write "
+            from npmplan.render.safe import shown
+
+            raise typer.BadParameter(f"'{shown(value)}' is not a whole number; write "
                                      f"digits, e.g. {max(minimum or 0, 1) + 1}")
         wanted = ("" if minimum is None else f"; write {minimum}"
                   + (f" to {maximum}" if maximum is not None else " or more"))
@@ -85,12 +87,6 @@ def whole_number(minimum: int | None = 0, maximum: int | None = None) -> Any:
         return number
 
     return parse
-
-
-def _shown(value: str) -> str:
-    from npmplan.render.safe import shown
-
-    return shown(value)
 
 
 def _abbreviates(short: str, word: str) -> bool:

@@ -44,15 +44,14 @@ def report(
     today = parse_as_of(as_of)
     model = load_plan(plan)
     period = model.plan.period
-    known = quarters(period)
     if quarter is not None:
         chosen = numbered_quarter(model, quarter)
     else:
         found = quarter_of(period, today)
         if found is None:
             fail(f"{today} is outside the plan period {range_text(*period)}; give the "
-                 f"quarter with --quarter 1 to {len(known)} (or --as-of a day in the period)",
-                 2)
+                 f"quarter with --quarter 1 to {len(quarters(period))} (or --as-of a day in "
+                 "the period)", 2)
         chosen = found
     rows = filters(model, strategic).rows(model)
     REPORT.emit(format, quarter_report(model, rows, chosen, today))

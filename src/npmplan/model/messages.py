@@ -64,7 +64,7 @@ def _findings(errors: list[ErrorDetails], data: Any) -> Iterator[Finding]:
         if entry is not None:
             if entry not in reported:
                 reported.add(entry)
-                yield _misplaced(entry, str(homes[entry]), _at(data, entry))
+                yield _misplaced(entry, str(homes[entry]), value_at(data, entry))
             continue
         if error["type"] == "missing" and _written_without_space(data, loc):
             continue  # the unknown key 'when:2026-10' says it
@@ -77,7 +77,7 @@ def _findings(errors: list[ErrorDetails], data: Any) -> Iterator[Finding]:
 
 
 def _written_without_space(data: Any, loc: Loc) -> bool:
-    parent = _at(data, loc[:-1])
+    parent = value_at(data, loc[:-1])
     prefix = f"{loc[-1]}:"
     return isinstance(parent, dict) and any(str(key).startswith(prefix) for key in parent)
 
@@ -180,7 +180,8 @@ _OWN = {name: set(model.model_fields) for name, model in _LISTS.items()} | {
     "outcomes": set(), "leads": set(), "functions": set()}
 
 
-def _at(data: Any, loc: Loc) -> Any:
+def value_at(data: Any, loc: Loc) -> Any:
+    """What ``loc`` leads to in ``data``; None where it leads nowhere."""
     for part in loc:
         try:
             data = data[part]
@@ -197,7 +198,7 @@ def _misplaced_entry(loc: Loc, data: Any, homes: dict[Loc, str | None]) -> Loc |
         entry = loc[:end + 1]
         if entry not in homes:
             name = str(loc[end - 1])
-            homes[entry] = _home(name, _at(data, entry)) if name in _OWN else None
+            homes[entry] = _home(name, value_at(data, entry)) if name in _OWN else None
         if homes[entry] is not None:
             return entry
     return None
