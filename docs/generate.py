@@ -20,8 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from npmplan.check.rules import EXAMPLE_PLAN, RULES, Rule
 from npmplan.pipeline import read_plan
+from npmplan.rules.catalogue import EXAMPLE_PLAN, RULES, Rule
 
 HERE = Path(__file__).resolve().parent
 def problems_of(text: str) -> list[tuple[str, str]]:

@@ -32,8 +32,6 @@ from hypothesis import strategies as st
 from rich.console import RenderableType
 from test_messages import ACTIONS, FORMS
 
-from npmplan.check.problems import Problem, Validation
-from npmplan.check.rules import RULES
 from npmplan.compute.breakdown import BY, drop_priority, workload_by
 from npmplan.compute.calendar import calendar_report, calendar_rows
 from npmplan.compute.diff import compare
@@ -48,11 +46,13 @@ from npmplan.model.plan import Plan
 from npmplan.model.values import _invisible
 from npmplan.render import formats
 from npmplan.render.console import make_console
+from npmplan.render.exports.html import Report, page
+from npmplan.render.exports.ics import calendar_ics
+from npmplan.render.exports.mermaid import gantt
+from npmplan.render.exports.plan_json import plan_document
 from npmplan.render.formats import Formats
-from npmplan.render.html import Report, page
-from npmplan.render.ics import calendar_ics
-from npmplan.render.mermaid import gantt
-from npmplan.render.plan_json import plan_document
+from npmplan.rules.catalogue import RULES
+from npmplan.rules.problems import Problem, Validation
 
 REAL_PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
 

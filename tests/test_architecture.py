@@ -92,7 +92,7 @@ def _calls(tree: ast.AST, name: str) -> list[int]:
 
 @pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(SRC)) for p in MODULES])
 def test_problems_are_made_by_their_rule(path: Path) -> None:
-    if path.relative_to(SRC).as_posix() in ("check/problems.py", "check/rules.py"):
+    if path.relative_to(SRC).as_posix() in ("rules/problems.py", "rules/catalogue.py"):
         return
     tree = ast.parse(path.read_text(encoding="utf-8"))
     assert _calls(tree, "Problem") == [] and _calls(tree, "Finding") == [], \
@@ -113,9 +113,9 @@ def _callee(node: ast.Call) -> str:
 
 @pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(SRC)) for p in MODULES])
 def test_no_rule_is_named_by_a_string(path: Path) -> None:
-    from npmplan.check.rules import RULES
+    from npmplan.rules.catalogue import RULES
 
-    if path.relative_to(SRC).as_posix() == "check/rules.py":
+    if path.relative_to(SRC).as_posix() == "rules/catalogue.py":
         return
     tree = ast.parse(path.read_text(encoding="utf-8"))
     named = [ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)
@@ -124,7 +124,7 @@ def test_no_rule_is_named_by_a_string(path: Path) -> None:
     assert named == [], "name the rule object: rules.SOME_RULE"
 
 
-RENDERERS = sorted((SRC / "render").glob("*.py"))
+RENDERERS = sorted((SRC / "render").rglob("*.py"))
 # The figures of reports. A milestone's or objective's own resolved dates (occurrences,
 # active months) are facts of the model that exports lay out, not figures of a report.
 FIGURE_FUNCTIONS = {"classify", "months_overdue", "month_loads", "workload", "over_capacity",
@@ -259,3 +259,113 @@ def test_a_terminal_is_left_to_rich() -> None:
             return True
 
     assert plain_width(Terminal()) is None
+
+
+# The layers, lowest first, and what each may import besides itself. A module belongs to the
+# layer of its longest prefix below. ``npmplan`` itself (``__version__``) is open to all.
+LAYER_OF = {
+    "text": "text",
+    "errors": "vocabulary", "rules": "vocabulary",
+    "read": "read",
+    "model": "model",
+    "compute": "compute",
+    "check": "check",
+    "pipeline": "pipeline", "versions": "pipeline",
+    "write": "write",
+    "render": "render", "render.reports": "reports", "render.exports": "exports",
+    "cli": "cli",
+    "startup": "entry", "__main__": "entry", "codecache": "entry",
+}
+_BASE = {"text", "vocabulary"}
+MAY_IMPORT: dict[str, set[str]] = {
+    "text": set(),
+    "vocabulary": {"text"},
+    "read": _BASE,
+    "model": _BASE | {"read"},
+    "compute": _BASE | {"read", "model"},
+    "check": _BASE | {"read", "model", "compute"},
+    "pipeline": _BASE | {"read", "model", "compute", "check"},
+    "write": _BASE | {"read", "model", "compute", "check", "pipeline"},
+    "render": _BASE | {"model", "compute"},
+    "reports": _BASE | {"model", "compute", "render"},
+    "exports": _BASE | {"model", "compute", "render", "reports"},
+    "cli": _BASE | {"read", "model", "compute", "check", "pipeline", "write", "render",
+                    "reports", "exports"},
+    "entry": {"cli"},
+}
+
+
+def layer_of(module: str) -> str:
+    """The layer of a dotted module name below ``npmplan`` (``render.reports.due``)."""
+    parts = module.split(".")
+    for size in range(len(parts), 0, -1):
+        if (prefix := ".".join(parts[:size])) in LAYER_OF:
+            return LAYER_OF[prefix]
+    raise AssertionError(f"{module} is in no layer: add it to LAYER_OF")
+
+
+def imported(tree: ast.AST, module: str) -> set[str]:
+    """Every npmplan module ``tree`` imports, lazily inside functions and under
+    TYPE_CHECKING included, as names below ``npmplan`` (``rules.problems``)."""
+    package = module.split(".")[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = (["npmplan", *package][:len(package) + 2 - node.level] if node.level
+                    else [])
+            source = ".".join([*base, *([node.module] if node.module else [])])
+            names = [f"{source}.{alias.name}" if source == "npmplan" else source
+                     for alias in node.names]
+        else:
+            continue
+        found |= {name.removeprefix("npmplan.") for name in names
+                  if name.startswith("npmplan.")}
+    return found - {"__version__"}
+
+
+def wrong_way(source: str, module: str) -> list[str]:
+    """The imports of ``source`` (the text of ``module``) that its layer may not make."""
+    layer = layer_of(module)
+    allowed = MAY_IMPORT[layer] | {layer}
+    return sorted(f"{module} ({layer}) imports {name} ({layer_of(name)})"
+                  for name in imported(ast.parse(source), module)
+                  if layer_of(name) not in allowed)
+
+
+def _dotted(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+PACKAGE_MODULES = [p for p in MODULES if p.relative_to(SRC).as_posix() != "__init__.py"]
+
+
+@pytest.mark.parametrize("path", PACKAGE_MODULES,
+                         ids=[str(p.relative_to(SRC)) for p in PACKAGE_MODULES])
+def test_imports_run_down_the_layers(path: Path) -> None:
+    wrong = wrong_way(path.read_text(encoding="utf-8"), _dotted(path))
+    assert not wrong, "\n".join(["imports that run up the layers (see MAY_IMPORT):", *wrong])
+
+
+@pytest.mark.parametrize(("module", "source"), [
+    ("model.values", "from npmplan.cli.common import plan_option\n"),
+    ("read.loader", "def f() -> None:\n    from npmplan.model import plan\n"),
+    ("compute.due", "from ..check import cross\n"),
+    ("render.reports.due", "import npmplan.render.exports.html\n"),
+    ("write.edit", "from npmplan.render import formats\n"),
+    ("rules.problems", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                       "    from npmplan.read import loader\n"),
+])
+def test_a_wrong_way_import_is_caught(module: str, source: str) -> None:
+    assert len(wrong_way(source, module)) == 1
+
+
+@pytest.mark.parametrize("document", ["README.md", "docs/development.md"])
+def test_the_documents_draw_the_same_layers(document: str) -> None:
+    """Each states the order on a line of its own: ``Layers, lowest first: `text`, ...``."""
+    text = (SRC.parent.parent / document).read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if line.startswith("Layers, lowest first:")]
+    drawn = [word for word in line.split("`")[1::2]]
+    assert drawn == list(dict.fromkeys(LAYER_OF.values()))

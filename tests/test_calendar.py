@@ -159,7 +159,7 @@ def test_the_current_month_is_a_band_in_colour() -> None:
     from npmplan.compute.calendar import calendar_report
     from npmplan.compute.schedule import Filters
     from npmplan.model.dates import Month
-    from npmplan.render.calendar import text
+    from npmplan.render.reports.calendar import text
 
     plan = model_of(PLAN)
     rendered = text(calendar_report(plan, Filters(), Month.of(2026, 9)), 100)

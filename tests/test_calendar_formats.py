@@ -8,7 +8,7 @@ import json
 
 from reports_helpers import PLAN, run
 
-from npmplan.render.calendar import CALENDAR_VERSION
+from npmplan.render.reports.calendar import CALENDAR_VERSION
 
 
 def calendar_json(*args: str) -> dict[str, object]:

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from npmplan.check.rules import RULES
 from npmplan.cli.app import app
+from npmplan.rules.catalogue import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

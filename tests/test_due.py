@@ -263,7 +263,7 @@ def test_since_outside_git_or_without_git_says_so(tmp_path: Path,
         code, out = run("due", "--plan", str(plan), "--since", "7d")
         assert code == 2, out
         assert "is not in a git repository; leave out --since" in out
-    monkeypatch.setattr("npmplan.read.versions.shutil.which", lambda name: None)
+    monkeypatch.setattr("npmplan.versions.shutil.which", lambda name: None)
     code, out = run("due", "--plan", str(plan), "--since", "7d")
     assert code == 2, out
     assert "--since reads the plan's history with git, which is not installed" in out

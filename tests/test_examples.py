@@ -123,7 +123,7 @@ def test_too_large_file_is_refused_before_parsing(run: Run, tmp_path: Path,
 
 
 def test_the_rule_lists_match_the_rule_registry() -> None:
-    registry = pytest.importorskip("npmplan.check.rules").RULES
+    registry = pytest.importorskip("npmplan.rules.catalogue").RULES
     assert {ident for ident, rule in registry.items() if rule.severity == "error"} \
         == ERROR_RULES | {"too-large"}
     assert {ident for ident, rule in registry.items() if rule.severity == "warning"} \
@@ -132,7 +132,7 @@ def test_the_rule_lists_match_the_rule_registry() -> None:
 
 @pytest.mark.parametrize("path", [*INVALID, *WARNINGS], ids=ids([*INVALID, *WARNINGS]))
 def test_reported_rules_are_registered_with_their_severity(path: Path) -> None:
-    registry = pytest.importorskip("npmplan.check.rules").RULES
+    registry = pytest.importorskip("npmplan.rules.catalogue").RULES
     for problem in read_plan(path).problems:
         assert registry[problem.rule].severity == problem.severity, problem
 

@@ -19,7 +19,7 @@ from reports_helpers import model_of as model
 from typer.testing import CliRunner
 
 from npmplan.cli.export import export_app
-from npmplan.render.mermaid import safe_name
+from npmplan.render.exports.mermaid import safe_name
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"
 

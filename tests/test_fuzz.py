@@ -56,12 +56,12 @@ from hypothesis import strategies as st
 from plan_examples import INVALID, WARNINGS
 from typer.testing import CliRunner
 
-from npmplan.check.problems import MAX_PER_RULE, Problem
 from npmplan.cli.app import app
 from npmplan.model.plan import Plan
 from npmplan.pipeline import read_plan
 from npmplan.read.limits import DEFAULT_MAX_BYTES
 from npmplan.read.loader import load_bytes
+from npmplan.rules.problems import MAX_PER_RULE, Problem
 
 RUNS = int(os.environ.get("NPMPLAN_FUZZ_RUNS") or 0)
 FIRST_SEED = int(os.environ.get("NPMPLAN_FUZZ_SEED") or 0)

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from conftest import Run
 
-from npmplan.check.problems import MAX_PER_RULE, Problem
 from npmplan.pipeline import read_bytes, read_plan
 from npmplan.read.loader import ALIASED, MapNode, load_bytes, load_text, locate
+from npmplan.rules.problems import MAX_PER_RULE, Problem
 
 PLAN_HEAD = """\
 version: 1

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from plan_examples import INVALID, WARNINGS
 
-from npmplan.check.problems import Problem
 from npmplan.pipeline import read_plan
+from npmplan.rules.problems import Problem
 
 FORBIDDEN = ("pydantic", "input should be", "validation error for", "http", "extra inputs",
              "field required", "value error", "traceback", "<complex key", "<alias>",

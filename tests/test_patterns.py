@@ -15,7 +15,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from npmplan.model import dates, patterns
-from npmplan.model.values import _text, _whole_number, _yaml_whole
+from npmplan.model.values import _whole_number, _yaml_whole, text_value
 from npmplan.read.loader import CONTROL
 
 DATE_PIECES = ["2026", "2028", "2100", "2000", "1899", "1900", "2999", "3000", "-", "0", "1",
@@ -124,7 +124,7 @@ def test_numbers(text: str) -> None:
 @example("a\u2029b")
 def test_text(text: str) -> None:
     try:
-        _text(text)
+        text_value(text)
         good = not CONTROL.search(text)
     except ValueError:
         good = False

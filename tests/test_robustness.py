@@ -23,9 +23,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from robustness_helpers import BASE, npmplan
 
-from npmplan.check.problems import MAX_PER_RULE
 from npmplan.model.plan import Plan
 from npmplan.pipeline import discover_plan, period_text, read_bytes
+from npmplan.rules.problems import MAX_PER_RULE
 from npmplan.write.new import new_plan_text
 
 # --- 1. bounded work ------------------------------------------------------------------------
@@ -222,7 +222,7 @@ ICS_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"),
 
 
 def _reference(event: object, stamp: object) -> str:
-    from npmplan.render.ics import reference_vevent
+    from npmplan.render.exports.ics import reference_vevent
 
     ical: bytes = reference_vevent(event, stamp).to_ical()  # type: ignore[arg-type]
     return ical.decode("utf-8")
@@ -235,7 +235,7 @@ def test_vevent_text_is_icalendar_s_own(summary: str, description: str,
                                         sequence: int) -> None:
     from datetime import UTC, date, datetime
 
-    from npmplan.render.ics import Event, vevent_text
+    from npmplan.render.exports.ics import Event, vevent_text
 
     event = Event("uid@npmplan", sequence, date(2026, 5, 1), date(2026, 6, 1), summary,
                   description, categories, done)
@@ -245,7 +245,7 @@ def test_vevent_text_is_icalendar_s_own(summary: str, description: str,
 
 def test_the_shipped_plan_s_calendar_is_icalendar_s_own(real_plan: Path) -> None:
     from npmplan.pipeline import read_plan
-    from npmplan.render.ics import _stamp, calendar_ics, events
+    from npmplan.render.exports.ics import _stamp, calendar_ics, events
 
     plan = read_plan(real_plan).plan
     assert plan is not None

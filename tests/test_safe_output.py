@@ -28,7 +28,7 @@ from fuzzing import render_all
 
 from npmplan.model.plan import Plan
 from npmplan.read.loader import load_bytes
-from npmplan.render.safe import one_line
+from npmplan.text import one_line
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Every character the spec forbids in text: Cc but newline and tab, and the bidi controls.

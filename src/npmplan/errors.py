@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from npmplan.check.problems import Problem
+from npmplan.rules.problems import Problem
 
 
 class NpmplanError(Exception):

@@ -22,13 +22,13 @@ from pydantic import ValidationError
 
 from npmplan.check.cross import check
 from npmplan.check.partial import cross_findings
-from npmplan.check.problems import MAX_PER_RULE, Finding, Problem
-from npmplan.check.rules import RULES
 from npmplan.errors import NpmplanError, UsageError
 from npmplan.model.dates import Month, parse_period
 from npmplan.model.messages import findings_from
 from npmplan.model.plan import Plan
 from npmplan.read.loader import Document, load_bytes, load_path, oversized
+from npmplan.rules.catalogue import RULES
+from npmplan.rules.problems import MAX_PER_RULE, Finding, Problem
 
 
 @dataclass(slots=True)

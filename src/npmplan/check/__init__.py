@@ -1,1 +1,2 @@
-"""Problems as data and the rules that find them across fields."""
+"""The rules across fields, run once the model is built (and on a plan whose errors
+can be set aside)."""

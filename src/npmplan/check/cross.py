@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from npmplan.check import rules
-from npmplan.check.problems import MAX_PER_RULE, Finding, Loc
-from npmplan.check.suggest import close_matches, listing
 from npmplan.compute.schedule import occurrence_count
 from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
 from npmplan.model.plan import Milestone, Objective, Plan
+from npmplan.rules import catalogue as rules
+from npmplan.rules.problems import MAX_PER_RULE, Finding, Loc
+from npmplan.rules.suggest import close_matches, listing
 
 
 def check(plan: Plan) -> list[Finding]:

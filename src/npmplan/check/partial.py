@@ -25,10 +25,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from npmplan.check.cross import check
-from npmplan.check.problems import Finding, Loc
 from npmplan.model.messages import value_at
 from npmplan.model.plan import Plan
 from npmplan.read.loader import Aliased
+from npmplan.rules.problems import Finding, Loc
 
 STAND_IN = {"what": "(set aside: it has an error)", "when": "tbc"}
 # Past this many errors the plan is fixed in rounds anyway, and a second validation of a

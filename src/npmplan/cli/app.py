@@ -103,7 +103,7 @@ def run() -> None:
 def _run_app() -> int | str | None:
     from npmplan.cli import process
     from npmplan.errors import NpmplanError, UsageError
-    from npmplan.render.safe import shown
+    from npmplan.text import shown
 
     try:
         try:
@@ -129,7 +129,7 @@ def _run_app() -> int | str | None:
 
 
 def _internal_error(exc: Exception) -> int:
-    from npmplan.render.safe import shown
+    from npmplan.text import shown
 
     if os.environ.get("NPMPLAN_DEBUG") == "1":
         raise exc

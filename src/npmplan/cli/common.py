@@ -51,8 +51,8 @@ def choice_option(flags: tuple[str, ...], choices: tuple[str, ...], help: str,
 
 def not_one_of(value: str, choices: tuple[str, ...], exports: bool = False) -> str:
     """``'md' is not one of: text, markdown, json; did you mean 'markdown'?``"""
-    from npmplan.check.suggest import close_matches
-    from npmplan.render.safe import shown
+    from npmplan.rules.suggest import close_matches
+    from npmplan.text import shown
 
     close = close_matches(value, list(choices)) or [
         choice for choice in choices if _abbreviates(value.lower(), choice)][:1]
@@ -72,7 +72,7 @@ def whole_number(minimum: int | None = 0, maximum: int | None = None) -> Any:
         text = value.strip()
         digits = text[1:] if text[:1] in ("+", "-") else text
         if not (digits.isascii() and digits.isdigit()):
-            from npmplan.render.safe import shown
+            from npmplan.text import shown
 
             raise typer.BadParameter(f"'{shown(value)}' is not a whole number; write "
                                      f"digits, e.g. {max(minimum or 0, 1) + 1}")
@@ -116,7 +116,7 @@ def fail(message: str, code: int) -> NoReturn:
     """Say what is wrong on stderr and exit. The message often quotes what the user typed
     (a file name, an id): ``shown`` names any invisible character in it rather than let it
     act on the terminal."""
-    from npmplan.render.safe import shown
+    from npmplan.text import shown
 
     # Line by line: a message may list candidates on lines of their own.
     typer.echo("npmplan: " + "\n".join(shown(line) for line in message.split("\n")), err=True)
@@ -155,7 +155,7 @@ SHOWN_ERRORS = 20  # a command refused for errors shows this many; validate show
 
 def show_errors(result: PlanResult) -> str:
     """Show the first errors of an invalid file on stderr; say how many there are."""
-    from npmplan.render.safe import one_line
+    from npmplan.text import one_line
 
     for problem in result.errors[:SHOWN_ERRORS]:
         typer.echo(one_line(str(problem)), err=True)  # the file name too: one_line
@@ -166,7 +166,7 @@ def show_errors(result: PlanResult) -> str:
 def valid_plan(result: PlanResult) -> Plan | None:
     """The plan, or None after showing its errors."""
     if result.plan is None:
-        from npmplan.render.safe import one_line
+        from npmplan.text import one_line
 
         typer.echo(f"npmplan: {one_line(result.file)} has {show_errors(result)}", err=True)
     return result.plan
@@ -232,7 +232,7 @@ def filters(model: Plan, strategic: str | None = None, lead: str | None = None,
 
 def check_filters(model: Plan, strategic: str | None, lead: str | None) -> None:
     """An unknown filter value is a usage error that names the values there are."""
-    from npmplan.check.suggest import unknown_message
+    from npmplan.rules.suggest import unknown_message
 
     if strategic is not None:
         known = [so.id for so in model.strategic_objectives]

@@ -28,9 +28,9 @@ def diff(
 
     Objectives, milestones moved, done or cancelled, schedules and the monthly workload.
     """
+    from npmplan import versions
     from npmplan.compute.diff import compare
     from npmplan.errors import UsageError
-    from npmplan.read import versions
 
     try:
         before = versions.parse_version(old, lambda: resolve_plan(plan))

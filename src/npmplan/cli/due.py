@@ -88,10 +88,10 @@ def _since(text: str, path: Path, model: Plan, rows: list[Row],
     """What changed in the rows shown since the version ``--since`` names."""
     from datetime import UTC, datetime, time
 
+    from npmplan import versions
     from npmplan.compute.diff import compare
     from npmplan.compute.due import changes_since
     from npmplan.errors import UsageError
-    from npmplan.read import versions
 
     now = datetime.now(UTC) if as_of is None else datetime.combine(as_of, time.max, UTC)
     try:

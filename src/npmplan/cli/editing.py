@@ -99,8 +99,8 @@ def carry_out(plan: Path | None, dry_run: bool,
 
 
 def objective_at(model: Plan, objective_id: str) -> tuple[Loc, Objective]:
-    from npmplan.check.suggest import unknown_message
     from npmplan.errors import UsageError
+    from npmplan.rules.suggest import unknown_message
 
     for s, so in enumerate(model.strategic_objectives):
         for o, objective in enumerate(so.objectives):
@@ -166,20 +166,20 @@ def check_text(name: str, text: str) -> None:
 
 def brief(text: str) -> str:
     """What the user typed, as messages quote plan text: invisible characters named, cut
-    past 60 characters (``check.problems.quoted`` without its quote marks)."""
-    from npmplan.check.problems import quoted
+    past 60 characters (``rules.problems.quoted`` without its quote marks)."""
+    from npmplan.rules.problems import quoted
 
     return quoted(text)[1:-1]
 
 
 def what_text(text: str) -> str:
-    from npmplan.check.problems import quoted
+    from npmplan.rules.problems import quoted
 
     return '"' + quoted(text)[1:-1] + '"'
 
 
 def show_errors(result: PlanResult) -> None:
-    from npmplan.render.safe import one_line
+    from npmplan.text import one_line
 
     for problem in result.errors[:SHOWN_ERRORS]:
         typer.echo(one_line(str(problem)), err=True)
@@ -188,7 +188,7 @@ def show_errors(result: PlanResult) -> None:
 
 
 def show_new_warnings(before: PlanResult, after: PlanResult) -> None:
-    from npmplan.render.safe import one_line
+    from npmplan.text import one_line
 
     old = {(p.rule, p.message) for p in before.problems}
     for problem in after.problems:
@@ -197,7 +197,7 @@ def show_new_warnings(before: PlanResult, after: PlanResult) -> None:
 
 
 def diff(old: str, new: str, name: str) -> str:
-    from npmplan.render.safe import clean
+    from npmplan.text import clean
 
     split = re.compile(r"\r\n|\r|\n")
     name = name.lstrip("/")  # a/tmp/plan.yaml, as git writes it, not a//tmp/plan.yaml

@@ -131,7 +131,7 @@ def ics(
 
     All-day events for the dated milestones, to subscribe to in Outlook or Google Calendar.
     """
-    from npmplan.render.ics import calendar_ics
+    from npmplan.render.exports.ics import calendar_ics
 
     model = _prepare(plan, output, force)
     shown = cli.filters(model, strategic, lead)
@@ -153,7 +153,7 @@ def mermaid(
 
     The schedules and milestones, for Markdown pages (GitHub draws it).
     """
-    from npmplan.render.mermaid import gantt
+    from npmplan.render.exports.mermaid import gantt
 
     model = _prepare(plan, output, force)
     shown = cli.filters(model, strategic, lead)
@@ -181,7 +181,7 @@ def html(
     from npmplan.compute.due import due_report
     from npmplan.compute.workload import workload
     from npmplan.model.dates import Month
-    from npmplan.render.html import Report, page
+    from npmplan.render.exports.html import Report, page
 
     today: date = cli.parse_as_of(as_of)
     chosen = cli.parse_month_option("--month", month) or Month.of(today.year, today.month)
@@ -220,7 +220,7 @@ def xlsx(
     quarterly report's RAG ratings). Write it with -o FILE.
     """
     from npmplan.compute.calendar import calendar_report
-    from npmplan.render.xlsx import Sheets, workbook
+    from npmplan.render.exports.xlsx import Sheets, workbook
 
     if output is None and _is_terminal():
         cli.fail("an xlsx file is not text for a terminal: write it to a file with "
@@ -266,7 +266,7 @@ def json_(
     Every date resolved to months, for other tools (docs/export-json.md).
     """
     from npmplan.compute.plan import plan_figures
-    from npmplan.render.plan_json import plan_document
+    from npmplan.render.exports.plan_json import plan_document
 
     model = _prepare(plan, output, force)
     _emit(plan_document(plan_figures(model)), output)
@@ -292,7 +292,7 @@ def docx(
         cli.fail("a Word document is not for the terminal: write it to a file with "
                  "-o plan.docx (or redirect: > plan.docx)", 2)
     from npmplan.compute.calendar import calendar_report
-    from npmplan.render.docx import plan_docx
+    from npmplan.render.exports.docx import plan_docx
 
     model = _prepare(plan, output, force)
     shown = cli.filters(model, strategic, lead)

@@ -34,8 +34,8 @@ def lead(
         editing.check_text("TEAM_ID", team_id)
 
     def make(model: Plan, src: Source) -> editing.Change:
-        from npmplan.check.suggest import unknown_message
         from npmplan.errors import UsageError
+        from npmplan.rules.suggest import unknown_message
         from npmplan.write.edit import flow_list, set_fields
 
         loc, objective = editing.objective_at(model, objective_id)

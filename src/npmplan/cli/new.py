@@ -56,7 +56,7 @@ def new(
         valid_plan(check)
         fail("the new plan would not be valid; nothing was written", 1)
     _write_new(target, text)
-    from npmplan.render.safe import one_line, shown
+    from npmplan.text import one_line, shown
 
     typer.echo(f"Wrote {shown(str(target))}: {one_line(check.plan.plan.title)}, "
                f"{chosen[0]}..{chosen[1]}.")
@@ -68,7 +68,7 @@ def new(
 
 def _print_warnings(check: PlanResult) -> None:
     """The new plan's warnings themselves: the work left to do."""
-    from npmplan.render.safe import one_line
+    from npmplan.text import one_line
 
     warnings = check.problems
     if not warnings:

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from npmplan.render.safe import shown
 from npmplan.render.width import columns_setting
+from npmplan.text import shown
 
 CLOSED_MESSAGE = "standard output is closed"
 
@@ -89,7 +89,7 @@ class _Closed(io.RawIOBase):
 
 
 class _Shown(io.TextIOBase):
-    """Standard error through ``render.safe.shown``, line breaks kept."""
+    """Standard error through ``text.shown``, line breaks kept."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream

@@ -22,9 +22,9 @@ def show(
     Rationale, outcomes, outputs (web-hosted ones marked), schedule and milestones,
     numbered as #N for the editing commands.
     """
-    from npmplan.check.suggest import unknown_message
     from npmplan.compute.show import show_report
     from npmplan.model.dates import Month
+    from npmplan.rules.suggest import unknown_message
 
     today = parse_as_of(as_of)
     model = load_plan(plan)

@@ -26,8 +26,8 @@ def validate(
     Every problem in every file, as FILE:LINE:COL: message [rule]; exit 0 when valid,
     1 with problems (warnings too with --strict), 2 for a usage mistake.
     """
-    from npmplan.check.problems import Validation
     from npmplan.pipeline import read_plan
+    from npmplan.rules.problems import Validation
 
     paths = [resolve_plan(p) for p in plans] if plans else _default_paths(plan)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")

@@ -1,4 +1,4 @@
-"""``npmplan diff``: what changed between two versions of a plan (``read.versions`` says
+"""``npmplan diff``: what changed between two versions of a plan (``versions`` says
 where they come from). Both versions must be valid plans; the diff compares their models.
 
 Matching. Objectives match by id. Milestones match by their objective's id and their

@@ -26,7 +26,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from npmplan.check.problems import quoted
+from npmplan.rules.problems import quoted
 
 MONTH_NAMES = {
     name: number

@@ -26,11 +26,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from npmplan.check import rules
-from npmplan.check.problems import MAX_PER_RULE, Finding, Loc, quoted
-from npmplan.check.rules import RULES, Rule
 from npmplan.model.plan import MODEL_UNDER, keys_allowed
 from npmplan.read.loader import Aliased
+from npmplan.rules import catalogue as rules
+from npmplan.rules.catalogue import RULES, Rule
+from npmplan.rules.problems import MAX_PER_RULE, Finding, Loc, quoted
 
 # The rule of each pydantic error type that is not one of our own value types'.
 _RULE = {"extra_forbidden": rules.UNKNOWN_KEY, "missing": rules.MISSING_KEY,

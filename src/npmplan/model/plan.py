@@ -12,10 +12,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidat
 from npmplan.model import dates, patterns
 from npmplan.model.dates import Month, When
 from npmplan.model.values import (
-    _EMPTY,
-    _MONTHS_SAYS,
-    _OR_NULL,
-    _TEXT_SAYS,
+    EMPTY,
+    MONTHS_SAYS,
+    OR_NULL,
+    TEXT_SAYS,
     Boolean,
     Capacity,
     Day,
@@ -25,18 +25,18 @@ from npmplan.model.values import (
     Id,
     KindValue,
     MonthRange,
+    OrText,
     Period,
     PriorityValue,
     RatingValue,
     StatusValue,
     Text,
     WhenValue,
-    _mapping_from_text,
-    _OrText,
-    _pattern,
-    _schema,
-    _text,
-    _version,
+    json_pattern,
+    json_schema,
+    mapping_from_text,
+    text_value,
+    version_number,
 )
 from npmplan.model.values import (
     FUNCTIONS as FUNCTIONS,
@@ -83,7 +83,7 @@ class TeamMember(Strict):
 
 # Markdown-light (docs/plan-format.md): paragraphs separated by blank lines, and lines
 # starting with "- " as bullet items. Checked as text; read by render/light.py.
-Prose = Annotated[str, PlainValidator(_text), _schema(
+Prose = Annotated[str, PlainValidator(text_value), json_schema(
     type=["string", "number", "boolean"], minLength=1,
     description="Markdown-light text: paragraphs separated by a blank line; lines starting "
                 "with '- ' are bullet items")]
@@ -163,21 +163,21 @@ class Objective(Strict):
     title: Text
     label: Text | None = None  # the calendar row's text; default: title
     priority: PriorityValue | None = None
-    leads: Annotated[list[Id], _EMPTY, _OR_NULL] = []
+    leads: Annotated[list[Id], EMPTY, OR_NULL] = []
     rationale: Text | None = None
-    outcomes: Annotated[list[Text], _EMPTY, _OR_NULL] = []
+    outcomes: Annotated[list[Text], EMPTY, OR_NULL] = []
     outputs: Annotated[
-        list[Annotated[Output, BeforeValidator(_mapping_from_text("title")),
-                       _OrText({"type": ["string", "number", "boolean"],
-                               **_pattern(patterns.TEXT, _TEXT_SAYS)})]],
-        _EMPTY, _OR_NULL,
+        list[Annotated[Output, BeforeValidator(mapping_from_text("title")),
+                       OrText({"type": ["string", "number", "boolean"],
+                               **json_pattern(patterns.TEXT, TEXT_SAYS)})]],
+        EMPTY, OR_NULL,
     ] = []
     schedule: Annotated[
-        list[Annotated[Span, BeforeValidator(_mapping_from_text("months")),
-                       _OrText({"type": "string", **_pattern(patterns.MONTHS, _MONTHS_SAYS)})]],
-        _EMPTY, _OR_NULL,
+        list[Annotated[Span, BeforeValidator(mapping_from_text("months")),
+                       OrText({"type": "string", **json_pattern(patterns.MONTHS, MONTHS_SAYS)})]],
+        EMPTY, OR_NULL,
     ] = []
-    milestones: Annotated[list[Milestone], _EMPTY, _OR_NULL] = []
+    milestones: Annotated[list[Milestone], EMPTY, OR_NULL] = []
     rag: Rag | None = Field(
         default=None, description="an officer's RAG rating, shown by npmplan report beside "
         "the computed one: {status: red|amber|green|complete, reason, set_on: YYYY-MM-DD}")
@@ -190,8 +190,8 @@ class Objective(Strict):
 class StrategicObjective(Strict):
     id: Id
     title: Text
-    functions: Annotated[list[FunctionValue], _EMPTY, _OR_NULL] = []
-    objectives: Annotated[list[Objective], _EMPTY, _OR_NULL]
+    functions: Annotated[list[FunctionValue], EMPTY, OR_NULL] = []
+    objectives: Annotated[list[Objective], EMPTY, OR_NULL]
 
 
 class Plan(Strict):
@@ -200,11 +200,11 @@ class Plan(Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
                            "title": "npmplan plan file (version 1)"},
     )
-    version: Annotated[int, PlainValidator(_version), _schema(
+    version: Annotated[int, PlainValidator(version_number), json_schema(
         type=["integer", "string"], minimum=1, maximum=1,
-        **_pattern(patterns.ONE, "this npmplan reads version 1: write version: 1"))]
+        **json_pattern(patterns.ONE, "this npmplan reads version 1: write version: 1"))]
     plan: PlanInfo
-    team: Annotated[list[TeamMember], _EMPTY, _OR_NULL] = []
+    team: Annotated[list[TeamMember], EMPTY, OR_NULL] = []
     strategic_objectives: Annotated[list[StrategicObjective], Field(min_length=1)]
 
     def objectives(self) -> list[tuple[StrategicObjective, Objective]]:

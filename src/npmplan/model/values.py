@@ -23,11 +23,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from npmplan.check import rules
-from npmplan.check.problems import quoted
-from npmplan.check.rules import Rule
 from npmplan.model import dates, patterns
 from npmplan.model.dates import Month, When
+from npmplan.rules import catalogue as rules
+from npmplan.rules.catalogue import Rule
+from npmplan.rules.problems import quoted
 
 Kind = Literal["active", "meetings", "production"]
 Status = Literal["planned", "done", "cancelled"]
@@ -149,7 +149,7 @@ def _boolean(value: Any) -> bool:
     return _BOOLEANS[text]
 
 
-def _version(value: Any) -> int:
+def version_number(value: Any) -> int:
     text = _text_only(value, "a number").strip()
     if _yaml_whole(text) != 1:
         raise _custom(rules.BAD_VERSION, f"version {quoted(text)} is not one this npmplan reads; "
@@ -161,7 +161,7 @@ def _none_as_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
-def _text(value: Any) -> str:
+def text_value(value: Any) -> str:
     if value is None:
         raise _custom(rules.EMPTY_VALUE, "this has no value; write the text after the ':'")
     text = _text_only(value, "text")
@@ -170,11 +170,11 @@ def _text(value: Any) -> str:
     return text
 
 
-def _schema(**schema: Any) -> WithJsonSchema:
+def json_schema(**schema: Any) -> WithJsonSchema:
     return WithJsonSchema(schema)
 
 
-def _pattern(pattern: str, say: str) -> dict[str, Any]:
+def json_pattern(pattern: str, say: str) -> dict[str, Any]:
     """A string pattern and the plain words VS Code shows when a value does not match."""
     return {"pattern": pattern, "patternErrorMessage": say}
 
@@ -187,7 +187,7 @@ def _invisible(char: str) -> bool:
 
 
 def _id(value: Any) -> str:
-    text = _text(value)
+    text = text_value(value)
     if text != text.strip() or "\n" in text:
         raise _custom(rules.BAD_ID, f"the id {quoted(text)} has spaces or line breaks around "
                       f"it; write it without them: {text.strip()}")
@@ -201,66 +201,66 @@ def _id(value: Any) -> str:
 # A YAML 1.2 editor reads `title: 2027` as a number and `title: true` as a boolean; npmplan
 # reads every scalar as text, so the schema admits them where text is expected. Each string
 # form is in ``patterns``, which mirrors ``dates`` and the parsers above.
-_TEXT_SAYS = "write some text (not only spaces, and no control or bidi characters)"
-Text = Annotated[str, PlainValidator(_text), _schema(
-    type=["string", "number", "boolean"], **_pattern(patterns.TEXT, _TEXT_SAYS))]
-Id = Annotated[str, PlainValidator(_id), _schema(
+TEXT_SAYS = "write some text (not only spaces, and no control or bidi characters)"
+Text = Annotated[str, PlainValidator(text_value), json_schema(
+    type=["string", "number", "boolean"], **json_pattern(patterns.TEXT, TEXT_SAYS))]
+Id = Annotated[str, PlainValidator(_id), json_schema(
     type=["string", "number", "boolean"],
-    **_pattern(patterns.ID, "an id is text on one line with no spaces around it, e.g. 2.10"))]
-Count = Annotated[int, PlainValidator(_whole_number), _schema(
+    **json_pattern(patterns.ID, "an id is text on one line with no spaces around it, e.g. 2.10"))]
+Count = Annotated[int, PlainValidator(_whole_number), json_schema(
     type=["integer", "string"], minimum=0,
-    **_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
-Capacity = Annotated[int, PlainValidator(_capacity), _schema(
+    **json_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
+Capacity = Annotated[int, PlainValidator(_capacity), json_schema(
     type=["integer", "string"], minimum=0,
-    **_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
-Every = Annotated[int, PlainValidator(_whole_number), _schema(
+    **json_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
+Every = Annotated[int, PlainValidator(_whole_number), json_schema(
     type=["integer", "string"], minimum=1,
-    **_pattern(patterns.POSITIVE, "write a whole number of months, 1 or more, e.g. 2"))]
-Boolean = Annotated[bool, PlainValidator(_boolean), _schema(
-    type=["boolean", "string"], **_pattern(patterns.BOOLEAN, "write true or false"))]
-_MONTHS_SAYS = ("write a month (2026-09 or Sep 2026), a day (2026-09-15) or a range "
+    **json_pattern(patterns.POSITIVE, "write a whole number of months, 1 or more, e.g. 2"))]
+Boolean = Annotated[bool, PlainValidator(_boolean), json_schema(
+    type=["boolean", "string"], **json_pattern(patterns.BOOLEAN, "write true or false"))]
+MONTHS_SAYS = ("write a month (2026-09 or Sep 2026), a day (2026-09-15) or a range "
                 "(2026-06..2026-08), with a real month and day")
 MonthRange = Annotated[
     tuple[Month, Month],
     PlainValidator(_parser(rules.BAD_MONTHS, dates.parse_months, "a month or range")),
-    _schema(type="string", **_pattern(patterns.MONTHS, _MONTHS_SAYS)),
+    json_schema(type="string", **json_pattern(patterns.MONTHS, MONTHS_SAYS)),
 ]
 Period = Annotated[
     tuple[Month, Month],
     PlainValidator(_parser(rules.BAD_PERIOD, dates.parse_period, "a range of months")),
-    _schema(type="string", **_pattern(
+    json_schema(type="string", **json_pattern(
         patterns.PERIOD, "write the plan year as a range of months, e.g. 2026-04..2027-03")),
 ]
 _WHEN_SAYS = "write " + dates.FORMS + ", with a real month and day"
 WhenValue = Annotated[
     When,
     PlainValidator(_parser(rules.BAD_WHEN, dates.parse_when, "a date")),
-    _schema(type="string", **_pattern(patterns.WHEN, _WHEN_SAYS)),
+    json_schema(type="string", **json_pattern(patterns.WHEN, _WHEN_SAYS)),
 ]
 DoneOn = Annotated[
     When,
     PlainValidator(_parser(rules.BAD_DAY, dates.parse_done_on, "a date")),
-    _schema(type="string", **_pattern(
+    json_schema(type="string", **json_pattern(
         patterns.DONE_ON, "write the day (2026-11-20) or the month (2026-11) it was done")),
 ]
 Day = Annotated[
     date,
     PlainValidator(_parser(rules.BAD_DAY, dates.parse_day, "a day")),
-    _schema(type="string", pattern=r"^\s*\d{4}-\d{2}-\d{2}\s*$",
+    json_schema(type="string", pattern=r"^\s*\d{4}-\d{2}-\d{2}\s*$",
             description="a day, YYYY-MM-DD"),
 ]
 RatingValue = Annotated[Rating, PlainValidator(_choice(RATINGS, "RAG rating")),
-                        _schema(enum=list(RATINGS))]
-KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), _schema(enum=list(KINDS))]
+                        json_schema(enum=list(RATINGS))]
+KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), json_schema(enum=list(KINDS))]
 StatusValue = Annotated[Status, PlainValidator(_choice(STATUSES, "status")),
-                        _schema(enum=list(STATUSES))]
+                        json_schema(enum=list(STATUSES))]
 PriorityValue = Annotated[Priority, PlainValidator(_choice(PRIORITIES, "priority")),
-                          _schema(enum=list(PRIORITIES))]
+                          json_schema(enum=list(PRIORITIES))]
 FunctionValue = Annotated[Function, PlainValidator(_choice(FUNCTIONS, "function")),
-                          _schema(enum=list(FUNCTIONS))]
+                          json_schema(enum=list(FUNCTIONS))]
 
 
-def _mapping_from_text(key: str) -> Callable[[Any], Any]:
+def mapping_from_text(key: str) -> Callable[[Any], Any]:
     """Let a plain value stand for ``{key: value}`` (``- 2026-07`` in a schedule)."""
 
     def convert(value: Any) -> Any:
@@ -278,10 +278,10 @@ class _OrNull:
         return schema
 
 
-_EMPTY, _OR_NULL = BeforeValidator(_none_as_empty), _OrNull()
+EMPTY, OR_NULL = BeforeValidator(_none_as_empty), _OrNull()
 
 
-class _OrText:
+class OrText:
     """JSON Schema of a mapping that may also be written as plain text (its shorthand)."""
 
     def __init__(self, text: dict[str, Any]) -> None:

@@ -28,11 +28,11 @@ from typing import Any
 import yaml
 from yaml import events
 
-from npmplan.check import rules
-from npmplan.check.problems import MAX_PER_RULE, Finding, Loc, Problem, format_loc
-from npmplan.check.rules import Rule
 from npmplan.read.limits import max_bytes
 from npmplan.read.syntax import control_problem, syntax_problem
+from npmplan.rules import catalogue as rules
+from npmplan.rules.catalogue import Rule
+from npmplan.rules.problems import MAX_PER_RULE, Finding, Loc, Problem, format_loc
 
 try:  # libyaml is 8-12x faster; the pure-Python parser is the fallback
     from yaml import CBaseLoader as _EventLoader

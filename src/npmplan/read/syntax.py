@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import yaml
 
-from npmplan.check import rules
-from npmplan.check.problems import Problem
+from npmplan.rules import catalogue as rules
+from npmplan.rules.problems import Problem
 
 
 def control_problem(file: str, line: int, column: int, char: str, path: str) -> Problem:

@@ -1,2 +1,2 @@
-"""One module per output. Renderers take computed figures and return text; they never
-compute figures themselves and never print."""
+"""What every output shares (the format registry, the console, JSON, glyphs, tables);
+the renderers of reports in ``reports/``, the writers of exports in ``exports/``."""

@@ -28,7 +28,7 @@ Renderer = Callable[[Any, int], Any]
 class Format:
     name: str
     says: str  # how the help names it: "markdown (for meeting notes)"
-    renderer: str  # "npmplan.render.due:markdown"
+    renderer: str  # "npmplan.render.reports.due:markdown"
 
 
 class Formats:
@@ -86,7 +86,7 @@ def _console(width: int | None = None) -> Console:
 
 
 def _f(name: str, says: str, module: str, function: str) -> Format:
-    return Format(name, says, f"npmplan.render.{module}:{function}")
+    return Format(name, says, f"npmplan.render.reports.{module}:{function}")
 
 
 TEXT, JSON = "text", "json"

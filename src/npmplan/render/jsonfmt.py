@@ -3,7 +3,7 @@ renderer (spec: "JSON output"); scripts depend on their keys: add keys if needed
 rename or remove them.
 
 Text stays readable UTF-8, but every invisible character (C1 controls, DEL, bidi and
-zero-width marks: ``render.safe.INVISIBLE``) is written as a ``\\uXXXX`` escape, so that the
+zero-width marks: ``text.INVISIBLE``) is written as a ``\\uXXXX`` escape, so that the
 JSON holds the same value and a terminal or a viewer showing it is never acted on.
 
     >>> dumps({"file": "a\\u202eb"})
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from npmplan.render.safe import INVISIBLE
+from npmplan.text import INVISIBLE
 
 _RAW = re.compile(f"[{INVISIBLE}]")
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from npmplan.compute.schedule import kind_runs
 from npmplan.model.dates import Month, range_text
-from npmplan.render.safe import md, plain
+from npmplan.text import md, plain
 
 BAR = 8
 MIN_LABEL = 12

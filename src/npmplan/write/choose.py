@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from npmplan.check.problems import quoted
 from npmplan.errors import UsageError
 from npmplan.model.plan import Milestone, Objective
-from npmplan.render.safe import one_line
+from npmplan.rules.problems import quoted
+from npmplan.text import one_line
 
 _SAME = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 

@@ -38,7 +38,7 @@ from npmplan.model.plan import (
     StrategicObjective,
     TeamMember,
 )
-from npmplan.render.safe import one_line
+from npmplan.text import one_line
 from npmplan.write.carry import Tally, carry, note
 from npmplan.write.edit import scalar as yaml_scalar
 

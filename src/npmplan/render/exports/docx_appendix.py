@@ -26,9 +26,9 @@ from docx.table import Table, _Cell
 
 from npmplan.compute.calendar import Calendar, CalendarRow
 from npmplan.model.plan import KINDS, Kind
-from npmplan.render.calendar import start_end
-from npmplan.render.docx_parts import SMALL, cell_text, repeat_header, set_widths, shade
+from npmplan.render.exports.docx_parts import SMALL, cell_text, repeat_header, set_widths, shade
 from npmplan.render.glyphs import MILESTONE, NAME
+from npmplan.render.reports.calendar import start_end
 
 # kind -> (fill, pattern, pattern colour, letter, letter colour)
 FILLS: dict[Kind, tuple[str, str, str, str, str]] = {

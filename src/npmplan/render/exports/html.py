@@ -22,9 +22,9 @@ from npmplan.compute.due import DueItem, DueReport
 from npmplan.compute.workload import Workload
 from npmplan.model.dates import Month
 from npmplan.model.plan import KINDS, Plan
+from npmplan.render.exports.html_style import CSS
 from npmplan.render.glyphs import MILESTONE, NAME, OVER
-from npmplan.render.html_style import CSS
-from npmplan.render.safe import one_line
+from npmplan.text import one_line
 
 KIND_NAME = {kind: html.escape(name) for kind, name in NAME.items()}
 SECTIONS = (  # (key in DueReport.sections or "next_month", heading, css class)

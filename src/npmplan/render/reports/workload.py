@@ -11,7 +11,7 @@ from npmplan.compute.workload import MonthLoad, Workload, WorkloadReport
 from npmplan.model.plan import KINDS
 from npmplan.render.glyphs import GLYPH, NAME, OVER
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, plain
+from npmplan.text import md, plain
 
 BAR_WIDTH = 30
 

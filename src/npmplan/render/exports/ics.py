@@ -55,7 +55,7 @@ from npmplan import __version__
 from npmplan.compute.schedule import Row, occurrences
 from npmplan.model.dates import When
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
-from npmplan.render.safe import clean, one_line
+from npmplan.text import clean, one_line
 
 DONE_PREFIX = "✓ Done: "
 

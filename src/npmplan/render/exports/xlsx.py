@@ -7,6 +7,8 @@ dates are text, totals and the workload are numbers.
 - **Calendar**: the appendix. A row per objective, a column per month, each kind a fill and
   a letter (A, M, P: they survive a black-and-white print), ◆ where a milestone is due, the
   row totals and the monthly workload as numbers; header frozen; A4 landscape, one page wide.
+- **Progress** (with ``--quarter``): the quarterly report (``npmplan report``) as one row per
+  objective; the rating is a word on a coloured fill, so it reads in grey scale too.
 - **Milestones**: a row per milestone (objective, what, when, window, status, lead...) with an
   auto-filter.
 
@@ -25,14 +27,13 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from npmplan.compute.calendar import Calendar, CalendarRow
-from npmplan.compute.report import QuarterReport
+from npmplan.compute.report import ObjectiveReport, QuarterReport
 from npmplan.compute.schedule import Row
-from npmplan.model.plan import KINDS, Kind, Milestone, Plan
-from npmplan.render.calendar import start_end
+from npmplan.model.plan import KINDS, RATINGS, Kind, Milestone, Plan
 from npmplan.render.glyphs import MILESTONE, NAME
-from npmplan.render.safe import one_line
-from npmplan.render.xlsx_parts import LINE, lines
-from npmplan.render.xlsx_progress import progress_sheet
+from npmplan.render.reports.calendar import start_end
+from npmplan.render.reports.report import counts_words, heading
+from npmplan.text import one_line
 
 LETTER: dict[Kind, str] = {"active": "A", "meetings": "M", "production": "P"}
 # The HTML page's colours, light enough for the letter to read on them in print.
@@ -91,7 +92,7 @@ def workbook(sheets: Sheets) -> bytes:
     _calendar(book.add_worksheet("Calendar"), sheets.view, formats)
     _milestones(book.add_worksheet("Milestones"), sheets, formats)
     if sheets.progress is not None:
-        progress_sheet(book, book.add_worksheet("Progress"), sheets.progress)
+        _progress(book, book.add_worksheet("Progress"), sheets.progress)
     book.close()
     return out.getvalue()
 
@@ -228,3 +229,71 @@ def _milestones(sheet: Worksheet, sheets: Sheets, f: _Formats) -> None:
     sheet.freeze_panes(1, 0)
     _page(sheet, 0)
 
+
+# The Progress sheet: every figure is the report's (``compute.report``).
+
+# (column, width): one row per objective
+PROGRESS_COLUMNS = (
+    ("Strategic objective", 10), ("Id", 6), ("Objective", 36), ("RAG", 10),
+    ("Computed RAG", 10), ("Why (computed)", 36), ("Set by an officer", 10), ("Reason", 30),
+    ("Set on", 11), ("Stale", 7), ("Done this quarter", 9), ("Due, not done", 9), ("Moved", 8),
+    ("Due next quarter", 9))
+RATING_FILL = {"red": "#F4C7C3", "amber": "#FCE8B2", "green": "#B7E1CD", "complete": "#C9DAF8"}
+
+
+def _progress_cells(item: ObjectiveReport) -> list[str | int]:
+    override = item.override
+    return [item.strategic.id, item.objective.id, item.objective.row_label, item.rag.upper(),
+            item.computed, item.why,
+            override.status if override else "", override.reason if override else "",
+            override.set_on.isoformat() if override else "",
+            ("yes" if override.stale else "no") if override else "",
+            len(item.done), len(item.due_not_done), len(item.moved), len(item.next)]
+
+
+def _progress(book: Workbook, sheet: Worksheet, report: QuarterReport) -> None:
+    base = {"font_name": "Arial", "font_size": 9, "valign": "top"}
+    text = book.add_format({**base, "text_wrap": True})
+    head = book.add_format({**base, "bold": True, "bottom": 1, "bg_color": "#EEEEEE",
+                            "text_wrap": True})
+    rag = {r: book.add_format({**base, "bold": True, "align": "center", "border": 1,
+                               "bg_color": RATING_FILL[r]}) for r in RATINGS}
+    title, sub = heading(report)
+    sheet.write_string(0, 0, one_line(title), book.add_format({**base, "bold": True,
+                                                                "font_size": 13}))
+    sheet.write_string(1, 0, one_line(f"{sub}. Ratings: {counts_words(report.summary)}."),
+                       book.add_format(base))
+    for col, (name, width) in enumerate(PROGRESS_COLUMNS):
+        sheet.write_string(3, col, name, head)
+        sheet.set_column(col, col, width)
+    sheet.set_row(3, 2 * LINE)
+    for at, item in enumerate(report.objectives, start=4):
+        cells = _progress_cells(item)
+        for col, value in enumerate(cells):
+            if isinstance(value, int):
+                sheet.write_number(at, col, value, text)
+            else:
+                style = rag[item.rag] if col == 3 else text
+                sheet.write_string(at, col, one_line(value), style)
+        # a spreadsheet does not grow a row for text a program wrapped: say how high it is
+        widths = (width for _, width in PROGRESS_COLUMNS)
+        sheet.set_row(at, LINE * max(lines(str(value), width)
+                                     for value, width in zip(cells, widths, strict=True)))
+    last = 3 + len(report.objectives)
+    sheet.autofilter(3, 0, max(last, 4), len(PROGRESS_COLUMNS) - 1)
+    sheet.freeze_panes(4, 3)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(3)
+
+
+# Row heights for wrapped text.
+
+LINE = 12.0  # points per line of 9-point Arial
+
+
+def lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (roughly:
+    spreadsheets do not grow a row for wrapped text that a program wrote)."""
+    return max(1, -(-len(text) // max(int(width * 1.6) - 2, 1)))

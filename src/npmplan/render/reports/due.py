@@ -17,7 +17,7 @@ from rich.text import Text
 from npmplan.compute.due import DueBlock, DueChange, DueItem, DueReport, OverdueGroup
 from npmplan.model.dates import Month, range_text
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, one_line, plain
+from npmplan.text import md, one_line, plain
 
 TITLES = {
     "overdue": "Overdue",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from npmplan.check.problems import Finding, Loc, Problem, Severity
+from npmplan.rules.problems import Finding, Loc, Problem, Severity
 
 EXAMPLE_PLAN = """\
 version: 1

@@ -21,7 +21,7 @@ from npmplan.model.dates import Month
 from npmplan.model.plan import KINDS
 from npmplan.render.glyphs import GLYPH, MILESTONE, NAME, OVER
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, one_line, plain
+from npmplan.text import md, one_line, plain
 
 CELL = 3
 MIN_LABEL = 12

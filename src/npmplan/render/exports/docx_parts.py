@@ -1,7 +1,7 @@
 """The small pieces of a Word document that python-docx has no call for: cell shading, a
 header row repeated on every page, fixed column widths, and text made safe for XML.
 
-Only ``render.docx`` and ``render.docx_appendix`` import this module, and only inside
+Only ``docx`` and ``docx_appendix`` beside it import this module, and only inside
 ``npmplan export docx``, so python-docx is never loaded by any other command.
 """
 
@@ -18,7 +18,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from npmplan.render.light import blocks
-from npmplan.render.safe import clean
+from npmplan.text import clean
 
 # XML 1.0 has no place for these (validate refuses them in a plan; a file that was never
 # validated must still give a document rather than a traceback).

@@ -29,8 +29,8 @@ from docx.table import _Cell
 from npmplan.compute.calendar import Calendar
 from npmplan.compute.schedule import Row
 from npmplan.model.plan import FUNCTIONS, Milestone, Objective, Plan, StrategicObjective
-from npmplan.render.docx_appendix import appendix
-from npmplan.render.docx_parts import (
+from npmplan.render.exports.docx_appendix import appendix
+from npmplan.render.exports.docx_parts import (
     SMALL,
     add_prose,
     cell_paragraph,

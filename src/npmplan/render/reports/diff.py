@@ -12,8 +12,8 @@ from npmplan.compute.diff import MilestoneChange, ObjectiveChange, PlanDiff, Sch
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, plain
 from npmplan.render.tables import Section, md_table, plural, runs, signed, text_table
+from npmplan.text import md, plain
 
 
 def move_words(change: MilestoneChange) -> str:

@@ -10,8 +10,8 @@ from rich.text import Text
 
 from npmplan.compute.status import StatusReport, Tally
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, plain
 from npmplan.render.tables import BAR, fitted, md_table
+from npmplan.text import md, plain
 
 
 def bar(share: float | None) -> str:

@@ -41,7 +41,7 @@ from datetime import date
 from npmplan.compute.schedule import Row, active_months, kind_runs, occurrences
 from npmplan.model.dates import Month
 from npmplan.model.plan import Kind, Milestone, Objective, Plan
-from npmplan.render.safe import one_line
+from npmplan.text import one_line
 
 NAME_MAX = 70
 SECTION_MAX = 34

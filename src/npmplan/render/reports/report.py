@@ -16,7 +16,7 @@ from npmplan.compute.report import ObjectiveReport, Quarter, QuarterReport, Repo
 from npmplan.model.dates import range_text
 from npmplan.model.plan import RATINGS, Rating
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, one_line, plain
+from npmplan.text import md, one_line, plain
 
 WORD = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete"}
 STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green",

@@ -11,8 +11,8 @@ from rich.text import Text
 from npmplan.compute.show import MilestoneState, Show
 from npmplan.render.glyphs import GLYPH, MILESTONE
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import clean, md, plain
 from npmplan.render.tables import LARGE, fitted
+from npmplan.text import clean, md, plain
 
 WEB = "(web)"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from npmplan.errors import UsageError
 from npmplan.pipeline import PlanResult, check_readable, read_bytes, read_plan
 from npmplan.read.limits import max_bytes
-from npmplan.render.safe import one_line
+from npmplan.text import one_line
 
 
 @dataclass(frozen=True, slots=True)

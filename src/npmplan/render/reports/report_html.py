@@ -15,8 +15,15 @@ import html
 from npmplan import __version__
 from npmplan.compute.report import ObjectiveReport, QuarterReport, ReportItem
 from npmplan.model.plan import RATINGS, Rating
-from npmplan.render.report import PARTS, WORD, counts_words, heading, item_words, rating_note
-from npmplan.render.safe import one_line
+from npmplan.render.reports.report import (
+    PARTS,
+    WORD,
+    counts_words,
+    heading,
+    item_words,
+    rating_note,
+)
+from npmplan.text import one_line
 
 COLOUR = {"red": "#c62828", "amber": "#b26a00", "green": "#2e7d32", "complete": "#1f5fa8"}
 CSS = """

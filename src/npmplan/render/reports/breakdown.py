@@ -10,8 +10,8 @@ from npmplan.compute.breakdown import Breakdown
 from npmplan.compute.breakdown import Group as LoadGroup
 from npmplan.render.glyphs import OVER
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import md, plain
 from npmplan.render.tables import fitted, md_table
+from npmplan.text import md, plain
 
 BY_NAME = {"lead": "lead", "strategic": "strategic objective", "priority": "priority"}
 

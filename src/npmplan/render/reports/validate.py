@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from npmplan.check.problems import Validation
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.safe import one_line
+from npmplan.rules.problems import Validation
+from npmplan.text import one_line
 
 
 def summary(result: Validation) -> str:

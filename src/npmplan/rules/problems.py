@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from npmplan.check.rules import Rule
+    from npmplan.rules.catalogue import Rule
 
 Severity = Literal["error", "warning"]
 # A flood of one problem (50,000 unknown keys) is listed this far, then counted in one line.

@@ -1,0 +1,1 @@
+"""A renderer module per report command: formatting only, every figure comes from ``compute``."""
