@@ -23,7 +23,8 @@ ERROR_RULES = {
     "bad-period", "bad-day", "bad-when", "reversed-range", "bad-choice", "bad-number",
     "bad-boolean", "bad-id", "period-too-long", "negative-capacity", "too-many-occurrences",
     "duplicate-id", "unknown-lead", "schedule-overlap", "span-outside-period",
-    "done-on-without-done", "every-without-range", "every-not-positive", "rag-incomplete",
+    "done-on-without-done", "cancelled-on-without-cancelled", "moved-on-without-moved-to",
+    "every-without-range", "every-not-positive", "rag-incomplete",
 }
 WARNING_RULES = {"milestone-outside-period", "milestone-off-schedule", "id-prefix",
                  "over-capacity", "empty-schedule"}

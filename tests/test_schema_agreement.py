@@ -36,6 +36,7 @@ READ_YAML = yaml_reader.impl2loader(yaml_reader.construct_yaml_implementation())
 # any schema sees the data. docs/plan-format.md ("The JSON Schema") lists the same.
 ACROSS_FIELDS = frozenset({"duplicate-id", "unknown-lead", "schedule-overlap",
                            "span-outside-period", "done-on-without-done",
+                           "cancelled-on-without-cancelled", "moved-on-without-moved-to",
                            "every-without-range", "reversed-range", "period-too-long",
                            "too-many-occurrences"})
 NOT_IN_A_SCHEMA = ACROSS_FIELDS | {"alias"}
@@ -217,7 +218,7 @@ def test_every_property_is_described() -> None:
     assert walk(SCHEMA, "#") == []
     properties = [key for node in [SCHEMA, *SCHEMA["$defs"].values()]
                   for key in node.get("properties", {})]
-    assert len(properties) == 52  # 38, and the plan's text (10), the RAG rating (4)
+    assert len(properties) == 55  # 38, the plan's text (10), the RAG rating (4), the days (3)
 
 
 def test_every_example_is_valid_for_its_key() -> None:

@@ -5,7 +5,8 @@ model validator would report them in rounds). Each rule returns findings with th
 ``loc`` of the value concerned; the loader's position tree gives them lines.
 
 Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
-``done-on-without-done``, ``every-without-range``, ``every-not-positive``,
+``done-on-without-done``, ``cancelled-on-without-cancelled``, ``moved-on-without-moved-to``,
+``every-without-range``, ``every-not-positive``,
 ``rag-incomplete``, ``too-many-occurrences``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
 ``over-capacity``, ``empty-schedule``.
@@ -127,6 +128,14 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
         yield rules.DONE_ON_WITHOUT_DONE.finding((*loc, "done_on"),
                       "done_on is set but the status is not done; add 'status: done' "
                       "or remove done_on")
+    if milestone.cancelled_on is not None and milestone.status != "cancelled":
+        yield rules.CANCELLED_ON_WITHOUT_CANCELLED.finding((*loc, "cancelled_on"),
+                      "cancelled_on is set but the status is not cancelled; add 'status: "
+                      "cancelled' or remove cancelled_on")
+    if milestone.moved_on is not None and milestone.moved_to is None:
+        yield rules.MOVED_ON_WITHOUT_MOVE.finding((*loc, "moved_on"),
+                      "moved_on is set but the milestone has no moved_to; add the month it "
+                      "moved to (moved_to: 2026-12) or remove moved_on")
     if milestone.every is not None:
         if milestone.every < 1:
             yield rules.EVERY_NOT_POSITIVE.finding((*loc, "every"),

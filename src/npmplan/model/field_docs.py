@@ -128,8 +128,14 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, list[Any]]]] = {
         "status": ("planned (default), done or cancelled, in lower case.", ["done"]),
         "done_on": ("The day (YYYY-MM-DD) or month (YYYY-MM) it was done; only with "
                     "status: done.", ["2026-11-20"]),
+        "cancelled_on": ("The day (YYYY-MM-DD) it was cancelled; only with status: "
+                         "cancelled. npmplan cancel writes it.", ["2026-10-02"]),
         "moved_to": ("Its new date after replanning, in any `when` form; `when` keeps the "
                      "baseline.", ["2026-12"]),
+        "moved_on": ("The day (YYYY-MM-DD) it was moved; only with moved_to. npmplan move "
+                     "writes it.", ["2026-10-02"]),
+        "added_on": ("The day (YYYY-MM-DD) it was added to the plan, for a milestone added "
+                     "during the year. npmplan add writes it.", ["2026-10-02"]),
         "every": ("It recurs every N months within its `when` range (1 = every month, 2 = "
                   "every other month); needs a range `when`.", [2]),
         "note": ("A remark shown with the milestone.", ["Depends on the CPT's timetable"]),

@@ -135,8 +135,11 @@ class Milestone(Strict):
     when: WhenValue
     status: StatusValue = "planned"
     done_on: DoneOn | None = None
+    cancelled_on: Day | None = None
     moved_to: WhenValue | None = None
+    moved_on: Day | None = None
     every: Every | None = None
+    added_on: Day | None = None
     note: Text | None = None
 
     @property

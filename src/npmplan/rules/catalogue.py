@@ -194,7 +194,9 @@ BAD_PERIOD = _rule("bad-period", "error", "the plan period is not a range of mon
 BAD_WHEN = _rule("bad-when", "error", "a milestone's when or moved_to that does not parse",
     Example(_MILESTONE, "          - {when: Sep 26, what: Draft shared}\n", _MILESTONE),
 )
-BAD_DAY = _rule("bad-day", "error", "a done_on that is not a day or a month",
+BAD_DAY = _rule("bad-day", "error",
+    "a date that is not a day (done_on may also be a month): done_on, cancelled_on, moved_on, "
+    "added_on, rag.set_on",
     Example(
         _MILESTONE,
         "          - {when: 2026-09, what: Draft, status: done, done_on: 18/09/2026}\n",
@@ -248,6 +250,28 @@ DONE_ON_WITHOUT_DONE = _rule(
         _MILESTONE,
         "          - {when: 2026-09, what: Draft shared, done_on: 2026-09-18}\n",
         "          - {when: 2026-09, what: Draft shared, status: done, done_on: 2026-09-18}\n",
+    ),
+)
+CANCELLED_ON_WITHOUT_CANCELLED = _rule(
+    "cancelled-on-without-cancelled",
+    "error",
+    "cancelled_on on a milestone that is not cancelled",
+    Example(
+        _MILESTONE,
+        "          - {when: 2026-09, what: Draft shared, cancelled_on: 2026-09-18}\n",
+        "          - {when: 2026-09, what: Draft shared, status: cancelled, "
+        "cancelled_on: 2026-09-18}\n",
+    ),
+)
+MOVED_ON_WITHOUT_MOVE = _rule(
+    "moved-on-without-moved-to",
+    "error",
+    "moved_on on a milestone that has no moved_to",
+    Example(
+        _MILESTONE,
+        "          - {when: 2026-09, what: Draft shared, moved_on: 2026-08-18}\n",
+        "          - {when: 2026-09, what: Draft shared, moved_to: 2026-10, "
+        "moved_on: 2026-08-18}\n",
     ),
 )
 EVERY_WITHOUT_RANGE = _rule(
