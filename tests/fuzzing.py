@@ -570,7 +570,7 @@ def render_all(plan: Plan, width: int = 100, other: Plan | None = None,
                     suffix)
     for month in report_months(plan):
         each_format(f"due {month}", formats.DUE,
-                    due_report(month, rows, plan.plan.title, "lead x"))
+                    due_report(month, rows, plan.plan.period, plan.plan.title, "lead x"))
     as_of = months[len(months) // 2]
     for so, item in rows:
         if seen.first_time(f"show {item.id}", so, item, months, as_of, width):
@@ -583,7 +583,8 @@ def render_all(plan: Plan, width: int = 100, other: Plan | None = None,
                     workload_by(plan, rows, by, without))
     for month in (months[0], months[-1].shift(1)):
         each_format(f"status {month}", formats.STATUS,
-                    status_report(rows, date(month.year, month.number, 15), plan.plan.title))
+                    status_report(rows, date(month.year, month.number, 15), plan.plan.period,
+                                  plan.plan.title))
     each_format("diff", formats.DIFF, compare(other or plan, plan, ("a", "b")))
     loads = workload(months, rows, plan.plan.capacity)
     out["export ics"] = calendar_ics(plan, rows)
@@ -592,7 +593,8 @@ def render_all(plan: Plan, width: int = 100, other: Plan | None = None,
     out["export mermaid no fence"] = gantt(plan, select(plan, first_so), "x", fence=False)
     month = report_months(plan)[0]
     out["export html"] = page(Report(plan, calendar_rows(months, rows), loads,
-                                     due_report(month, rows), date(month.year, month.number, 1)))
+                                     due_report(month, rows, plan.plan.period),
+                                     date(month.year, month.number, 1)))
     out["export json"] = plan_document(plan_figures(plan))
     return out
 

@@ -217,7 +217,8 @@ def test_plain_output_is_the_bytes_rich_would_print(width: int) -> None:
     plan = model_of(REAL_PLAN)
     month = Month.of(2026, 9)
     results = [(formats.CALENDAR, calendar_report(plan, Filters(), month)),
-               (formats.DUE, due_report(month, plan.objectives(), plan.plan.title))]
+               (formats.DUE, due_report(month, plan.objectives(), plan.plan.period,
+                                       plan.plan.title))]
     for declared, result in results:
         text = declared.render("text", result, width)
         out = io.StringIO()

@@ -65,13 +65,15 @@ def test_december(tmp_path: Path) -> None:
     assert whats(data, "recurring") == []
     assert whats(data, "ongoing") == ["always"]
     assert whats(data, "tbc") == ["someday"]
-    assert whats(data, "overdue") == []
+    # the November meeting of the series was neither held nor cancelled: overdue
+    assert [(item["what"], item["occurrence"]) for item in data["overdue"]] \
+        == [("bimonthly", "2026-11")]
     assert "dropped" not in json.dumps(data)
 
 
 def test_january_across_the_year_end(tmp_path: Path) -> None:
     data = due(tmp_path, "2027-01")
-    assert whats(data, "overdue") == ["late one"]
+    assert whats(data, "overdue") == ["bimonthly", "late one"]  # most overdue first
     assert whats(data, "due") == ["spanning", "replanned"]
     assert whats(data, "in_progress") == ["seasonal"]
     assert whats(data, "recurring") == ["bimonthly"]
@@ -80,14 +82,17 @@ def test_january_across_the_year_end(tmp_path: Path) -> None:
     replanned = data["due"][1]
     assert replanned == {"objective": "1.1", "what": "replanned", "when": "2026-11",
                          "moved_to": "2027-01", "window": ["2027-01", "2027-01"],
-                         "status": "planned"}
-    assert data["overdue"][0]["window"] == ["2026-12", "2026-12"]
+                         "status": "planned", "occurrence": None}
+    assert data["overdue"][1]["window"] == ["2026-12", "2026-12"]
+    assert data["recurring"][0] | {"objective": "", "what": ""} == {
+        "objective": "", "what": "", "when": "2027-01", "moved_to": None,
+        "window": ["2027-01", "2027-01"], "status": "planned", "occurrence": "2027-01"}
 
 
 def test_done_is_never_overdue_and_ongoing_follows_the_schedule(tmp_path: Path) -> None:
     data = due(tmp_path, "2027-03")
-    assert whats(data, "overdue") == ["late one", "spanning", "replanned", "seasonal",
-                                      "next month item"]
+    assert whats(data, "overdue") == ["bimonthly", "late one", "spanning", "replanned",
+                                      "bimonthly", "seasonal", "next month item"]
     assert "finished" not in whats(data, "overdue")
     assert whats(data, "ongoing") == []  # 1.1 is not active in March
     assert whats(data, "recurring") == ["bimonthly"]
@@ -108,18 +113,20 @@ def test_text_sections_and_overdue_count(tmp_path: Path) -> None:
     assert code == 0, out
     order = ["Due this month (2)", "In progress (1)", "Recurring this month (1)",
              "Next month: February 2027 (2 due)",
-             "Overdue (1 in 1 objective): --overdue lists them", "1   1 overdue: 1.1 x1; "
-             "oldest Dec 2026", "Ongoing (1) and to be confirmed (1): --all lists them"]
+             "Overdue (2 in 1 objective): --overdue lists them", "1   2 overdue: 1.1 x2; "
+             "oldest Nov 2026", "Ongoing (1) and to be confirmed (1): --all lists them"]
     positions = [out.index(title) for title in order]
     assert positions == sorted(positions)
     assert "moved from 2026-11" in out
     assert "late one" not in out  # folded
     code, listed = run("due", "--plan", str(plan), "--month", "2027-01", "--overdue")
-    assert "Overdue (1)\n1.1 late one (1 month overdue)" in listed
+    assert ("Overdue (2)\n1.1 bimonthly (every 2 months; 2 months overdue)"
+            "                                             2026-11\n"
+            "1.1 late one (1 month overdue)") in listed
     assert "Ongoing (1) and to be confirmed (1): --all lists them" in listed
     code, everything = run("due", "--plan", str(plan), "--month", "2027-01", "--all",
                            "--by", "objective")
-    for title in ("Overdue (1)\n", "Ongoing (1)\n1.1 always", "To be confirmed (1)\n"):
+    for title in ("Overdue (2)\n", "Ongoing (1)\n1.1 always", "To be confirmed (1)\n"):
         assert title in everything
 
 
@@ -179,20 +186,24 @@ def test_real_plan_november_fits_forty_lines_at_80_columns() -> None:
     lines = out.splitlines()
     assert len(lines) <= 40
     assert max(map(len, lines)) <= 80 and "…" not in out
-    assert "Overdue (58 in 18 objectives): --overdue lists them" in out
-    assert "2   15 overdue: 2.1 x3, 2.2 x3, 2.3 x2, 2.5 x7; oldest Apr 2026" in out
+    assert "Overdue (68 in 18 objectives): --overdue lists them" in out
+    assert "2   22 overdue: 2.1 x5, 2.2 x5, 2.3 x5, 2.5 x7; oldest Apr 2026" in out
     assert "2.1 Ongoing quarterly meetings and planning meetings" in out
     code, everything = run("due", "--plan", str(PLAN), "--month", "2026-11", "--all", width=80)
     assert_golden("due-2026-11-all-80.txt", everything)
     code, overdue = run("due", "--plan", str(PLAN), "--month", "2026-11", "--overdue", width=80)
     assert_golden("due-2026-11-overdue-80.txt", overdue)
-    assert overdue.count("overdue)") == 58 and "Ongoing (11) and to be confirmed (2)" in overdue
+    assert overdue.count("overdue)") == 68 and "Ongoing (11) and to be confirmed (2)" in overdue
     data = json.loads(run("due", "--plan", str(PLAN), "--month", "2026-11", "-f", "json")[1])
-    assert len(data["overdue"]) == 58 and len(data["ongoing"]) == 11 and len(data["tbc"]) == 2
-    assert sum(group["count"] for group in data["overdue_by_strategic_objective"]) == 58
-    quarterly = [item for item in data["recurring"] if item["when"] == "quarterly"]
+    assert len(data["overdue"]) == 68 and len(data["ongoing"]) == 11 and len(data["tbc"]) == 2
+    assert sum(group["count"] for group in data["overdue_by_strategic_objective"]) == 68
+    quarterly = [item for item in data["recurring"] if item["when"] == "2026-10..2026-12"]
     assert [item["objective"] for item in quarterly] == ["2.1", "2.2", "6.1"]
-    assert all(item["window"] is None for item in quarterly)
+    assert {item["occurrence"] for item in quarterly} == {"2026-10"}
+    # each past quarter's meeting, neither held nor cancelled, is overdue
+    overdue_quarterly = [(item["objective"], item["when"]) for item in data["overdue"]
+                         if item["objective"] == "2.1" and item["occurrence"]]
+    assert overdue_quarterly == [("2.1", "2026-04..2026-06"), ("2.1", "2026-07..2026-09")]
 
 
 @pytest.mark.parametrize("month", ["2026-13", "Sept", "26-09"])

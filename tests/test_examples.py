@@ -24,6 +24,7 @@ ERROR_RULES = {
     "bad-boolean", "bad-id", "period-too-long", "negative-capacity", "too-many-occurrences",
     "duplicate-id", "unknown-lead", "schedule-overlap", "span-outside-period",
     "done-on-without-done", "cancelled-on-without-cancelled", "moved-on-without-moved-to",
+    "occurrence-not-in-series",
     "every-without-range", "every-not-positive", "rag-incomplete",
 }
 WARNING_RULES = {"milestone-outside-period", "milestone-off-schedule", "id-prefix",

@@ -149,9 +149,10 @@ def test_calendar_grid(small: Path) -> None:
 
 def test_due_list_for_the_month(small: Path) -> None:
     found = cards(tree(export(small, "--month", "2026-06", "--as-of", "2026-09-30")))
-    assert found["Overdue"] == ["1.1 Late <i>thing</i> 2 months late 2026-04"]
+    assert found["Overdue"] == ["1.1 Late <i>thing</i> 2 months late 2026-04",
+                                "1.1 Every other month 2 months late 2026-04"]
     assert found["Due this month"] == ["1.1 Due thing 2026-06", "1.1 Moved thing 2026-06 2026-05"]
-    assert found["Recurring this month"] == ["1.1 Every other month 2026-04..2026-12"]
+    assert found["Recurring this month"] == ["1.1 Every other month 2026-06"]
     assert found["Due next month"] == ["1.1 Next thing 2026-07"]
     assert not any("Dropped" in item for items in found.values() for item in items)
     assert not any("Done thing" in item for item in found["Overdue"])

@@ -59,15 +59,24 @@ strategic_objectives:
         milestones:
           - {when: 2026-08, what: finished, status: done, done_on: 2026-08-14}
           - {when: 2026-05, what: dropped, status: cancelled}
-          - {when: 2026-04..2027-03, every: 3, what: recurring}
-          - {when: quarterly, what: meeting}
+          - when: 2026-04..2026-07
+            every: 3
+            what: recurring
+            occurrences:
+              - {month: 2026-04, status: done, done_on: 2026-04-20}
+              - {month: 2026-07, status: cancelled, cancelled_on: 2026-07-01}
       - id: "2.2"
         title: On track
         schedule: [2026-04..2027-03]
         milestones:
           - {when: 2026-09, what: due now}
           - {when: 2026-05, what: cancelled late, status: cancelled}
-          - {when: 2026-04..2026-06, every: 1, what: monthly late}
+          - when: 2026-04..2026-06
+            every: 1
+            what: monthly
+            occurrences: [{month: 2026-04, status: done}, {month: 2026-05, status: done},
+                          {month: 2026-06, status: cancelled}]
+          - {when: quarterly, what: meeting, occurrences: [{month: 2026-06, status: done}]}
       - id: "2.3"
         title: Set before the report
         schedule: [2026-04..2027-03]
@@ -111,8 +120,8 @@ def test_quarter_two_ratings_follow_the_rules(tmp_path: Path) -> None:
         "1.2": ("red", "red"),  # 3 months overdue
         "1.3": ("amber", "amber"),  # moved later, within the period
         "1.4": ("red", "red"),  # moved past the period
-        "2.1": ("complete", "complete"),  # done + cancelled; recurring ones do not count
-        "2.2": ("green", "green"),  # due this month is not late; cancelled, recurring ignored
+        "2.1": ("complete", "complete"),  # done + cancelled, each occurrence of its series too
+        "2.2": ("green", "green"),  # due this month is not late; past occurrences recorded
         "2.3": ("green", "red"),  # the officer's rating, set exactly 3 months before
         "2.4": ("amber", "green"),  # set 3 months and a day before: stale
         "2.5": ("green", "green"),  # set after the report's day: ignored
@@ -145,8 +154,40 @@ def test_the_parts_of_each_objective(tmp_path: Path) -> None:
     assert entries["1.4"]["moved"][0] | {"what": "slipped far", "slip": 7} \
         == entries["1.4"]["moved"][0]
     assert whats(entries["2.1"]["done"]) == ["finished"]
-    assert whats(entries["2.2"]["due_not_done"]) == ["due now"]
+    assert whats(entries["2.2"]["due_not_done"]) == ["due now", "meeting"]
     assert entries["2.2"]["due_not_done"][0]["months_overdue"] == 0
+    # the quarterly meeting's Q2 occurrence (July to September) is not recorded yet
+    meeting = entries["2.2"]["due_not_done"][1]
+    assert (meeting["occurrence"], meeting["window"]) == ("2026-07", ["2026-07", "2026-09"])
+    assert [item["occurrence"] for item in entries["2.1"]["done"]] == [None]
+
+
+def test_each_occurrence_counts_in_its_quarter(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, """\
+version: 1
+plan: {title: Series, period: 2026-04..2027-03}
+strategic_objectives:
+  - id: "1"
+    title: One
+    objectives:
+      - id: "1.1"
+        title: Meetings
+        schedule: [2026-04..2027-03]
+        milestones:
+          - when: 2026-05..2027-03
+            every: 2
+            what: AI Task meeting
+            occurrences: [{month: 2026-07, status: done, done_on: 2026-07-14}]
+""")
+    code, out = run("report", "--plan", str(plan), "--quarter", "2", "--format", "json")
+    assert code == 0, out
+    [entry] = json.loads(out)["objectives"]
+    assert [(i["occurrence"], i["done_on"]) for i in entry["done"]] == [("2026-07", "2026-07-14")]
+    assert [i["occurrence"] for i in entry["due_not_done"]] == ["2026-09"]
+    assert [i["occurrence"] for i in entry["next"]] == ["2026-11"]
+    # May's meeting was neither held nor cancelled: 4 months overdue at the end of September
+    assert (entry["computed_rag"], entry["why"]) == (
+        "red", "'AI Task meeting' is 4 months overdue")
 
 
 def test_as_of_inside_the_quarter_and_default_quarter(tmp_path: Path) -> None:

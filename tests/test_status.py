@@ -10,6 +10,7 @@ from reports_helpers import run as run_cli
 from reports_helpers import run_json, write_plan
 
 from npmplan.compute.due import due_report
+from npmplan.compute.record import entries
 from npmplan.compute.status import status_report
 from npmplan.model.dates import Month
 from npmplan.pipeline import read_plan
@@ -84,21 +85,24 @@ def test_counts_share_and_slip(tmp_path: Path) -> None:
     assert (data["plan"], data["as_of"], data["month"]) == (
         "Status test 2026-27", "2026-11-27", "2026-11")
     first, second = data["strategic_objectives"]
+    # g meets every other month from May: its May, July and September meetings were neither
+    # held nor cancelled (overdue), November's is this month's, January's and March's to come
     assert first["objectives"] == [{"id": "1.1", "label": "First",
-                                    **counts(3, 5, 2, 1, 5, 2, 0.4, slip=3, moved=2)}]
+                                    **counts(3, 7, 5, 1, 9, 2, 0.2222, slip=3, moved=2)}]
     assert {k: v for k, v in first.items() if k != "objectives"} == {
-        "id": "1", "title": "One", **counts(3, 5, 2, 1, 5, 2, 0.4, slip=3, moved=2)}
+        "id": "1", "title": "One", **counts(3, 7, 5, 1, 9, 2, 0.2222, slip=3, moved=2)}
     assert second["objectives"] == [
         {"id": "2.1", "label": "Second", **counts(1, 0, 0, 0, 1, 1, 1.0)},
         {"id": "2.2", "label": "Third", **counts(0, 1, 0, 0, 0, 0, None)}]
     assert second["share"] == 1.0
-    assert data["total"] == counts(4, 6, 2, 1, 6, 3, 0.5, slip=3, moved=2)
+    assert data["total"] == counts(4, 8, 5, 1, 10, 3, 0.3, slip=3, moved=2)
 
 
 def test_due_in_the_month_is_due_but_not_yet_overdue(tmp_path: Path) -> None:
     data = status_json("--plan", known(tmp_path), "--as-of", "2026-06-01")
-    # June: x and a (done) and b (due this month) are due; nothing is overdue yet.
-    assert data["total"] == counts(4, 8, 0, 1, 3, 2, 0.6667, slip=3, moved=2)
+    # June: x and a (done), b (due this month) and g's May meeting are due; only that
+    # meeting is overdue.
+    assert data["total"] == counts(4, 12, 1, 1, 4, 2, 0.5, slip=3, moved=2)
 
 
 def test_text_has_bars_and_a_total_row(tmp_path: Path) -> None:
@@ -108,18 +112,18 @@ def test_text_has_bars_and_a_total_row(tmp_path: Path) -> None:
     assert lines[0].rstrip() == "Status of Status test 2026-27 as of 27 November 2026"
     assert lines[1].split() == ["Id", "Objective", "Done", "Planned", "Overdue", "Cancelled",
                                 "Delivered", "Slip"]
-    assert lines[3].split() == ["1.1", "First", "3", "5", "2", "1", "███░░░░░", "2/5", "40%",
+    assert lines[3].split() == ["1.1", "First", "3", "7", "5", "1", "██░░░░░░", "2/9", "22%",
                                 "3"]
     assert lines[6].split() == ["2.2", "Third", "0", "1", "0", "0", "–", "none", "due", "0"]
-    assert lines[7].split() == ["Total", "4", "6", "2", "1", "████░░░░", "3/6", "50%", "3"]
+    assert lines[7].split() == ["Total", "4", "8", "5", "1", "██░░░░░░", "3/10", "30%", "3"]
 
 
 def test_markdown_table(tmp_path: Path) -> None:
     code, out = run("--plan", known(tmp_path), "--as-of", "2026-11-27", "-f", "markdown")
     assert code == 0, out
     assert out.startswith("## Status of Status test 2026-27 as of 27 November 2026\n")
-    assert "| 1.1 | First | 3 | 5 | 2 | 1 | ███░░░░░ 2/5 40% | 3 |" in out
-    assert "|  | Total | 4 | 6 | 2 | 1 | ████░░░░ 3/6 50% | 3 |" in out
+    assert "| 1.1 | First | 3 | 7 | 5 | 1 | ██░░░░░░ 2/9 22% | 3 |" in out
+    assert "|  | Total | 4 | 8 | 5 | 1 | ██░░░░░░ 3/10 30% | 3 |" in out
 
 
 def test_filters_and_bad_values(tmp_path: Path) -> None:
@@ -138,8 +142,12 @@ def test_real_plan_agrees_with_the_stand_up() -> None:
     plan = read_plan(PLAN).plan
     assert plan is not None
     as_of = date(2026, 11, 27)
-    report = status_report(plan.objectives(), as_of)
-    overdue = due_report(Month.of(2026, 11), plan.objectives()).sections["overdue"]
+    report = status_report(plan.objectives(), as_of, plan.plan.period)
+    due = due_report(Month.of(2026, 11), plan.objectives(), plan.plan.period)
+    overdue = due.sections["overdue"]
     assert report.total.overdue == len(overdue) > 0
-    assert report.total.total == sum(len(obj.milestones) for _, obj in plan.objectives())
+    # each milestone counts once, each recurring one once for each of its occurrences
+    assert report.total.total == sum(len(entries(obj, plan.plan.period))
+                                     for _, obj in plan.objectives())
+    assert report.total.total > sum(len(obj.milestones) for _, obj in plan.objectives())
     assert [s.strategic.id for s in report.strategic] == ["1", "2", "3", "4", "5", "6"]

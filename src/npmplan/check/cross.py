@@ -6,6 +6,7 @@ model validator would report them in rounds). Each rule returns findings with th
 
 Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside-period``,
 ``done-on-without-done``, ``cancelled-on-without-cancelled``, ``moved-on-without-moved-to``,
+``occurrence-not-in-series``,
 ``every-without-range``, ``every-not-positive``,
 ``rag-incomplete``, ``too-many-occurrences``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
@@ -16,10 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from npmplan.compute.schedule import occurrence_count
+from npmplan.compute.schedule import (
+    occurrence_count,
+    occurrence_slot,
+    quarterly,
+    series_months,
+)
 from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
-from npmplan.model.plan import Milestone, Objective, Plan
+from npmplan.model.plan import Milestone, Objective, Occurrence, Plan
 from npmplan.rules import catalogue as rules
 from npmplan.rules.problems import MAX_PER_RULE, Finding, Loc
 from npmplan.rules.suggest import close_matches, listing
@@ -124,18 +130,8 @@ def milestones(plan: Plan) -> Iterator[Finding]:
 
 def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
                active: Mapping[Month, str]) -> Iterator[Finding]:
-    if milestone.done_on is not None and milestone.status != "done":
-        yield rules.DONE_ON_WITHOUT_DONE.finding((*loc, "done_on"),
-                      "done_on is set but the status is not done; add 'status: done' "
-                      "or remove done_on")
-    if milestone.cancelled_on is not None and milestone.status != "cancelled":
-        yield rules.CANCELLED_ON_WITHOUT_CANCELLED.finding((*loc, "cancelled_on"),
-                      "cancelled_on is set but the status is not cancelled; add 'status: "
-                      "cancelled' or remove cancelled_on")
-    if milestone.moved_on is not None and milestone.moved_to is None:
-        yield rules.MOVED_ON_WITHOUT_MOVE.finding((*loc, "moved_on"),
-                      "moved_on is set but the milestone has no moved_to; add the month it "
-                      "moved to (moved_to: 2026-12) or remove moved_on")
+    yield from _dates_of_state(milestone, loc)
+    yield from _occurrences(milestone, loc, period)
     if milestone.every is not None:
         if milestone.every < 1:
             yield rules.EVERY_NOT_POSITIVE.finding((*loc, "every"),
@@ -162,6 +158,69 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
         yield rules.MILESTONE_OFF_SCHEDULE.finding((*loc, "when"),
                       f"the milestone '{milestone.what}' ({range_text(*window)}) falls in no "
                       "month of its objective's schedule; extend the schedule or check the date")
+
+
+def _dates_of_state(record: Milestone | Occurrence, loc: Loc) -> Iterator[Finding]:
+    """Each ``..._on`` day belongs to the state it dates."""
+    if record.done_on is not None and record.status != "done":
+        yield rules.DONE_ON_WITHOUT_DONE.finding((*loc, "done_on"),
+                      "done_on is set but the status is not done; add 'status: done' "
+                      "or remove done_on")
+    if record.cancelled_on is not None and record.status != "cancelled":
+        yield rules.CANCELLED_ON_WITHOUT_CANCELLED.finding((*loc, "cancelled_on"),
+                      "cancelled_on is set but the status is not cancelled; add 'status: "
+                      "cancelled' or remove cancelled_on")
+    if record.moved_on is not None and record.moved_to is None:
+        yield rules.MOVED_ON_WITHOUT_MOVE.finding((*loc, "moved_on"),
+                      "moved_on is set but there is no moved_to; add the month it moved to "
+                      "(moved_to: 2026-12) or remove moved_on")
+
+
+def _occurrences(milestone: Milestone, loc: Loc,
+                 period: tuple[Month, Month]) -> Iterator[Finding]:
+    """Each record names an occurrence of its series, once."""
+    if not milestone.occurrences:
+        return
+    series = series_months(milestone, period)
+    seen: dict[Month, Month] = {}
+    for k, record in enumerate(milestone.occurrences):
+        where = (*loc, "occurrences", k)
+        yield from _dates_of_state(record, where)
+        if series is None:
+            yield rules.OCCURRENCE_NOT_IN_SERIES.finding((*where, "month"),
+                          f"'{milestone.what}' does not recur (it has no 'every' and its "
+                          "when is not 'quarterly'), so it has no occurrences; record its "
+                          "state on the milestone itself (status, done_on)")
+            return
+        slot = occurrence_slot(milestone, record.month, period)
+        if slot is None:
+            yield rules.OCCURRENCE_NOT_IN_SERIES.finding((*where, "month"), _not_in_series(
+                milestone, record.month, series, period))
+        elif slot in seen:
+            first = seen[slot]
+            twice = (f"{record.month} is recorded twice" if first == record.month else
+                     f"{first} and {record.month} are in one quarter "
+                     f"({range_text(slot, Month(slot + 2))}), which has one occurrence")
+            yield rules.OCCURRENCE_NOT_IN_SERIES.finding(
+                (*where, "month"), f"{twice}; keep one record for it")
+        else:
+            seen[slot] = record.month
+
+
+def _not_in_series(milestone: Milestone, month: Month, series: list[Month],
+                   period: tuple[Month, Month]) -> str:
+    if quarterly(milestone):
+        return (f"{month} is outside the plan period {range_text(*period)}; a quarterly "
+                "milestone has one occurrence in each quarter of the period: name a month "
+                "within it")
+    return (f"{month} is not an occurrence of '{milestone.what}'; its occurrences are "
+            f"{_listed(series)}")
+
+
+def _listed(months: list[Month]) -> str:
+    shown = ", ".join(str(m) for m in months[:12])
+    return shown + (f" and {len(months) - 12} more" if len(months) > 12 else "") if months \
+        else "none in the plan period"
 
 
 def rag_ratings(plan: Plan) -> Iterator[Finding]:

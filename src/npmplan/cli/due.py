@@ -71,7 +71,8 @@ def due(
     model = load_plan(path)
     shown = filters(model, strategic, lead)
     rows = shown.rows(model)
-    report = due_report(chosen, rows, model.plan.title, shown.describe())
+    report = due_report(chosen, rows, model.plan.period, model.plan.title,
+                        shown.describe())
     if by == "lead" and (why := no_leads(model, "--by lead")) is not None:
         note(why + "; the stand-up is in objective order")
     elif by == "lead" or (by is None and has_leads(model)):

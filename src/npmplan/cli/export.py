@@ -190,7 +190,8 @@ def html(
     rows = shown.rows(model)
     months = model.months()
     report = Report(model, calendar_rows(months, rows),
-                    workload(months, rows, model.plan.capacity), due_report(chosen, rows),
+                    workload(months, rows, model.plan.capacity),
+                    due_report(chosen, rows, model.plan.period),
                     today, shown.describe())
     _emit(page(report), output)
 

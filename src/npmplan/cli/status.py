@@ -32,4 +32,5 @@ def status(
     today = parse_as_of(as_of)
     model = load_plan(plan)
     shown = filters(model, strategic, lead)
-    STATUS.emit(format, status_report(shown.rows(model), today, model.plan.title))
+    STATUS.emit(format, status_report(shown.rows(model), today, model.plan.period,
+                                      model.plan.title))

@@ -3,8 +3,10 @@ to be confirmed, and due next month, with every milestone's window and months ov
 
 A milestone's *window* is the months of ``moved_to`` if set, else ``when``; it is *due* in
 the month its window ends, *in progress* in the months before that, and *overdue* after
-that while ``planned``; a recurring one (``every``) is only ever *recurring*, and so is a
-``quarterly`` one (once a quarter, months not fixed) in its objective's active months.
+that while ``planned``. A recurring one (``every``, or ``quarterly``: once a quarter, months
+not fixed) counts one occurrence at a time (``compute.record``): an occurrence is
+*recurring* in its month (a quarterly one in its quarter's months its objective is active),
+with its own state, and *overdue* after that while neither done nor cancelled.
 
 The stand-up is read in ten minutes, so the text view folds the long lists: overdue items
 become one line per strategic objective (:class:`OverdueGroup`: its objectives with their
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from npmplan.compute.record import entries
 from npmplan.compute.schedule import Row, active_months, recurs_in
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
@@ -39,6 +42,8 @@ class DueItem:
     milestone: Milestone
     window: tuple[Month, Month] | None
     months_overdue: int = 0
+    occurrence: Month | None = None  # for one occurrence of a series: its month in the series
+    series: Milestone | None = None  # and the series (``milestone`` stands in for the one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +119,10 @@ class DueReport:
         return len({item.objective.id for item in self.sections.get("overdue", [])})
 
 
-def classify(milestone: Milestone, objective: Objective, month: Month) -> str | None:
-    """Which section of the ``month`` stand-up a milestone belongs in, if any."""
+def classify(milestone: Milestone, objective: Objective, month: Month,
+             occurrence: bool = False) -> str | None:
+    """Which section of the ``month`` stand-up a milestone (or, with ``occurrence``, one
+    occurrence of a series standing in as a milestone) belongs in, if any."""
     if milestone.status == "cancelled":
         return None
     when = milestone.effective
@@ -128,13 +135,14 @@ def classify(milestone: Milestone, objective: Objective, month: Month) -> str | 
     if milestone.every:
         return "recurring" if recurs_in(milestone, month) else None
     first, last = when.window() or (month, month)
+    if last < month:
+        return "overdue" if milestone.status == "planned" else None
+    if occurrence:
+        quarterly_month = first < last and month not in active_months(objective)
+        return "recurring" if first <= month and not quarterly_month else None
     if last == month:
         return "due"
-    if first <= month < last:
-        return "in_progress"
-    if last < month and milestone.status == "planned":
-        return "overdue"
-    return None
+    return "in_progress" if first <= month else None
 
 
 def months_overdue(milestone: Milestone, month: Month) -> int:
@@ -145,20 +153,22 @@ def months_overdue(milestone: Milestone, month: Month) -> int:
     return max(month - window[1], 0) if window else 0
 
 
-def due_report(month: Month, rows: Iterable[Row], title: str = "",
-               filtered: str = "") -> DueReport:
+def due_report(month: Month, rows: Iterable[Row], period: tuple[Month, Month],
+               title: str = "", filtered: str = "") -> DueReport:
     report = DueReport(month, {name: [] for name in SECTIONS}, title=title, filtered=filtered)
     following = month.shift(1)
     for strategic, objective in rows:
         report.rank.setdefault(objective.id, len(report.rank))
-        for milestone in objective.milestones:
-            section = classify(milestone, objective, month)
+        for entry in entries(objective, period):
+            milestone = entry.milestone
+            section = classify(milestone, objective, month, entry.occurrence is not None)
             window = milestone.effective.window()
             if section is not None:
                 late = months_overdue(milestone, month) if section == "overdue" else 0
                 report.sections[section].append(
-                    DueItem(strategic, objective, milestone, window, late))
-            if (window and not milestone.every and window[1] == following
+                    DueItem(strategic, objective, milestone, window, late, entry.occurrence,
+                            entry.series))
+            if (window and entry.occurrence is None and window[1] == following
                     and milestone.status == "planned"):
                 report.next_month.append(DueItem(strategic, objective, milestone, window))
     report.sections["overdue"].sort(key=lambda item: -item.months_overdue)

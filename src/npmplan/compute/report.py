@@ -7,17 +7,20 @@ month of that day. For each objective:
 
 - **done**: done, with ``done_on`` in the quarter and not after the day of the report (no
   ``done_on``: its window ends in the quarter);
-- **due, not done**: planned, dated, not recurring, and its window ends in the quarter,
-  with its months overdue in M (``compute.due.months_overdue``);
+- **due, not done**: planned, dated, and its window ends in the quarter, with its months
+  overdue in M (``compute.due.months_overdue``);
 - **moved**: has ``moved_to`` and is not cancelled, and its baseline or its new window ends
   in the quarter; ``slip`` is the new end minus the baseline end, in months;
-- **next**: planned, dated, not recurring, and its window ends in the next quarter.
+- **next**: planned, dated, and its window ends in the next quarter.
 
-The computed rating, as of M. *Open*: planned, not recurring (``every`` or ``quarterly``),
-not ``ongoing``, not ``tbc``.
+A recurring milestone (``every`` or ``quarterly``) counts one occurrence at a time, each
+as a milestone of its own month or quarter with the state its record gives
+(``compute.record``): the report lists each occurrence of the quarter.
 
-- ``complete``: every milestone that is not recurring or ongoing is done or cancelled, and
-  at least one is done;
+The computed rating, as of M. *Open*: planned, not ``ongoing``, not ``tbc``.
+
+- ``complete``: every milestone that is not ongoing is done or cancelled, and at least
+  one is done;
 - ``red``: an open milestone is 3 or more months overdue, or was moved to end after the
   plan period;
 - ``amber``: an open milestone is 1 or 2 months overdue, or was moved to end later than
@@ -40,6 +43,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from npmplan.compute.due import months_overdue
+from npmplan.compute.record import Entry, entries
 from npmplan.compute.schedule import Row
 from npmplan.model.dates import Month
 from npmplan.model.plan import RATINGS, Milestone, Objective, Plan, Rating, StrategicObjective
@@ -92,6 +96,7 @@ class ReportItem:
     window: tuple[Month, Month] | None
     months_overdue: int = 0
     slip: int | None = None  # for a moved milestone: months from its baseline end
+    occurrence: Month | None = None  # for one occurrence of a series: its month in the series
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,20 +149,15 @@ class QuarterReport:
         return self.as_of >= self.quarter.first_day
 
 
-def recurring(milestone: Milestone) -> bool:
-    return bool(milestone.every) or milestone.effective.kind == "quarterly"
-
-
 def is_open(milestone: Milestone) -> bool:
-    return (milestone.status == "planned" and not recurring(milestone)
-            and milestone.effective.kind not in ("ongoing", "tbc"))
+    return milestone.status == "planned" and milestone.effective.kind not in ("ongoing", "tbc")
 
 
-def computed_rag(objective: Objective, month: Month,
+def computed_rag(milestones: list[Milestone], month: Month,
                  period_end: Month) -> tuple[Rating, str]:
-    """The rating the rules give as of ``month``, and why, in words."""
-    counted = [m for m in objective.milestones
-               if not recurring(m) and m.effective.kind != "ongoing"]
+    """The rating the rules give as of ``month`` to an objective's ``milestones`` (each
+    occurrence of a series one of them), and why, in words."""
+    counted = [m for m in milestones if m.effective.kind != "ongoing"]
     statuses = {m.status for m in counted}
     if statuses and statuses <= {"done", "cancelled"} and "done" in statuses:
         return "complete", "every dated milestone is done or cancelled"
@@ -234,28 +234,30 @@ def _baseline_ends_in(milestone: Milestone, quarter: Quarter) -> bool:
     return window is not None and window[1] in quarter
 
 
-def _item(milestone: Milestone, month: Month, slip: int | None = None) -> ReportItem:
+def _item(entry: Entry, month: Month, slip: int | None = None) -> ReportItem:
+    milestone = entry.milestone
     late = months_overdue(milestone, month) if milestone.status == "planned" else 0
-    return ReportItem(milestone, milestone.effective.window(), late, slip)
+    return ReportItem(milestone, milestone.effective.window(), late, slip, entry.occurrence)
 
 
 def objective_report(row: Row, quarter: Quarter, following: Quarter | None, as_of: date,
-                     period_end: Month) -> ObjectiveReport:
+                     period: tuple[Month, Month]) -> ObjectiveReport:
     strategic, objective = row
     month = Month.of(as_of.year, as_of.month)
-    computed, why = computed_rag(objective, month, period_end)
+    counted = entries(objective, period)
+    computed, why = computed_rag([e.milestone for e in counted], month, period[1])
     override = officer_rating(objective, as_of)
-    milestones = objective.milestones
-    dated_open = [m for m in milestones if is_open(m)]
-    moved = [m for m in milestones if m.moved_to is not None and m.status != "cancelled"
-             and (_ends_in(m, quarter) or _baseline_ends_in(m, quarter))]
+    dated_open = [e for e in counted if is_open(e.milestone)]
+    moved = [e for e in counted if e.milestone.moved_to is not None
+             and e.milestone.status != "cancelled"
+             and (_ends_in(e.milestone, quarter) or _baseline_ends_in(e.milestone, quarter))]
     return ObjectiveReport(
         strategic, objective, override.status if override else computed, computed, why,
         override,
-        done=[_item(m, month) for m in milestones if _done_in(m, quarter, as_of)],
-        due_not_done=[_item(m, month) for m in dated_open if _ends_in(m, quarter)],
-        moved=[_item(m, month, _slip(m)) for m in moved],
-        next=[_item(m, month) for m in dated_open if _ends_in(m, following)],
+        done=[_item(e, month) for e in counted if _done_in(e.milestone, quarter, as_of)],
+        due_not_done=[_item(e, month) for e in dated_open if _ends_in(e.milestone, quarter)],
+        moved=[_item(e, month, _slip(e.milestone)) for e in moved],
+        next=[_item(e, month) for e in dated_open if _ends_in(e.milestone, following)],
     )
 
 
@@ -272,7 +274,7 @@ def quarter_report(plan: Plan, rows: list[Row], quarter: Quarter, as_of: date) -
     day = min(as_of, quarter.last_day)
     following = next((q for q in quarters(plan.plan.period) if q.number == quarter.number + 1),
                      None)
-    reports = [objective_report(row, quarter, following, day, plan.plan.period[1])
+    reports = [objective_report(row, quarter, following, day, plan.plan.period)
                for row in rows]
     strategic = [StrategicSummary(so, count_ratings([r for r in reports if r.strategic is so]))
                  for so in plan.strategic_objectives

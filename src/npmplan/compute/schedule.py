@@ -82,6 +82,34 @@ def recurs_in(milestone: Milestone, month: Month) -> bool:
     return window[0] <= month <= window[1] and (month - window[0]) % milestone.every == 0
 
 
+def quarterly(milestone: Milestone) -> bool:
+    """Once a quarter, on months not fixed (``when: quarterly``)."""
+    return milestone.effective.kind == "quarterly"
+
+
+def series_months(milestone: Milestone, period: tuple[Month, Month]) -> list[Month] | None:
+    """The months that name the occurrences of a recurring milestone: each occurrence's
+    month (``every``), or the first month of each quarter of the plan period
+    (``quarterly``). None for a milestone that does not recur."""
+    if quarterly(milestone):
+        return [Month(m) for m in range(period[0], period[1] + 1, 3)]
+    if milestone.every:
+        return occurrences(milestone, period)
+    return None
+
+
+def occurrence_slot(milestone: Milestone, month: Month,
+                    period: tuple[Month, Month]) -> Month | None:
+    """The occurrence of the series that ``month`` names, as its ``series_months`` month;
+    None when ``month`` names none. For a quarterly milestone any month of a plan quarter
+    names that quarter's occurrence."""
+    if not period[0] <= month <= period[1]:
+        return None
+    if quarterly(milestone):
+        return Month(month - (month - period[0]) % 3)
+    return month if milestone.every and recurs_in(milestone, month) else None
+
+
 def milestone_counts(objective: Objective, period: tuple[Month, Month]) -> dict[Month, int]:
     """Not-cancelled milestones due in each month, each recurrence of ``period`` in its own
     month."""

@@ -6,9 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from npmplan.compute.due import classify, months_overdue
+from npmplan.compute.record import occurrence_entries
 from npmplan.compute.schedule import active_months, milestone_counts, occurrences
 from npmplan.model.dates import Month
 from npmplan.model.plan import Kind, Milestone, Objective, Plan, StrategicObjective
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceState:
+    """One occurrence of a recurring milestone, as of a month."""
+
+    month: Month  # its month in the series
+    milestone: Milestone  # the occurrence standing in as a milestone (its own state)
+    section: str | None  # its section in the stand-up of ``as_of``
+    months_overdue: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +30,7 @@ class MilestoneState:
     occurrences: list[Month]  # of a recurring milestone; [] otherwise
     section: str | None  # its section in the stand-up of ``as_of`` (compute.due.classify)
     months_overdue: int  # 0 unless overdue
+    states: list[OccurrenceState]  # each occurrence's state; [] for a milestone that does not recur
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +54,18 @@ def show_report(plan: Plan, strategic: StrategicObjective, objective: Objective,
     for number, milestone in enumerate(objective.milestones, start=1):
         section = classify(milestone, objective, as_of)
         late = months_overdue(milestone, as_of) if section == "overdue" else 0
+        each = [_occurrence(entry.occurrence, entry.milestone, objective, as_of)
+                for entry in occurrence_entries(milestone, objective, plan.plan.period)
+                if entry.occurrence is not None]
         states.append(MilestoneState(number, milestone, milestone.effective.window(),
-                                     occurrences(milestone, plan.plan.period), section, late))
+                                     occurrences(milestone, plan.plan.period), section, late,
+                                     each))
     return Show(strategic, objective, plan.months(), as_of, active_months(objective),
                 milestone_counts(objective, plan.plan.period), states)
+
+
+def _occurrence(month: Month, milestone: Milestone, objective: Objective,
+                as_of: Month) -> OccurrenceState:
+    section = classify(milestone, objective, as_of, occurrence=True)
+    late = months_overdue(milestone, as_of) if section == "overdue" else 0
+    return OccurrenceState(month, milestone, section, late)

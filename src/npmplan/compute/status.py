@@ -3,16 +3,18 @@
 Every milestone falls in exactly one of four counts, in the month of ``--as-of`` (M):
 
 - **done**: ``status: done``;
-- **overdue**: planned, and its window ended before M (``schedule.classify``, the same
-  rule as ``npmplan due``; a recurring, ``ongoing`` or ``tbc`` one is never overdue);
-- **planned**: planned and not overdue (due in M or later, recurring, ongoing or tbc);
+- **overdue**: planned, and its window ended before M (``due.classify``, the same rule as
+  ``npmplan due``; an ``ongoing`` or ``tbc`` one is never overdue);
+- **planned**: planned and not overdue (due in M or later, ongoing or tbc);
 - **cancelled**: ``status: cancelled``; it counts nowhere else.
 
+A recurring milestone counts one occurrence at a time, each with its own state
+(``compute.record``), as ``due`` and ``report`` count it.
+
 **Delivered** is ``delivered / due``: *due* counts the milestones whose effective window
-(``moved_to`` if set, else ``when``) ends in or before M, leaving out cancelled ones,
-undated ones (ongoing, tbc) and recurring ones (their ``status`` is the whole series', so
-one past occurrence says nothing about it); *delivered* counts those of them that are
-done. A milestone done ahead of its month is counted under done but not in the share, so
+(``moved_to`` if set, else ``when``) ends in or before M, leaving out cancelled ones and
+undated ones (ongoing, tbc); *delivered* counts those of them that are done. A milestone
+done ahead of its month is counted under done but not in the share, so
 the share never exceeds 100%. With nothing due yet the share is ``None`` (shown as "–").
 
 **Slip** is the sum, over milestones not cancelled that have a ``moved_to``, of the months
@@ -20,7 +22,8 @@ by which the end of ``moved_to`` lies after the end of the baseline ``when``, co
 later moves only: a milestone brought forward does not make up for one that slipped.
 ``moved`` counts the milestones (not cancelled) that have a ``moved_to``.
 
-    >>> report = status_report(plan.objectives(), date(2026, 11, 27))  # doctest: +SKIP
+    >>> report = status_report(plan.objectives(), date(2026, 11, 27), plan.plan.period)
+    ... # doctest: +SKIP
     >>> report.total.share                                               # doctest: +SKIP
     0.25
 """
@@ -32,6 +35,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from npmplan.compute.due import classify
+from npmplan.compute.record import Entry, entries
 from npmplan.compute.schedule import Row
 from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone, Objective, StrategicObjective
@@ -43,7 +47,7 @@ class Tally:
     planned: int = 0
     overdue: int = 0
     cancelled: int = 0
-    due: int = 0  # due by the month, dated, not recurring, not cancelled
+    due: int = 0  # due by the month, dated, not cancelled
     delivered: int = 0  # of those, done
     slip: int = 0  # months, later moves only
     moved: int = 0
@@ -83,19 +87,21 @@ class StatusReport:
     title: str = ""
 
 
-def count(milestone: Milestone, objective: Objective, month: Month, tally: Tally) -> None:
-    """Add one milestone to ``tally`` as of ``month`` (the module docstring's rules)."""
+def count(entry: Entry, objective: Objective, month: Month, tally: Tally) -> None:
+    """Add one milestone (or occurrence) to ``tally`` as of ``month`` (the module
+    docstring's rules)."""
+    milestone = entry.milestone
     if milestone.status == "cancelled":
         tally.cancelled += 1
         return
     if milestone.status == "done":
         tally.done += 1
-    elif classify(milestone, objective, month) == "overdue":  # as the stand-up says it
-        tally.overdue += 1
+    elif classify(milestone, objective, month, entry.occurrence is not None) == "overdue":
+        tally.overdue += 1  # as the stand-up says it
     else:
         tally.planned += 1
     window = milestone.effective.window()
-    if window is not None and not milestone.every and window[1] <= month:
+    if window is not None and window[1] <= month:
         tally.due += 1
         tally.delivered += milestone.status == "done"
     if milestone.moved_to is not None:
@@ -110,21 +116,22 @@ def slip(milestone: Milestone) -> int:
     return moved[1] - baseline[1] if baseline and moved else 0
 
 
-def tally_objective(objective: Objective, month: Month) -> Tally:
+def tally_objective(objective: Objective, month: Month, period: tuple[Month, Month]) -> Tally:
     tally = Tally()
-    for milestone in objective.milestones:
-        count(milestone, objective, month, tally)
+    for entry in entries(objective, period):
+        count(entry, objective, month, tally)
     return tally
 
 
-def status_report(rows: Iterable[Row], as_of: date, title: str = "") -> StatusReport:
+def status_report(rows: Iterable[Row], as_of: date, period: tuple[Month, Month],
+                  title: str = "") -> StatusReport:
     """Per strategic objective and objective, in plan order, and the totals."""
     month = Month.of(as_of.year, as_of.month)
     groups: dict[str, StrategicStatus] = {}
     total = Tally()
     for strategic, objective in rows:
         group = groups.setdefault(strategic.id, StrategicStatus(strategic))
-        tally = tally_objective(objective, month)
+        tally = tally_objective(objective, month, period)
         group.objectives.append(ObjectiveStatus(objective, tally))
         group.tally.add(tally)
         total.add(tally)

@@ -139,6 +139,22 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, list[Any]]]] = {
         "every": ("It recurs every N months within its `when` range (1 = every month, 2 = "
                   "every other month); needs a range `when`.", [2]),
         "note": ("A remark shown with the milestone.", ["Depends on the CPT's timetable"]),
+        "occurrences": ("For a recurring milestone (every, or when: quarterly): what became of "
+                        "each occurrence, one record per month of the series. npmplan done, "
+                        "cancel and move write them.",
+                        [[{"month": "2026-07", "status": "done", "done_on": "2026-07-14"}]]),
+    },
+    "Occurrence": {
+        "month": ("The occurrence's month in the series (YYYY-MM); for a quarterly milestone, "
+                  "a month of the plan quarter it stands for.", ["2026-07"]),
+        "status": ("planned (default), done or cancelled, in lower case.", ["done"]),
+        "done_on": ("The day (YYYY-MM-DD) or month it was held; only with status: done.",
+                    ["2026-07-14"]),
+        "cancelled_on": ("The day it was cancelled; only with status: cancelled.",
+                         ["2026-09-02"]),
+        "moved_to": ("The month it was moved to (YYYY-MM).", ["2026-10"]),
+        "moved_on": ("The day it was moved; only with moved_to.", ["2026-09-02"]),
+        "note": ("A remark on this occurrence.", ["No quorum"]),
     },
 }
 

@@ -52,6 +52,7 @@ PERIOD = _whole(_RANGE)
 WHEN = _whole(f"{_words(['ongoing', 'quarterly', 'tbc'])}|{QUARTER}|{SEASON}|{_MONTH_OR_DAY}"
               f"(\\s*\\.\\.\\s*{_MONTH_OR_DAY})?")
 DONE_ON = _whole(_MONTH_OR_DAY)
+ONE_MONTH = _whole(MONTH)  # an occurrence of a series: one month
 
 # Numbers as text (quoted, or as npmplan reads them): the YAML 1.2 spellings of a whole number.
 _ZEROS = r"(\.0*)?"

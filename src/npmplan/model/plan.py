@@ -25,6 +25,7 @@ from npmplan.model.values import (
     Id,
     KindValue,
     MonthRange,
+    MonthValue,
     OrText,
     Period,
     PriorityValue,
@@ -130,6 +131,20 @@ class Output(Strict):
     web: Boolean = False
 
 
+class Occurrence(Strict):
+    """What became of one occurrence of a recurring milestone (a meeting of a series): the
+    series keeps its ``when`` and ``every``; each occurrence that was held, cancelled or moved
+    has a record, keyed by its month in the series."""
+
+    month: MonthValue
+    status: StatusValue = "planned"
+    done_on: DoneOn | None = None
+    cancelled_on: Day | None = None
+    moved_to: MonthValue | None = None
+    moved_on: Day | None = None
+    note: Text | None = None
+
+
 class Milestone(Strict):
     what: Text
     when: WhenValue
@@ -141,6 +156,7 @@ class Milestone(Strict):
     every: Every | None = None
     added_on: Day | None = None
     note: Text | None = None
+    occurrences: Annotated[list[Occurrence], EMPTY, OR_NULL] = []
 
     @property
     def effective(self) -> When:
@@ -222,6 +238,7 @@ MODEL_UNDER: dict[str, type[BaseModel]] = {
     "plan": PlanInfo, "functions": FunctionTexts, "team": TeamMember,
     "strategic_objectives": StrategicObjective,
     "objectives": Objective, "schedule": Span, "outputs": Output, "milestones": Milestone,
+    "occurrences": Occurrence,
     "rag": Rag,
 }
 

@@ -22,8 +22,8 @@ from npmplan.model.plan import Plan
 
 # The value forms named in $defs, by their pattern.
 FORMS = {patterns.WHEN: "when", patterns.MONTHS: "months", patterns.PERIOD: "period",
-         patterns.DONE_ON: "done_on", patterns.TEXT: "text", patterns.ID: "id",
-         patterns.POSITIVE: "every", patterns.NOT_NEGATIVE: "count",
+         patterns.DONE_ON: "done_on", patterns.ONE_MONTH: "month", patterns.TEXT: "text",
+         patterns.ID: "id", patterns.POSITIVE: "every", patterns.NOT_NEGATIVE: "count",
          patterns.BOOLEAN: "boolean", patterns.ONE: "version_1"}
 
 

@@ -225,6 +225,12 @@ MonthRange = Annotated[
     PlainValidator(_parser(rules.BAD_MONTHS, dates.parse_months, "a month or range")),
     json_schema(type="string", **json_pattern(patterns.MONTHS, MONTHS_SAYS)),
 ]
+MonthValue = Annotated[
+    Month,
+    PlainValidator(_parser(rules.BAD_MONTHS, dates.parse_month, "a month")),
+    json_schema(type="string", **json_pattern(
+        patterns.ONE_MONTH, "write one month, e.g. 2026-07 (or Jul 2026)")),
+]
 Period = Annotated[
     tuple[Month, Month],
     PlainValidator(_parser(rules.BAD_PERIOD, dates.parse_period, "a range of months")),

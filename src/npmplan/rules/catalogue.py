@@ -274,6 +274,18 @@ MOVED_ON_WITHOUT_MOVE = _rule(
         "moved_on: 2026-08-18}\n",
     ),
 )
+OCCURRENCE_NOT_IN_SERIES = _rule(
+    "occurrence-not-in-series",
+    "error",
+    "an occurrence record whose month is not one of its series' (or is recorded twice)",
+    Example(
+        _MILESTONE,
+        "          - when: 2026-07..2026-12\n            every: 2\n            what: Board\n"
+        "            occurrences: [{month: 2026-08, status: done}]\n",
+        "          - when: 2026-07..2026-12\n            every: 2\n            what: Board\n"
+        "            occurrences: [{month: 2026-09, status: done}]\n",
+    ),
+)
 EVERY_WITHOUT_RANGE = _rule(
     "every-without-range",
     "error",

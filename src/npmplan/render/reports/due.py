@@ -40,8 +40,14 @@ def month_words(month: Month) -> str:
 
 
 def date_text(item: DueItem) -> str:
-    """The date column: the milestone's window, or ongoing, quarterly or tbc."""
-    return range_text(*item.window) if item.window else item.milestone.effective.kind
+    """The date column: the milestone's day where one is known, else its window, or
+    ongoing, quarterly or tbc."""
+    when = item.milestone.effective
+    if when.day is not None:
+        return when.day.isoformat()
+    if item.series is not None and item.series.every is None and not item.months_overdue:
+        return "quarterly"  # this quarter's occurrence, on a month not fixed
+    return range_text(*item.window) if item.window else when.kind
 
 
 def change_date(change: DueChange) -> str:
@@ -54,8 +60,9 @@ def details(item: DueItem) -> str:
     """What the date column does not say: recurrence, the baseline, lateness, done."""
     milestone = item.milestone
     parts = []
-    if milestone.every:
-        parts.append(f"every {milestone.every} months" if milestone.every > 1 else "monthly")
+    every = (item.series or milestone).every
+    if every:
+        parts.append(f"every {every} months" if every > 1 else "monthly")
     if milestone.moved_to is not None:
         parts.append(f"moved from {milestone.when.text}")
     if item.months_overdue:
@@ -63,6 +70,9 @@ def details(item: DueItem) -> str:
         parts.append(f"{late} month{'s' if late > 1 else ''} overdue")
     if milestone.status == "done":
         parts.append("done" + (f" {milestone.done_on.text}" if milestone.done_on else ""))
+    if milestone.status == "cancelled":
+        parts.append("cancelled" + (f" {milestone.cancelled_on}" if milestone.cancelled_on
+                                    else ""))
     return "; ".join(parts)
 
 
@@ -293,6 +303,7 @@ def item_json(item: DueItem) -> dict[str, Any]:
         "moved_to": milestone.moved_to.text if milestone.moved_to else None,
         "window": [str(m) for m in item.window] if item.window else None,
         "status": milestone.status,
+        "occurrence": str(item.occurrence) if item.occurrence is not None else None,
     }
 
 

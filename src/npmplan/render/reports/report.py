@@ -144,6 +144,7 @@ def _item_json(item: ReportItem) -> dict[str, Any]:
             "moved_to": milestone.moved_to.text if milestone.moved_to else None,
             "window": [str(m) for m in item.window] if item.window else None,
             "status": milestone.status,
+            "occurrence": str(item.occurrence) if item.occurrence is not None else None,
             "done_on": milestone.done_on.text if milestone.done_on else None,
             "months_overdue": item.months_overdue, "slip": item.slip}
 

@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from npmplan.compute.show import MilestoneState, Show
+from npmplan.compute.show import MilestoneState, OccurrenceState, Show
 from npmplan.render.glyphs import GLYPH, MILESTONE
 from npmplan.render.jsonfmt import json_text
 from npmplan.render.tables import LARGE, fitted
@@ -35,8 +35,10 @@ def strip(show: Show) -> Text:
 
 
 def status_words(state: MilestoneState) -> str:
-    """The milestone's state as a stand-up would say it."""
+    """The milestone's state as a stand-up would say it; a series' by its occurrences."""
     milestone = state.milestone
+    if state.states and milestone.status == "planned":
+        return series_words(state)
     if milestone.status != "planned":
         return milestone.status + (f" {milestone.done_on.text}" if milestone.done_on else "")
     if state.section == "overdue":
@@ -46,6 +48,21 @@ def status_words(state: MilestoneState) -> str:
         return "recurring this month" if state.section == "recurring" else "recurring"
     return {"due": "due this month", "in_progress": "in progress"}.get(state.section or "",
                                                                         "planned")
+
+
+def series_words(state: MilestoneState) -> str:
+    """``2 held, 1 cancelled, 1 OVERDUE, this month's open, 3 to come``."""
+    held = sum(o.milestone.status == "done" for o in state.states)
+    cancelled = sum(o.milestone.status == "cancelled" for o in state.states)
+    overdue = sum(o.section == "overdue" for o in state.states)
+    now = [o for o in state.states if o.section == "recurring"]
+    past = held + cancelled + overdue + len(now)
+    parts = [f"{held} held" if held else "", f"{cancelled} cancelled" if cancelled else "",
+             f"{overdue} OVERDUE" if overdue else "",
+             ("this month's " + ("held" if now[0].milestone.status == "done" else "open"))
+             if now else "",
+             f"{len(state.states) - past} to come" if len(state.states) > past else ""]
+    return ", ".join(part for part in parts if part) or "recurring"
 
 
 def when_words(state: MilestoneState) -> str:
@@ -157,9 +174,21 @@ def _milestone_json(state: MilestoneState) -> dict[str, Any]:
         "window": [str(m) for m in state.window] if state.window else None,
         "every": milestone.every,
         "occurrences": [str(m) for m in state.occurrences],
+        "occurrence_states": [_occurrence_json(o) for o in state.states],
         "status": milestone.status,
         "done_on": milestone.done_on.text if milestone.done_on else None,
         "note": milestone.note,
         "overdue": state.section == "overdue",
         "months_overdue": state.months_overdue,
     }
+
+
+def _occurrence_json(state: OccurrenceState) -> dict[str, Any]:
+    milestone = state.milestone
+    return {"occurrence": str(state.month),
+            "window": [str(m) for m in milestone.effective.window() or ()],
+            "status": milestone.status,
+            "done_on": milestone.done_on.text if milestone.done_on else None,
+            "cancelled_on": (milestone.cancelled_on.isoformat() if milestone.cancelled_on
+                             else None),
+            "overdue": state.section == "overdue", "months_overdue": state.months_overdue}
