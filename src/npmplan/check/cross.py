@@ -214,7 +214,7 @@ def _not_in_series(milestone: Milestone, month: Month, series: list[Month],
                 "milestone has one occurrence in each quarter of the period: name a month "
                 "within it")
     return (f"{month} is not an occurrence of '{milestone.what}'; its occurrences are "
-            f"{_listed(series)}")
+            f"{_listed(series)}: use one of these months")
 
 
 def _listed(months: list[Month]) -> str:
