@@ -131,6 +131,35 @@ def test_no_command_writes_in_the_users_home_or_cache(tmp_path: Path) -> None:
     assert not list(home.iterdir()) and not list(work.iterdir())
 
 
+# Counted, not timed: what a command on a valid plan does not need is not imported.
+NOT_NEEDED = {
+    # the wording of a plan's errors: a valid plan has none
+    "npmplan.model.messages", "npmplan.check.partial",
+}
+
+
+@pytest.mark.parametrize("args", [DUE, ["calendar", "--plan", str(REAL_PLAN)]])
+def test_a_report_on_a_valid_plan_imports_nothing_it_does_not_need(args: list[str]) -> None:
+    code = ("import sys\n"
+            f"sys.argv = ['npmplan', *{args!r}]\n"
+            "from npmplan import startup\n"
+            "code = startup.run()\n"
+            "print(sorted(name for name in sys.modules if name in "
+            f"{sorted(NOT_NEEDED)!r}), code, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout and done.stderr.strip().splitlines()[-1] == "[] 0", done.stderr
+
+
+def test_the_stand_up_on_a_plan_without_capacity_needs_no_workload() -> None:
+    code = ("import sys\n"
+            f"sys.argv = ['npmplan', *{DUE!r}]\n"
+            "from npmplan import startup\n"
+            "startup.run()\n"
+            "print('npmplan.compute.workload' in sys.modules, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout and done.stderr.strip().splitlines()[-1] == "False", done.stderr
+
+
 # (workload's text is a rich table, which rich lays out: it needs the console)
 @pytest.mark.parametrize("args", [["due", "--month", "2026-09"], ["calendar"], ["validate"]])
 def test_a_report_to_a_pipe_does_not_import_richs_console(args: list[str]) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from npmplan.compute.schedule import occurrence_count
-from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
 from npmplan.model.plan import Milestone, Objective, Plan
 from npmplan.rules import catalogue as rules
@@ -200,6 +199,9 @@ def capacity(plan: Plan) -> Iterator[Finding]:
     limit = plan.plan.capacity
     if limit is None:
         return
+    # Here, not at the top: a plan without a capacity (the shipped one) needs no workload.
+    from npmplan.compute.workload import month_loads
+
     for load in month_loads(plan.months(), plan.objectives(), limit):
         if load.over:
             yield rules.OVER_CAPACITY.finding(("plan", "capacity"),
