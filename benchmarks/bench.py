@@ -16,11 +16,10 @@ milestones each), then times, in the same run:
 - the peers, where they are installed (Taskwarrior ``task``, ``ledger``, ``hledger``), on the
   shipped plan's milestones turned into their own data.
 Peak memory is each process's maximum resident set size. Bytecode caching is left on
-(``PYTHONDONTWRITEBYTECODE`` is removed), as for an installed tool; the warm-up writes it,
-and fills npmplan's compiled-code cache, kept in a folder of the run's own. Each command on
-the shipped plan is given as the ratio of the medians (the target's measure), the median of
-each run's ratio to the floor run beside it, and the ratio of CPU time (user + system), the
-two last steadier on a shared machine whose load drifts.
+(``PYTHONDONTWRITEBYTECODE`` is removed), as for an installed tool; the warm-up writes it.
+Each command on the shipped plan is given as the ratio of the medians (the target's
+measure), the median of each run's ratio to the floor run beside it, and the ratio of CPU
+time (user + system), the two last steadier on a shared machine whose load drifts.
 """
 
 from __future__ import annotations
@@ -172,11 +171,6 @@ def main() -> None:
                              "calendar (with --sizes and nothing after it: the target alone)")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    # npmplan's compiled-code cache (src/npmplan/codecache.py) in a folder of the run's own,
-    # filled by the warm-ups: the figures are a user's second and later runs, never a state
-    # left by someone else; "due, code cache off" shows what the cache saves.
-    cache_home = tempfile.mkdtemp(prefix="npmplan-bench-cache-")
-    env["XDG_CACHE_HOME"] = cache_home
     python = sys.executable
     script = Path(python).with_name("npmplan")
     npmplan = [str(script)] if script.exists() else [python, "-m", "npmplan"]
@@ -192,13 +186,10 @@ def main() -> None:
     real = str(ROOT / "plans" / "2026-27.yaml")
     commands = {"--version": ["--version"], "--help": ["--help"],
                 **{name: _with(command, real) for name, command in REPORTS.items()}}
-    uncached = {**env, "NPMPLAN_CACHE": "off"}
-    runs = [(name, command, env) for name, command in commands.items()]
-    runs.append(("due, code cache off", commands["due"], uncached))
-    for name, command, run_env in runs:
+    for name, command in commands.items():
         if args.only is not None and name not in args.only:
             continue
-        got = alternating([*npmplan, *command], floor_command, run_env, args.runs)
+        got = alternating([*npmplan, *command], floor_command, env, args.runs)
         print(f"{name + ' (shipped plan)':<34} {got.seconds * 1000:8.0f} ms "
               f"{got.rss / 1024:7.1f} MiB  {got.seconds / got.floor:.2f}x import floor "
               f"({got.floor * 1000:.0f} ms; paired {got.paired:.2f}x, CPU {got.cpu:.2f}x), "
@@ -229,7 +220,6 @@ def main() -> None:
         _growth(timing, floor)
     finally:
         shutil.rmtree(folder)
-        shutil.rmtree(cache_home)
 
 
 def interleaved(commands: dict[int, list[str]], env: dict[str, str],

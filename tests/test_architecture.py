@@ -275,7 +275,7 @@ LAYER_OF = {
     "write": "write",
     "render": "render", "render.reports": "reports", "render.exports": "exports",
     "cli": "cli",
-    "startup": "entry", "__main__": "entry", "codecache": "entry",
+    "startup": "entry", "__main__": "entry",
 }
 _BASE = {"text", "vocabulary"}
 MAY_IMPORT: dict[str, set[str]] = {

@@ -2,8 +2,7 @@
 
 ``--version`` is answered here, before typer, pydantic or rich are imported: it is the
 one command whose cost is nothing but Python's own start-up. Every other command runs
-between ``startup.begin`` and ``startup.end`` (the garbage collector paused, no heap
-teardown at exit).
+through ``startup`` (the garbage collector paused, no heap teardown at exit).
 """
 
 from __future__ import annotations
@@ -19,14 +18,7 @@ def main() -> None:
         return
     from npmplan import startup
 
-    startup.begin()
-    from npmplan.cli.app import run
-
-    try:
-        run()
-    except SystemExit as stop:
-        startup.end(stop.code)
-    startup.end(0)
+    startup.end(startup.run())
 
 
 if __name__ == "__main__":

@@ -21,10 +21,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from npmplan.check.cross import check
-from npmplan.check.partial import cross_findings
 from npmplan.errors import NpmplanError, UsageError
 from npmplan.model.dates import Month, parse_period
-from npmplan.model.messages import findings_from
 from npmplan.model.plan import Plan
 from npmplan.read.loader import Document, load_bytes, load_path, oversized
 from npmplan.rules.catalogue import RULES
@@ -82,6 +80,10 @@ def _validate(document: Document) -> PlanResult:
         try:
             plan = Plan.model_validate(document.data)
         except ValidationError as exc:
+            # Only an invalid plan needs its errors worded: a valid one never imports these.
+            from npmplan.check.partial import cross_findings
+            from npmplan.model.messages import findings_from
+
             problems += [document.problem(f)
                          for f in findings_from(exc, document.data, dropped)]
             # and what the rules across fields find with those errors set aside, so that

@@ -23,7 +23,6 @@ from npmplan.compute.schedule import (
     quarterly,
     series_months,
 )
-from npmplan.compute.workload import month_loads
 from npmplan.model.dates import Month, range_text
 from npmplan.model.plan import Milestone, Objective, Occurrence, Plan
 from npmplan.rules import catalogue as rules
@@ -268,6 +267,9 @@ def capacity(plan: Plan) -> Iterator[Finding]:
     limit = plan.plan.capacity
     if limit is None:
         return
+    # Here, not at the top: a plan without a capacity (the shipped one) needs no workload.
+    from npmplan.compute.workload import month_loads
+
     for load in month_loads(plan.months(), plan.objectives(), limit):
         if load.over:
             yield rules.OVER_CAPACITY.finding(("plan", "capacity"),

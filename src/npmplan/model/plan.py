@@ -7,7 +7,7 @@
 # annotation from its text when it builds the models, at each command's start (1.3 ms of 11).
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from npmplan.model import dates, patterns
 from npmplan.model.dates import Month, When
@@ -27,6 +27,7 @@ from npmplan.model.values import (
     MonthRange,
     MonthValue,
     OrText,
+    Parsed,
     Period,
     PriorityValue,
     RatingValue,
@@ -84,7 +85,7 @@ class TeamMember(Strict):
 
 # Markdown-light (docs/plan-format.md): paragraphs separated by blank lines, and lines
 # starting with "- " as bullet items. Checked as text; read by render/light.py.
-Prose = Annotated[str, PlainValidator(text_value), json_schema(
+Prose = Annotated[str, Parsed(text_value), json_schema(
     type=["string", "number", "boolean"], minLength=1,
     description="Markdown-light text: paragraphs separated by a blank line; lines starting "
                 "with '- ' are bullet items")]
@@ -219,7 +220,7 @@ class Plan(Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
                            "title": "npmplan plan file (version 1)"},
     )
-    version: Annotated[int, PlainValidator(version_number), json_schema(
+    version: Annotated[int, Parsed(version_number), json_schema(
         type=["integer", "string"], minimum=1, maximum=1,
         **json_pattern(patterns.ONE, "this npmplan reads version 1: write version: 1"))]
     plan: PlanInfo

