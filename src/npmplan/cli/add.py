@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from npmplan.cli import editing
-from npmplan.cli.common import PlanOption, fail, whole_number
 from npmplan.cli.editing import DryRunOption, IdArgument
+from npmplan.cli.messages import fail
+from npmplan.cli.options import PlanOption, whole_number
 
 if TYPE_CHECKING:
     from npmplan.model.plan import Plan

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from npmplan.cli import editing
-from npmplan.cli.common import PlanOption, fail
 from npmplan.cli.editing import DryRunOption, IdArgument, MatchArgument
+from npmplan.cli.messages import fail
+from npmplan.cli.options import PlanOption
 
 if TYPE_CHECKING:
     from npmplan.model.plan import Plan

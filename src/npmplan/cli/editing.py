@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from npmplan.cli.common import SHOWN_ERRORS, fail, resolve_plan
+from npmplan.cli.messages import SHOWN_ERRORS, fail, show_errors, show_problems
+from npmplan.cli.plans import resolve_plan
 
 if TYPE_CHECKING:
     from npmplan.model.dates import When
@@ -56,8 +57,7 @@ def carry_out(plan: Path | None, dry_run: bool,
         fail(f"cannot read '{path}': {getattr(exc, 'strerror', None) or exc}", 2)
     before = read_bytes(snap.raw, str(path))
     if before.plan is None:
-        show_errors(before)
-        fail(f"{path} has {len(before.errors)} error(s); fix them first (npmplan validate "
+        fail(f"{path} has {show_errors(before)}; fix them first (npmplan validate "
              f"{path} lists them all). Nothing was changed.", 1)
     try:
         src = Source(str(path), snap.raw)
@@ -74,9 +74,10 @@ def carry_out(plan: Path | None, dry_run: bool,
         return
     after = read_bytes(new, str(path))
     if after.plan is None:
-        show_errors(after)
-        fail("this change would make the plan invalid (see above), so nothing was written",
-             1)
+        counted = show_errors(after)
+        more = f": {counted}" if len(after.errors) > SHOWN_ERRORS else ""
+        fail(f"this change would make the plan invalid (see above{more}), so nothing was "
+             "written", 1)
     expected = copy.deepcopy(src.document.data)
     change.expect(expected)
     if load_bytes(str(path), new).data != expected:
@@ -178,22 +179,9 @@ def what_text(text: str) -> str:
     return '"' + quoted(text)[1:-1] + '"'
 
 
-def show_errors(result: PlanResult) -> None:
-    from npmplan.text import one_line
-
-    for problem in result.errors[:SHOWN_ERRORS]:
-        typer.echo(one_line(str(problem)), err=True)
-    if len(result.errors) > SHOWN_ERRORS:
-        typer.echo(f"({len(result.errors) - SHOWN_ERRORS} more not shown)", err=True)
-
-
 def show_new_warnings(before: PlanResult, after: PlanResult) -> None:
-    from npmplan.text import one_line
-
     old = {(p.rule, p.message) for p in before.problems}
-    for problem in after.problems:
-        if (problem.rule, problem.message) not in old:
-            typer.echo(one_line(str(problem)), err=True)
+    show_problems(p for p in after.problems if (p.rule, p.message) not in old)
 
 
 def diff(old: str, new: str, name: str) -> str:

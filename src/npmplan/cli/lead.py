@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from npmplan.cli import editing
-from npmplan.cli.common import PlanOption
 from npmplan.cli.editing import DryRunOption, IdArgument
+from npmplan.cli.options import PlanOption
 
 if TYPE_CHECKING:
     from npmplan.model.plan import Plan
