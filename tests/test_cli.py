@@ -387,14 +387,14 @@ def test_a_choice_not_made_is_said_the_same_way_everywhere(run: Run, real_plan: 
 def test_every_choice_and_number_on_the_command_line_is_checked_by_npmplan() -> None:
     """An Enum, Literal or int parameter would be checked by typer, which words a wrong
     value "Value error, ..." or "Input should be a valid integer, ..."; every choice goes
-    through ``cli.common.choice_option`` and every number through ``whole_number``."""
+    through ``cli.options.choice_option`` and every number through ``whole_number``."""
     import enum
     import typing
 
     from typer.main import get_command
 
     from npmplan.cli.app import make_app
-    from npmplan.cli.common import EXPORTS
+    from npmplan.cli.options import EXPORTS
 
     def commands(group: Any) -> Any:
         for command in group.commands.values():
@@ -407,7 +407,7 @@ def test_every_choice_and_number_on_the_command_line_is_checked_by_npmplan() -> 
             for kind in (annotation, *typing.get_args(annotation)):
                 assert not (isinstance(kind, type) and issubclass(kind, enum.Enum)), param
                 assert typing.get_origin(kind) is not typing.Literal, param
-                # a number goes through cli.common.whole_number, not pydantic's words
+                # a number goes through cli.options.whole_number, not pydantic's words
                 assert kind is not int or param.type_descriptor.parameter_info.parser, param
     exports = next(c for c in get_command(make_app()).commands.values()  # type: ignore[attr-defined]
                    if c.name == "export")

@@ -55,8 +55,15 @@ def read_bytes(raw: bytes, file: str, too_large: bool = False) -> PlanResult:
     ``too_large``: the source was over the size limit, and was not (all) read."""
     if too_large:
         return _validate(oversized(file))
+    return read_document(raw, file)[1]
+
+
+def read_document(raw: bytes, file: str) -> tuple[Document, PlanResult]:
+    """``read_bytes``, and the document read (its data and positions): an edit splices
+    the text that the positions place, and compares the data."""
     with _gc_paused():
-        return _validate(load_bytes(file, raw))
+        document = load_bytes(file, raw)
+        return document, _validate(document)
 
 
 @contextmanager

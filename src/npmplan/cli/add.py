@@ -1,19 +1,15 @@
-"""``npmplan add``: add a milestone to an objective (see ``cli.editing`` for how every edit is
-made, checked and written)."""
+"""``npmplan add``: add a milestone to an objective (``write.changes.add_milestone``; see
+``write.transaction`` for how every edit is made, checked and written)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from npmplan.cli import editing
-from npmplan.cli.common import PlanOption, fail, whole_number
-from npmplan.cli.editing import DryRunOption, IdArgument
-
-if TYPE_CHECKING:
-    from npmplan.model.plan import Plan
-    from npmplan.write.edit import Source
+from npmplan.cli.editing import DryRunOption, IdArgument, carry_out, check_text
+from npmplan.cli.messages import fail
+from npmplan.cli.options import PlanOption, whole_number
 
 
 def add(
@@ -37,10 +33,11 @@ def add(
     Undo is git; --dry-run shows the change and writes nothing.
     """
     from npmplan.model.dates import parse_when
+    from npmplan.write.changes import add_milestone
 
     if not when.strip():
         fail("say when with --when, e.g. --when 2026-10", 2)
-    editing.check_text("--what", what)
+    check_text("--what", what)
     try:
         parsed = parse_when(when)
     except ValueError as exc:
@@ -49,24 +46,4 @@ def add(
         fail(f"--every needs a range of months in --when, such as 2026-05..2027-03, not "
              f"'{parsed.text}'", 2)
 
-    def make(model: Plan, src: Source) -> editing.Change:
-        from npmplan.write.edit import append_item, quotes_like_neighbours, scalar
-
-        loc, objective = editing.objective_at(model, objective_id)
-        quote = quotes_like_neighbours(src, (*loc, "milestones"), "what")
-        item = {"when": scalar(parsed.text)} | ({"every": str(every)} if every else {}) \
-            | {"what": scalar(what.strip(), quote)}
-        plain = {"when": parsed.text} | ({"every": str(every)} if every else {}) \
-            | {"what": what.strip()}
-
-        def expect(data: Any) -> None:
-            owner = editing.at(data, loc)
-            owner["milestones"] = (owner.get("milestones") or []) + [plain]
-
-        number = len(objective.milestones) + 1
-        return editing.Change(
-            append_item(src, loc, "milestones", item), expect,
-            f"{objective.id} #{number} {editing.what_text(what)} added ({parsed.text})",
-            f"{objective.id}: milestone #{number} added")
-
-    editing.carry_out(plan, dry_run, make)
+    carry_out(plan, dry_run, add_milestone(objective_id, parsed, every, what))

@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from npmplan import __version__
-from npmplan.cli.common import fail
+from npmplan.cli.messages import fail
 
 # Every command, in the order --help lists them: name → the module in npmplan.cli that
 # defines it as a function of the same name. A new command is a module and a line here.

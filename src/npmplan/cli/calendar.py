@@ -7,18 +7,11 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli.common import (
-    AsOfOption,
-    LeadOption,
-    PlanOption,
-    StrategicOption,
-    fail,
-    filters,
-    format_option,
-    load_plan,
-    parse_as_of,
-    parse_month_option,
-)
+from npmplan.cli.dates import parse_as_of, parse_month_option
+from npmplan.cli.filters import filters
+from npmplan.cli.messages import fail
+from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption, format_option
+from npmplan.cli.plans import load_plan
 from npmplan.render.formats import CALENDAR
 
 

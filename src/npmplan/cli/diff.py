@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 import typer
 
-from npmplan.cli.common import PlanOption, fail, format_option, resolve_plan, valid_plan
+from npmplan.cli.messages import fail
+from npmplan.cli.options import PlanOption, format_option
+from npmplan.cli.plans import resolve_plan, valid_plan
 from npmplan.render.formats import DIFF
 
 
@@ -32,9 +35,10 @@ def diff(
     from npmplan.compute.diff import compare
     from npmplan.errors import UsageError
 
+    resolved = functools.cache(lambda: resolve_plan(plan))  # once, if a version needs it
     try:
-        before = versions.parse_version(old, lambda: resolve_plan(plan))
-        after = (versions.parse_version(new, lambda: resolve_plan(plan)) if new is not None
+        before = versions.parse_version(old, resolved)
+        after = (versions.parse_version(new, resolved) if new is not None
                  else versions.working_copy(before))
         results = [versions.read_version(before), versions.read_version(after)]
     except UsageError as exc:

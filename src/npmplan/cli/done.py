@@ -1,20 +1,16 @@
-"""``npmplan done``: mark a milestone done (see ``cli.editing`` for how every edit is
-made, checked and written)."""
+"""``npmplan done``: mark a milestone done (``write.changes.mark_done``; see
+``write.transaction`` for how every edit is made, checked and written)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from npmplan.cli import editing
-from npmplan.cli.common import PlanOption, fail
-from npmplan.cli.editing import DryRunOption, IdArgument, MatchArgument
-
-if TYPE_CHECKING:
-    from npmplan.model.plan import Plan
-    from npmplan.write.edit import Source
+from npmplan.cli.editing import DryRunOption, IdArgument, MatchArgument, carry_out
+from npmplan.cli.messages import fail
+from npmplan.cli.options import PlanOption
 
 
 def done(
@@ -33,6 +29,7 @@ def done(
     shows the change and writes nothing.
     """
     from npmplan.model.dates import parse_done_on
+    from npmplan.write.changes import mark_done
 
     day = date.today().isoformat()
     if on is not None:  # without --on, a milestone already done keeps its day
@@ -42,16 +39,4 @@ def done(
             fail(f"--on: {exc}", 2)
         day = parsed.day.isoformat() if parsed.day else str(parsed.first)
 
-    def make(model: Plan, src: Source) -> editing.Change:
-        loc, objective = editing.objective_at(model, objective_id)
-        index = editing.choose_milestone(objective, match)
-        milestone = objective.milestones[index]
-        if milestone.status == "done" and on is None:
-            shown = milestone.done_on.text if milestone.done_on else "no day given"
-            return editing.milestone_change(src, objective, loc, index, {},
-                                          f"is done ({shown})", "done")
-        changes: dict[str, str | None] = {"status": "done", "done_on": day}
-        return editing.milestone_change(src, objective, loc, index, changes,
-                                      f"is done ({day})", "done")
-
-    editing.carry_out(plan, dry_run, make)
+    carry_out(plan, dry_run, mark_done(objective_id, match, day, on_given=on is not None))

@@ -8,22 +8,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from npmplan.cli.common import (
+from npmplan.cli.dates import parse_as_of, parse_month_option
+from npmplan.cli.filters import filters, no_leads
+from npmplan.cli.messages import fail, note
+from npmplan.cli.options import (
     AsOfOption,
     LeadOption,
     PlanOption,
     StrategicOption,
     choice_option,
-    fail,
-    filters,
     format_option,
-    load_plan,
-    no_leads,
-    note,
-    parse_as_of,
-    parse_month_option,
-    resolve_plan,
 )
+from npmplan.cli.plans import load_resolved, resolve_plan
 from npmplan.render.formats import DUE
 
 if TYPE_CHECKING:
@@ -68,7 +64,7 @@ def due(
     today = parse_as_of(as_of)
     chosen = parse_month_option("--month", month) or Month.of(today.year, today.month)
     path = resolve_plan(plan)
-    model = load_plan(path)
+    model = load_resolved(path)
     shown = filters(model, strategic, lead)
     rows = shown.rows(model)
     report = due_report(chosen, rows, model.plan.period, model.plan.title,

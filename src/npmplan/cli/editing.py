@@ -1,159 +1,89 @@
-"""The steps every editing command shares: read the plan, make the change, check the new
-text in memory, then show the diff (``--dry-run``) or write it. ``edit_cli`` calls them.
+"""What the editing commands share on the command line: their arguments and completion,
+the check of text typed for the plan, and ``carry_out``, which resolves the plan, has
+``write.transaction`` make the edit, and words its outcome with the exit code.
 
-``carry_out`` refuses an invalid plan (exit 1), a usage mistake (exit 2), a change that
-would make the plan invalid (exit 1) and a change whose data is not exactly the one asked
-for (a bug; exit 1); only then does ``writefile`` replace the file.
+Exit codes: 0 written, shown (``--dry-run``) or nothing to change; 1 a plan with errors, a
+change that would add errors, a layout npmplan does not edit, or a bug; 2 a usage mistake,
+or a file that cannot be read or written (or changed on disk meanwhile).
 """
 
 from __future__ import annotations
 
-import copy
-import difflib
 import re
 import shlex
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from npmplan.cli.common import SHOWN_ERRORS, fail, resolve_plan
+from npmplan.cli.messages import SHOWN_ERRORS, fail, show_errors, show_problems
+from npmplan.cli.plans import resolve_plan
 
 if TYPE_CHECKING:
-    from npmplan.model.dates import When
-    from npmplan.model.plan import Objective, Plan
-    from npmplan.pipeline import PlanResult
-    from npmplan.write.edit import Loc, Source, Splice
+    from npmplan.write.transaction import Make, Outcome
 
 
-@dataclass
-class Change:
-    """What a command changes: the splices, the same change on the plain data (to check
-    the edit against), and one line for the officer."""
+def carry_out(plan: Path | None, dry_run: bool, make: Make) -> None:
+    """Make the change ``make`` says in the plan (or show it, ``dry_run``), and say how it
+    went: the steps of every editing command."""
+    from npmplan.write.transaction import edit
 
-    splices: list[Splice]
-    expect: Callable[[Any], None]
-    summary: str  # "2.4 #1 "Visits ..." is done (2026-11-20)"
-    commit: str  # a commit message to suggest
+    say(edit(resolve_plan(plan), make, dry_run))
 
 
-def carry_out(plan: Path | None, dry_run: bool,
-              make: Callable[[Plan, Source], Change]) -> None:
-    """Read, change, check, then write (or show the diff): the steps of every command."""
-    from npmplan.errors import UsageError
-    from npmplan.pipeline import read_bytes
-    from npmplan.read.loader import load_bytes
-    from npmplan.write.atomic import ChangedError, replace, snapshot
-    from npmplan.write.edit import EditError, Source
-
-    path = resolve_plan(plan)
-    try:
-        snap = snapshot(path)
-    except (ChangedError, OSError) as exc:
-        fail(f"cannot read '{path}': {getattr(exc, 'strerror', None) or exc}", 2)
-    before = read_bytes(snap.raw, str(path))
-    if before.plan is None:
-        show_errors(before)
-        fail(f"{path} has {len(before.errors)} error(s); fix them first (npmplan validate "
-             f"{path} lists them all). Nothing was changed.", 1)
-    try:
-        src = Source(str(path), snap.raw)
-        change = make(before.plan, src)
-        text = src.apply(change.splices)
-    except UsageError as exc:
-        fail(str(exc), 2)
-    except EditError as exc:
-        fail(f"{exc}; npmplan cannot make this change in the file as it is laid out, so "
-             "nothing was written: edit it by hand (see docs/guide.md)", 1)
-    new = src.encode(text)
-    if new == snap.raw:
-        typer.echo(f"Nothing to change: {change.summary} already; {path} is as it was.")
+def say(outcome: Outcome) -> None:
+    """Word an edit's outcome: stdout when it succeeded, else stderr and its exit code."""
+    path, change = outcome.path, outcome.change
+    show_problems(outcome.warnings)  # before the diff or the line that says it is saved
+    if outcome.ok:
+        assert change is not None
+        if outcome.status == "unchanged":
+            typer.echo(f"Nothing to change: {change.summary} already; {path} is as it was.")
+        elif outcome.status == "dry-run":
+            typer.echo(outcome.diff)
+            typer.echo(f"Nothing was written (--dry-run); without it: {change.summary}.")
+        else:
+            quoted = shlex.quote(str(path))
+            typer.echo(f"{change.summary}: {path} saved. To keep it: git commit -m "
+                       f"{shlex.quote(change.commit)} {quoted} (undo: git checkout -- "
+                       f"{quoted})")
         return
-    after = read_bytes(new, str(path))
-    if after.plan is None:
-        show_errors(after)
-        fail("this change would make the plan invalid (see above), so nothing was written",
-             1)
-    expected = copy.deepcopy(src.document.data)
-    change.expect(expected)
-    if load_bytes(str(path), new).data != expected:
-        fail("npmplan could not make this change exactly as asked (a bug in npmplan: please "
-             "report it with the command you ran); nothing was written", 1)
-    show_new_warnings(before, after)
-    if dry_run:
-        typer.echo(diff(src.text, text, str(path)))
-        typer.echo(f"Nothing was written (--dry-run); without it: {change.summary}.")
-        return
-    try:
-        replace(snap, new)
-    except ChangedError as exc:
-        fail(str(exc), 2)
-    except OSError as exc:
-        fail(f"cannot write '{path}': {exc.strerror or exc}. The plan is as it was.", 2)
-    typer.echo(f"{change.summary}: {path} saved. To keep it: git commit -m "
-               f"{shlex.quote(change.commit)} {shlex.quote(str(path))} (undo: git checkout "
-               f"-- {shlex.quote(str(path))})")
+    message, code = _refusal(outcome)
+    fail(message, code)
 
 
-def objective_at(model: Plan, objective_id: str) -> tuple[Loc, Objective]:
-    from npmplan.errors import UsageError
-    from npmplan.rules.suggest import unknown_message
-
-    for s, so in enumerate(model.strategic_objectives):
-        for o, objective in enumerate(so.objectives):
-            if objective.id == objective_id:
-                return ("strategic_objectives", s, "objectives", o), objective
-    known = [obj.id for _, obj in model.objectives()]
-    raise UsageError(unknown_message("objective", brief(objective_id), known))
-
-
-def choose_milestone(objective: Objective, match: str | None) -> int:
-    from npmplan.write.choose import choose
-
-    return choose(objective, match)
-
-
-def milestone_change(src: Source, objective: Objective, loc: Loc, index: int,
-                      changes: dict[str, str | None], said: str, verb: str) -> Change:
-    from npmplan.write.edit import double_quoted, scalar, set_fields
-
-    target = (*loc, "milestones", index)
-    # A note is text like the milestone's own: quoted if its what is.
-    quote = double_quoted(src, src.node_at(target), "what")
-
-    def expect(data: Any) -> None:
-        milestone = at(data, target)
-        for key, value in changes.items():
-            if value is None:
-                milestone.pop(key, None)
-            else:
-                milestone[key] = value
-
-    written = {k: None if v is None else scalar(v, quote and k == "note")
-               for k, v in changes.items()}
-    what = objective.milestones[index].what
-    return Change(set_fields(src, target, written), expect,
-                  f"{objective.id} #{index + 1} {what_text(what)} {said}",
-                  f"{objective.id}: milestone #{index + 1} {verb}")
-
-
-def at(data: Any, loc: Loc) -> Any:
-    for part in loc:
-        data = data[part]
-    return data
-
-
-def same_time(new: When, baseline: When) -> bool:
-    """Whether ``new`` names the baseline again (2026-09 and Sep 2026 are one month)."""
-    if not new.dated or not baseline.dated:
-        return new.kind == baseline.kind
-    return new.window() == baseline.window() and new.day == baseline.day
+def _refusal(outcome: Outcome) -> tuple[str, int]:
+    """Why nothing was written, and the exit code (the errors shown first, if any)."""
+    path, reason = outcome.path, outcome.reason
+    match outcome.status:
+        case "unreadable":
+            return f"cannot read '{path}': {reason}", 2
+        case "invalid":
+            assert outcome.result is not None
+            return (f"{path} has {show_errors(outcome.result)}; fix them first (npmplan "
+                    f"validate {path} lists them all). Nothing was changed.", 1)
+        case "refused" | "changed-on-disk":
+            return reason, 2
+        case "cannot-edit":
+            return (f"{reason}; npmplan cannot make this change in the file as it is laid "
+                    "out, so nothing was written: edit it by hand (see docs/guide.md)", 1)
+        case "would-be-invalid":
+            assert outcome.result is not None
+            counted = show_errors(outcome.result)
+            more = f": {counted}" if len(outcome.result.errors) > SHOWN_ERRORS else ""
+            return (f"this change would make the plan invalid (see above{more}), so nothing "
+                    "was written", 1)
+        case "unwritable":
+            return f"cannot write '{path}': {reason}. The plan is as it was.", 2
+        case _:  # "inexact"
+            return ("npmplan could not make this change exactly as asked (a bug in npmplan: "
+                    "please report it with the command you ran); nothing was written", 1)
 
 
 def check_text(name: str, text: str) -> None:
+    """Text typed for the plan (``--what``, ``--note``, a team id): not empty, and no
+    invisible control character (a usage error, exit 2)."""
     from npmplan.read.loader import CONTROL
 
     if not text.strip():
@@ -162,48 +92,6 @@ def check_text(name: str, text: str) -> None:
     if bad:
         fail(f"{name} contains an invisible control character (U+{ord(bad.group()):04X}), "
              "perhaps pasted with the text; type the text again without it", 2)
-
-
-def brief(text: str) -> str:
-    """What the user typed, as messages quote plan text: invisible characters named, cut
-    past 60 characters (``rules.problems.quoted`` without its quote marks)."""
-    from npmplan.rules.problems import quoted
-
-    return quoted(text)[1:-1]
-
-
-def what_text(text: str) -> str:
-    from npmplan.rules.problems import quoted
-
-    return '"' + quoted(text)[1:-1] + '"'
-
-
-def show_errors(result: PlanResult) -> None:
-    from npmplan.text import one_line
-
-    for problem in result.errors[:SHOWN_ERRORS]:
-        typer.echo(one_line(str(problem)), err=True)
-    if len(result.errors) > SHOWN_ERRORS:
-        typer.echo(f"({len(result.errors) - SHOWN_ERRORS} more not shown)", err=True)
-
-
-def show_new_warnings(before: PlanResult, after: PlanResult) -> None:
-    from npmplan.text import one_line
-
-    old = {(p.rule, p.message) for p in before.problems}
-    for problem in after.problems:
-        if (problem.rule, problem.message) not in old:
-            typer.echo(one_line(str(problem)), err=True)
-
-
-def diff(old: str, new: str, name: str) -> str:
-    from npmplan.text import clean
-
-    split = re.compile(r"\r\n|\r|\n")
-    name = name.lstrip("/")  # a/tmp/plan.yaml, as git writes it, not a//tmp/plan.yaml
-    lines = difflib.unified_diff(split.split(old), split.split(new), f"a/{name}", f"b/{name}",
-                                 lineterm="")
-    return "\n".join(clean(line) for line in lines)
 
 
 # --- what every editing command shares on its command line ----------------------
@@ -253,5 +141,3 @@ MatchArgument = Annotated[str | None, typer.Argument(
          "planned milestone.")]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", "-n", help="Show the change as a diff; write nothing.")]
-
-

@@ -27,7 +27,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from npmplan.cli import common as cli
+from npmplan.cli.dates import numbered_quarter, parse_as_of, parse_month_option
+from npmplan.cli.filters import filters
+from npmplan.cli.messages import fail
+from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption, whole_number
+from npmplan.cli.plans import load_resolved, resolve_plan
 
 export_app = typer.Typer(
     help="Export the plan for other tools.\n\nics (calendar), mermaid (Gantt chart), html "
@@ -54,12 +58,12 @@ ForceOption = Annotated[bool, typer.Option(
 def _prepare(plan: Path | None, output: Path | None, force: bool = False) -> Plan:
     """The plan, once the output is known to be safe to write: never a plan, and an existing
     file only with ``--force``."""
-    path = cli.resolve_plan(plan)
+    path = resolve_plan(plan)
     if output is not None:
         refusal = _refusal(output, path, force)
         if refusal:
-            cli.fail(refusal, 2)
-    return cli.load_plan(path)
+            fail(refusal, 2)
+    return load_resolved(path)
 
 
 def _refusal(output: Path, plan: Path, force: bool) -> str:
@@ -116,16 +120,16 @@ def _emit(text: str, output: Path | None) -> None:
         with output.open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
-        cli.fail(f"cannot write '{output}': {(exc.strerror or str(exc)).lower()}", 2)
+        fail(f"cannot write '{output}': {(exc.strerror or str(exc)).lower()}", 2)
 
 
 @export_app.command()
 def ics(
-    plan: cli.PlanOption = None,
+    plan: PlanOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    strategic: cli.StrategicOption = None,
-    lead: cli.LeadOption = None,
+    strategic: StrategicOption = None,
+    lead: LeadOption = None,
 ) -> None:
     """The milestones as an iCalendar file.
 
@@ -134,17 +138,17 @@ def ics(
     from npmplan.render.exports.ics import calendar_ics
 
     model = _prepare(plan, output, force)
-    shown = cli.filters(model, strategic, lead)
+    shown = filters(model, strategic, lead)
     _emit(calendar_ics(model, shown.rows(model), shown.describe()), output)
 
 
 @export_app.command()
 def mermaid(
-    plan: cli.PlanOption = None,
+    plan: PlanOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    strategic: cli.StrategicOption = None,
-    lead: cli.LeadOption = None,
+    strategic: StrategicOption = None,
+    lead: LeadOption = None,
     fence: Annotated[bool, typer.Option(
         "--fence/--no-fence", help="Wrap the chart in a ```mermaid block (for Markdown).")]
     = True,
@@ -156,22 +160,22 @@ def mermaid(
     from npmplan.render.exports.mermaid import gantt
 
     model = _prepare(plan, output, force)
-    shown = cli.filters(model, strategic, lead)
+    shown = filters(model, strategic, lead)
     _emit(gantt(model, shown.rows(model), shown.describe(), fence=fence), output)
 
 
 @export_app.command()
 def html(
-    plan: cli.PlanOption = None,
+    plan: PlanOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    strategic: cli.StrategicOption = None,
-    lead: cli.LeadOption = None,
+    strategic: StrategicOption = None,
+    lead: LeadOption = None,
     month: Annotated[str | None, typer.Option(
         "--month", "-m", metavar="YYYY-MM",
         help="The month of the due list, YYYY-MM. Default: the month of "
         "--as-of.", show_default=False)] = None,
-    as_of: cli.AsOfOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """One printable HTML page.
 
@@ -183,10 +187,10 @@ def html(
     from npmplan.model.dates import Month
     from npmplan.render.exports.html import Report, page
 
-    today: date = cli.parse_as_of(as_of)
-    chosen = cli.parse_month_option("--month", month) or Month.of(today.year, today.month)
+    today: date = parse_as_of(as_of)
+    chosen = parse_month_option("--month", month) or Month.of(today.year, today.month)
     model = _prepare(plan, output, force)
-    shown = cli.filters(model, strategic, lead)
+    shown = filters(model, strategic, lead)
     rows = shown.rows(model)
     months = model.months()
     report = Report(model, calendar_rows(months, rows),
@@ -203,16 +207,16 @@ XlsxOutputOption = Annotated[Path | None, typer.Option(
 
 @export_app.command()
 def xlsx(
-    plan: cli.PlanOption = None,
+    plan: PlanOption = None,
     output: XlsxOutputOption = None,
-    strategic: cli.StrategicOption = None,
-    lead: cli.LeadOption = None,
+    strategic: StrategicOption = None,
+    lead: LeadOption = None,
     force: ForceOption = False,
     quarter: Annotated[int | None, typer.Option(
-        "--quarter", "-q", parser=cli.whole_number(minimum=None), metavar="N", show_default=False,
+        "--quarter", "-q", parser=whole_number(minimum=None), metavar="N", show_default=False,
         help="The quarter of the Progress sheet (1 is the first three months of the plan). "
              "Default: the quarter of --as-of.")] = None,
-    as_of: cli.AsOfOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """A spreadsheet (Excel, LibreOffice).
 
@@ -224,15 +228,15 @@ def xlsx(
     from npmplan.render.exports.xlsx import Sheets, workbook
 
     if output is None and _is_terminal():
-        cli.fail("an xlsx file is not text for a terminal: write it to a file with "
+        fail("an xlsx file is not text for a terminal: write it to a file with "
                  "-o plan.xlsx", 2)
     from npmplan.compute.report import nearest_quarter, quarter_report
 
-    today = cli.parse_as_of(as_of)
+    today = parse_as_of(as_of)
     model = _prepare(plan, output, force)
-    shown = cli.filters(model, strategic, lead)
+    shown = filters(model, strategic, lead)
     chosen = (nearest_quarter(model.plan.period, today) if quarter is None
-              else cli.numbered_quarter(model, quarter))
+              else numbered_quarter(model, quarter))
     rows = shown.rows(model)
     progress = quarter_report(model, rows, chosen, today)
     _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), rows, progress)),
@@ -253,12 +257,12 @@ def _emit_bytes(data: bytes, output: Path | None) -> None:
     try:
         output.write_bytes(data)
     except OSError as exc:
-        cli.fail(f"cannot write '{output}': {exc.strerror or exc}", 2)
+        fail(f"cannot write '{output}': {exc.strerror or exc}", 2)
 
 
 @export_app.command("json")
 def json_(
-    plan: cli.PlanOption = None,
+    plan: PlanOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -275,13 +279,13 @@ def json_(
 
 @export_app.command()
 def docx(
-    plan: cli.PlanOption = None,
+    plan: PlanOption = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False, show_default=False,
         help="Write the document to this file, e.g. plan.docx. Without it, the document "
              "goes to standard output when that is a pipe or a file.")] = None,
-    strategic: cli.StrategicOption = None,
-    lead: cli.LeadOption = None,
+    strategic: StrategicOption = None,
+    lead: LeadOption = None,
     force: ForceOption = False,
 ) -> None:
     """The business plan as a Word document.
@@ -290,12 +294,12 @@ def docx(
     1 (the calendar of actions, landscape). The same plan always gives the same bytes.
     """
     if output is None and _is_terminal():
-        cli.fail("a Word document is not for the terminal: write it to a file with "
+        fail("a Word document is not for the terminal: write it to a file with "
                  "-o plan.docx (or redirect: > plan.docx)", 2)
     from npmplan.compute.calendar import calendar_report
     from npmplan.render.exports.docx import plan_docx
 
     model = _prepare(plan, output, force)
-    shown = cli.filters(model, strategic, lead)
+    shown = filters(model, strategic, lead)
     _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None)),
                 output)

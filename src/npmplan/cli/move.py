@@ -1,19 +1,16 @@
-"""``npmplan move``: move a milestone to another date, keeping its baseline (see
-``cli.editing`` for how every edit is made, checked and written)."""
+"""``npmplan move``: move a milestone to another date, keeping its baseline
+(``write.changes.move_to``; see ``write.transaction`` for how every edit is made, checked
+and written)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from npmplan.cli import editing
-from npmplan.cli.common import PlanOption, fail
-from npmplan.cli.editing import DryRunOption, IdArgument, MatchArgument
-
-if TYPE_CHECKING:
-    from npmplan.model.plan import Plan
-    from npmplan.write.edit import Source
+from npmplan.cli.editing import DryRunOption, IdArgument, MatchArgument, carry_out
+from npmplan.cli.messages import fail
+from npmplan.cli.options import PlanOption
 
 
 def move(
@@ -33,6 +30,7 @@ def move(
     the change and writes nothing.
     """
     from npmplan.model.dates import parse_when
+    from npmplan.write.changes import move_to
 
     if not to.strip():
         fail("say where to move it with --to, e.g. --to 2026-12", 2)
@@ -41,19 +39,4 @@ def move(
     except ValueError as exc:
         fail(f"--to: {exc}", 2)
 
-    def make(model: Plan, src: Source) -> editing.Change:
-        from npmplan.write.edit import scalar
-
-        loc, objective = editing.objective_at(model, objective_id)
-        index = editing.choose_milestone(objective, match)
-        milestone = objective.milestones[index]
-        if editing.same_time(parsed, milestone.when):
-            return editing.milestone_change(
-                src, objective, loc, index, {"moved_to": None},
-                f"is back at its planned date {milestone.when.text}", "moved back")
-        return editing.milestone_change(
-            src, objective, loc, index, {"moved_to": parsed.text},
-            f"moved to {parsed.text} (planned: {milestone.when.text})",
-            f"moved to {scalar(parsed.text)}")
-
-    editing.carry_out(plan, dry_run, make)
+    carry_out(plan, dry_run, move_to(objective_id, match, parsed))

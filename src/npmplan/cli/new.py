@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from npmplan.cli.common import fail, load_plan, resolve_plan, valid_plan
+from npmplan.cli.messages import fail
+from npmplan.cli.plans import load_resolved, resolve_plan, valid_plan
 
 if TYPE_CHECKING:
     from npmplan.pipeline import PlanResult
@@ -38,7 +39,7 @@ def new(
     from npmplan.write.new import default_file_name, default_period, new_plan_text
 
     path = resolve_plan(source)
-    model = load_plan(path)
+    model = load_resolved(path)
     try:
         chosen = parse_period(period) if period is not None else default_period(
             model.plan.period)

@@ -6,18 +6,11 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli.common import (
-    AsOfOption,
-    PlanOption,
-    StrategicOption,
-    fail,
-    filters,
-    format_option,
-    load_plan,
-    numbered_quarter,
-    parse_as_of,
-    whole_number,
-)
+from npmplan.cli.dates import numbered_quarter, parse_as_of
+from npmplan.cli.filters import filters
+from npmplan.cli.messages import fail
+from npmplan.cli.options import AsOfOption, PlanOption, StrategicOption, format_option, whole_number
+from npmplan.cli.plans import load_plan
 from npmplan.render.formats import REPORT
 
 

@@ -6,7 +6,10 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli.common import AsOfOption, PlanOption, fail, format_option, load_plan, parse_as_of
+from npmplan.cli.dates import parse_as_of
+from npmplan.cli.messages import fail
+from npmplan.cli.options import AsOfOption, PlanOption, format_option
+from npmplan.cli.plans import load_plan
 from npmplan.render.formats import SHOW
 
 

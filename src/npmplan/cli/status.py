@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from npmplan.cli.common import (
-    AsOfOption,
-    LeadOption,
-    PlanOption,
-    StrategicOption,
-    filters,
-    format_option,
-    load_plan,
-    parse_as_of,
-)
+from npmplan.cli.dates import parse_as_of
+from npmplan.cli.filters import filters
+from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption, format_option
+from npmplan.cli.plans import load_plan
 from npmplan.render.formats import STATUS
 
 

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli.common import PlanOption, format_option, resolve_plan
+from npmplan.cli.options import PlanOption, format_option
+from npmplan.cli.plans import resolve_plan
 from npmplan.render.formats import VALIDATE
 
 

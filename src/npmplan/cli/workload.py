@@ -7,16 +7,10 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
-from npmplan.cli.common import (
-    PlanOption,
-    choice_option,
-    fail,
-    format_option,
-    load_plan,
-    no_leads,
-    no_priority,
-    note,
-)
+from npmplan.cli.filters import no_leads, no_priority
+from npmplan.cli.messages import fail, note
+from npmplan.cli.options import PlanOption, choice_option, format_option
+from npmplan.cli.plans import load_plan
 from npmplan.render.formats import BREAKDOWN, WORKLOAD
 
 if TYPE_CHECKING:

@@ -107,12 +107,14 @@ class Entry:
 class Source:
     """A plan file's text, its positions and the ends of its values, ready to splice."""
 
-    def __init__(self, file: str, raw: bytes) -> None:
+    def __init__(self, file: str, raw: bytes, document: Document | None = None) -> None:
+        """``document``: ``raw`` as the loader read it already (else it is read here)."""
         self.file = file
         self.bom, self.encoding = next(((bom, enc) for bom, enc in _BOMS if raw.startswith(bom)),
                                        (b"", "utf-8"))
         self.text = raw[len(self.bom):].decode(self.encoding)
-        self.document: Document = load_text(file, self.text)
+        self.document: Document = (document if document is not None
+                                   else load_text(file, self.text))
         if self.document.data is None or self.document.problems:
             raise EditError(f"{file} does not load cleanly")
         self.starts = [0] + [m.end() for m in _BREAK.finditer(self.text)]

@@ -1,0 +1,50 @@
+"""The options that name a day, a month or a quarter (``--as-of``, ``--month``, ``--from``,
+``--quarter``), read with the model's date forms; a wrong one is a usage error (exit 2).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from npmplan.cli.messages import fail
+
+if TYPE_CHECKING:
+    from npmplan.compute.report import Quarter
+    from npmplan.model.dates import Month
+    from npmplan.model.plan import Plan
+
+
+def parse_as_of(as_of: str | None) -> date:
+    from npmplan.model.dates import parse_day
+
+    if as_of is None:
+        return date.today()
+    try:
+        return parse_day(as_of)
+    except ValueError as exc:
+        fail(f"--as-of: {exc}", 2)
+
+
+def parse_month_option(name: str, value: str | None) -> Month | None:
+    from npmplan.model.dates import parse_month
+
+    if value is None:
+        return None
+    try:
+        return parse_month(value)
+    except ValueError as exc:
+        fail(f"{name}: {exc}", 2)
+
+
+def numbered_quarter(model: Plan, quarter: int) -> Quarter:
+    """Quarter ``quarter`` of the plan (``--quarter``), or a usage error naming the ones
+    there are; the same words for every command that takes it."""
+    from npmplan.compute.report import quarters
+    from npmplan.model.dates import range_text
+
+    known = quarters(model.plan.period)
+    if not 1 <= quarter <= len(known):
+        fail(f"--quarter {quarter}: the plan period {range_text(*model.plan.period)} has "
+             f"quarters 1 to {len(known)}", 2)
+    return known[quarter - 1]

@@ -1,0 +1,203 @@
+"""The changes of the editing commands (``done``, ``move``, ``cancel``, ``add``, ``lead``),
+each a ``Make``: given the plan as read, the splices that make it, the same change on the
+plain data, and the line that says it. ``transaction.edit`` carries one out.
+
+A milestone or an objective the command line names but the plan does not have is a
+``UsageError`` (exit 2), raised while the change is made.
+
+    >>> make = mark_done("2.4", "visits", "2026-11-20", on_given=True)   # doctest: +SKIP
+    >>> edit(Path("plans/2026-27.yaml"), make, dry_run=True)              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from npmplan.write.transaction import Change, Make
+
+if TYPE_CHECKING:
+    from npmplan.model.dates import When
+    from npmplan.model.plan import Objective, Plan
+    from npmplan.write.edit import Loc, Source
+
+
+def mark_done(objective_id: str, match: str | None, day: str, on_given: bool) -> Make:
+    """``npmplan done``: status done, done_on ``day``; without ``--on`` (``on_given``), a
+    milestone already done keeps its day."""
+
+    def make(model: Plan, src: Source) -> Change:
+        loc, objective, index = _milestone(model, objective_id, match)
+        milestone = objective.milestones[index]
+        if milestone.status == "done" and not on_given:
+            shown = milestone.done_on.text if milestone.done_on else "no day given"
+            return milestone_change(src, objective, loc, index, {}, f"is done ({shown})",
+                                    "done")
+        return milestone_change(src, objective, loc, index,
+                                {"status": "done", "done_on": day}, f"is done ({day})", "done")
+
+    return make
+
+
+def move_to(objective_id: str, match: str | None, when: When) -> Make:
+    """``npmplan move``: moved_to ``when``, the baseline kept; back at the baseline, no
+    moved_to."""
+
+    def make(model: Plan, src: Source) -> Change:
+        from npmplan.write.edit import scalar
+
+        loc, objective, index = _milestone(model, objective_id, match)
+        milestone = objective.milestones[index]
+        if same_time(when, milestone.when):
+            return milestone_change(
+                src, objective, loc, index, {"moved_to": None},
+                f"is back at its planned date {milestone.when.text}", "moved back")
+        return milestone_change(
+            src, objective, loc, index, {"moved_to": when.text},
+            f"moved to {when.text} (planned: {milestone.when.text})",
+            f"moved to {scalar(when.text)}")
+
+    return make
+
+
+def cancel(objective_id: str, match: str | None, note: str | None) -> Make:
+    """``npmplan cancel``: status cancelled, no done_on, ``note`` after any note it has."""
+
+    def make(model: Plan, src: Source) -> Change:
+        loc, objective, index = _milestone(model, objective_id, match)
+        milestone = objective.milestones[index]
+        changes: dict[str, str | None] = {"status": "cancelled"}
+        if milestone.done_on is not None:
+            changes["done_on"] = None  # done_on belongs to done milestones only
+        if note is not None:
+            changes["note"] = f"{milestone.note}; {note.strip()}" if milestone.note \
+                else note.strip()
+        return milestone_change(src, objective, loc, index, changes, "is cancelled",
+                                "cancelled")
+
+    return make
+
+
+def add_milestone(objective_id: str, when: When, every: int | None, what: str) -> Make:
+    """``npmplan add``: a milestone at the end of the objective's, written like the ones
+    before it."""
+
+    def make(model: Plan, src: Source) -> Change:
+        from npmplan.write.edit import append_item, quotes_like_neighbours, scalar
+
+        loc, objective = objective_at(model, objective_id)
+        quote = quotes_like_neighbours(src, (*loc, "milestones"), "what")
+        recurs = {"every": str(every)} if every else {}
+        item = {"when": scalar(when.text)} | recurs | {"what": scalar(what.strip(), quote)}
+        plain = {"when": when.text} | recurs | {"what": what.strip()}
+
+        def expect(data: Any) -> None:
+            owner = at(data, loc)
+            owner["milestones"] = (owner.get("milestones") or []) + [plain]
+
+        number = len(objective.milestones) + 1
+        return Change(append_item(src, loc, "milestones", item), expect,
+                      f"{objective.id} #{number} {what_text(what)} added ({when.text})",
+                      f"{objective.id}: milestone #{number} added")
+
+    return make
+
+
+def set_leads(objective_id: str, ids: list[str]) -> Make:
+    """``npmplan lead``: the objective's leads, each a team id of the plan."""
+
+    def make(model: Plan, src: Source) -> Change:
+        from npmplan.errors import UsageError
+        from npmplan.rules.suggest import unknown_message
+        from npmplan.write.edit import flow_list, set_fields
+
+        loc, objective = objective_at(model, objective_id)
+        known = [member.id for member in model.team]
+        for team_id in ids:
+            if team_id not in known:
+                raise UsageError(unknown_message("team member", brief(team_id), known))
+
+        def expect(data: Any) -> None:
+            at(data, loc)["leads"] = list(ids)
+
+        was = ", ".join(objective.leads) or "none"
+        return Change(set_fields(src, loc, {"leads": flow_list(ids)}), expect,
+                      f"{objective.id} is led by {', '.join(ids)} (was: {was})",
+                      f"{objective.id}: leads {' '.join(ids)}")
+
+    return make
+
+
+# --- what the changes share -------------------------------------------------------------
+
+
+def objective_at(model: Plan, objective_id: str) -> tuple[Loc, Objective]:
+    """The objective ``objective_id`` and where it is in the data; a UsageError that names
+    the ids there are when the plan has none such."""
+    from npmplan.errors import UsageError
+    from npmplan.rules.suggest import unknown_message
+
+    for s, so in enumerate(model.strategic_objectives):
+        for o, objective in enumerate(so.objectives):
+            if objective.id == objective_id:
+                return ("strategic_objectives", s, "objectives", o), objective
+    known = [obj.id for _, obj in model.objectives()]
+    raise UsageError(unknown_message("objective", brief(objective_id), known))
+
+
+def _milestone(model: Plan, objective_id: str,
+               match: str | None) -> tuple[Loc, Objective, int]:
+    """The objective, where it is, and the index of the milestone MATCH means."""
+    from npmplan.write.choose import choose
+
+    loc, objective = objective_at(model, objective_id)
+    return loc, objective, choose(objective, match)
+
+
+def milestone_change(src: Source, objective: Objective, loc: Loc, index: int,
+                     changes: dict[str, str | None], said: str, verb: str) -> Change:
+    """Set (text) or remove (None) fields of the objective's milestone ``index``."""
+    from npmplan.write.edit import double_quoted, scalar, set_fields
+
+    target = (*loc, "milestones", index)
+    # A note is text like the milestone's own: quoted if its what is.
+    quote = double_quoted(src, src.node_at(target), "what")
+
+    def expect(data: Any) -> None:
+        milestone = at(data, target)
+        for key, value in changes.items():
+            if value is None:
+                milestone.pop(key, None)
+            else:
+                milestone[key] = value
+
+    written = {k: None if v is None else scalar(v, quote and k == "note")
+               for k, v in changes.items()}
+    what = objective.milestones[index].what
+    return Change(set_fields(src, target, written), expect,
+                  f"{objective.id} #{index + 1} {what_text(what)} {said}",
+                  f"{objective.id}: milestone #{index + 1} {verb}")
+
+
+def at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def same_time(new: When, baseline: When) -> bool:
+    """Whether ``new`` names the baseline again (2026-09 and Sep 2026 are one month)."""
+    if not new.dated or not baseline.dated:
+        return new.kind == baseline.kind
+    return new.window() == baseline.window() and new.day == baseline.day
+
+
+def brief(text: str) -> str:
+    """What the user typed, as messages quote plan text: invisible characters named, cut
+    past 60 characters (``rules.problems.quoted`` without its quote marks)."""
+    from npmplan.rules.problems import quoted
+
+    return quoted(text)[1:-1]
+
+
+def what_text(text: str) -> str:
+    return '"' + brief(text) + '"'
