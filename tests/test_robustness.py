@@ -18,10 +18,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import Run, npmplan_process
 from hypothesis import given
 from hypothesis import strategies as st
-from robustness_helpers import BASE, npmplan
+from robustness_helpers import BASE
 
 from npmplan.model.plan import Plan
 from npmplan.pipeline import discover_plan, period_text, read_bytes
@@ -149,9 +149,9 @@ def test_a_broken_period_stops_discovery_and_validate_shows_it(tmp_path: Path) -
     plans.mkdir()
     (plans / "2025-26.yaml").write_text(BASE.replace("2026-04..2027-03", "2025-04..2026-03"))
     (plans / "2026-27.yaml").write_text(BASE.replace("2026-04..2027-03", "2026-04..2027-3x"))
-    due = npmplan("due", cwd=plans)  # from inside plans/: found upward
+    due = npmplan_process("due", cwd=plans)  # from inside plans/: found upward
     assert due.returncode == 1 and b"cannot be read" in due.stderr and not due.stdout
-    validate = npmplan("validate", cwd=plans)
+    validate = npmplan_process("validate", cwd=plans)
     assert validate.returncode == 1
     assert b"2026-27.yaml:2:" in validate.stdout and b"bad-period" in validate.stdout
 
@@ -211,7 +211,7 @@ def test_new_with_a_next_period_out_of_range_names_no_file_line(run: Run,
 def test_a_device_as_export_output_is_written_without_force(real_plan: Path) -> None:
     """A device is an output, not a file to replace: -o /dev/null works without --force."""
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    done = npmplan("export", "json", "--plan", real_plan, "-o", "/dev/null")
+    done = npmplan_process("export", "json", "--plan", real_plan, "-o", "/dev/null")
     assert done.returncode == 0, done.stderr
 
 
