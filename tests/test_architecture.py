@@ -70,6 +70,7 @@ def test_every_report_in_the_registry_is_walked() -> None:
     assert formats.BREAKDOWN.names == formats.WORKLOAD.names  # one --format for both
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("command", "name"), CASES,
                          ids=[f"{' '.join(c[:1] + c[3:4])}-{n}" for c, n in CASES])
 def test_every_format_choice_produces_that_format(run: Run, command: list[str],

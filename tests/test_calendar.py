@@ -132,6 +132,7 @@ def test_markdown_escapes_pipes_and_csv_neutralises_formulas(run: Run, tmp_path:
     assert list(csv.reader(io.StringIO(result.output)))[1][2] == "'=HYPERLINK(1) | x"
 
 
+@pytest.mark.slow
 def test_piped_output_has_no_colour_codes() -> None:
     env = {"PATH": "", "NO_COLOR": "", "TERM": "xterm-256color", "COLUMNS": None}
     result = npmplan_process("calendar", "--plan", PLAN, env=env, cwd=ROOT)

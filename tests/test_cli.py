@@ -235,11 +235,13 @@ def test_version_option(run: Run) -> None:
         assert result.stdout == f"npmplan {__version__}\n"
 
 
+@pytest.mark.slow
 def test_python_m_npmplan_version() -> None:
     done = npmplan_process("--version")
     assert (done.returncode, done.stdout.decode()) == (0, f"npmplan {__version__}\n")
 
 
+@pytest.mark.slow
 def test_version_does_not_import_pydantic() -> None:
     done = npmplan_process("--version", python=["-X", "importtime"])
     assert done.returncode == 0

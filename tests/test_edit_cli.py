@@ -101,6 +101,7 @@ def test_done_then_move_change_exactly_those_lines(run: Run, plan: Path) -> None
     assert moved["moved_to"] == "2026-12" and moved["when"] == "2026-08"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_in_a_git_repository_git_diff_shows_the_two_milestones(plan: Path) -> None:
     folder = plan.parent.parent
@@ -376,6 +377,7 @@ def test_completion_offers_objective_and_team_ids(plan: Path) -> None:
 
 
 
+@pytest.mark.slow
 def test_bash_completion_of_id_end_to_end(plan: Path) -> None:
     env = {"_NPMPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "npmplan done 2.",
            "COMP_CWORD": "2"}

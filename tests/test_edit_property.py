@@ -8,12 +8,16 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import REAL_PLAN, Run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from npmplan.pipeline import read_plan
 from npmplan.write.edit import Source
+
+# A property test of many CLI edits of the real plan.
+pytestmark = pytest.mark.slow
 
 OBJECTIVES = 22  # in the shipped plan
 WHENS = ["2026-12", "2027-01-15", "2026-09..2026-11", "2027-Q1", "spring 2027", "ongoing",

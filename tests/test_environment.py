@@ -19,6 +19,7 @@ from npmplan.pipeline import read_bytes
 # --- 2. environments ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["9" * 5000, "99999999999999999999999", "0", "-1", "1e9"])
 def test_npmplan_max_bytes_out_of_range_is_a_sentence(value: str, real_plan: Path) -> None:
     done = npmplan_process("validate", real_plan, env={"NPMPLAN_MAX_BYTES": value})
@@ -26,6 +27,7 @@ def test_npmplan_max_bytes_out_of_range_is_a_sentence(value: str, real_plan: Pat
     assert done.stderr.decode().startswith("npmplan: NPMPLAN_MAX_BYTES must be")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", ["99999999999999999999", "1000000", "0", "abc"])
 def test_any_columns_gives_a_bounded_report(columns: str, real_plan: Path) -> None:
     done = npmplan_process("calendar", "--plan", real_plan, env={"COLUMNS": columns})
@@ -33,6 +35,7 @@ def test_any_columns_gives_a_bounded_report(columns: str, real_plan: Path) -> No
     assert max(len(line) for line in done.stdout.decode().splitlines()) <= 1000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "LANG": "C"}])
 def test_an_ascii_terminal_gets_ascii_glyphs(env: dict[str, str], real_plan: Path) -> None:
     for args in (["calendar"], ["workload"], ["show", "2.4"], ["due", "--month", "2026-09"]):
@@ -43,6 +46,7 @@ def test_an_ascii_terminal_gets_ascii_glyphs(env: dict[str, str], real_plan: Pat
             assert done.stdout.isascii()
 
 
+@pytest.mark.slow
 def test_closed_stdout_is_a_sentence_and_exit_1(real_plan: Path, tmp_path: Path) -> None:
     def closed() -> None:
         os.close(1)
@@ -56,6 +60,7 @@ def test_closed_stdout_is_a_sentence_and_exit_1(real_plan: Path, tmp_path: Path)
     assert quiet.returncode == 0 and out.exists()
 
 
+@pytest.mark.slow
 def test_a_broken_pipe_ends_quietly_and_not_with_success(real_plan: Path) -> None:
     command = npmplan_command("export", "json", "--plan", real_plan)
     writer = subprocess.Popen(command, env=npmplan_environment(), stdout=subprocess.PIPE,
@@ -68,6 +73,7 @@ def test_a_broken_pipe_ends_quietly_and_not_with_success(real_plan: Path) -> Non
     assert b"Traceback" not in errors and b"internal error" not in errors
 
 
+@pytest.mark.slow
 def test_a_fifo_a_device_and_a_folder_are_refused_unopened(tmp_path: Path) -> None:
     fifo = tmp_path / "plans" / "pipe.yaml"
     fifo.parent.mkdir()
@@ -82,6 +88,7 @@ def test_a_fifo_a_device_and_a_folder_are_refused_unopened(tmp_path: Path) -> No
     assert npmplan_process("validate", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.slow
 def test_a_name_too_long_and_no_permission_are_sentences(tmp_path: Path) -> None:
     done = npmplan_process("validate", "a" * 5000)
     assert done.returncode == 2 and b"too long" in done.stderr
@@ -97,6 +104,7 @@ def test_a_name_too_long_and_no_permission_are_sentences(tmp_path: Path) -> None
 # --- 3. nothing unsafe reaches a terminal, a page or a parser --------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["show", "1.1\x1b[2J\x07"], ["calendar", "--lead", "mk\u202e"],
                                   ["calendar", "--strategic", "\x9b31m"], ["\x1bno-such"]])
 def test_echoes_of_user_input_name_invisible_characters(args: list[str], tmp_path: Path) -> None:
@@ -109,6 +117,7 @@ def test_echoes_of_user_input_name_invisible_characters(args: list[str], tmp_pat
     assert not any(char in err for char in "\x1b\x07\u202e\x9b"), err
 
 
+@pytest.mark.slow
 def test_an_escape_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> None:
     done = npmplan_process("validate", tmp_path / "a\x1b[31mb.yaml",
                            env={"NPMPLAN_PLAN": "x\u202e.yaml"})

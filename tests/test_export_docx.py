@@ -86,6 +86,7 @@ def plan_texts(model: Plan) -> list[str]:
     return [text for text in texts if text]
 
 
+@pytest.mark.slow
 def test_every_text_field_is_in_the_document_in_order(run: Run, tmp_path: Path) -> None:
     text = document_text(open_docx(export(run, tmp_path)))
     position = 0
@@ -107,6 +108,7 @@ def shaded(cell: object) -> bool:
     return shading is not None and shading.get(qn("w:fill")) not in (None, "auto")
 
 
+@pytest.mark.slow
 def test_appendix_shaded_cells_equal_row_totals_and_the_workload_row(run: Run,
                                                                      tmp_path: Path) -> None:
     document = open_docx(export(run, tmp_path))
@@ -125,6 +127,7 @@ def test_appendix_shaded_cells_equal_row_totals_and_the_workload_row(run: Run,
         m.short() for m in model.months()]
 
 
+@pytest.mark.slow
 def test_the_three_kinds_differ_in_fill_pattern_and_letter(run: Run, tmp_path: Path) -> None:
     table = appendix_table(open_docx(export(run, tmp_path)))
     looks = set()
@@ -139,6 +142,7 @@ def test_the_three_kinds_differ_in_fill_pattern_and_letter(run: Run, tmp_path: P
     assert {letter for _, _, letter in looks} == {"A", "M", "P"}
 
 
+@pytest.mark.slow
 def test_word_styles_sections_and_repeating_headers(run: Run, tmp_path: Path) -> None:
     document = open_docx(export(run, tmp_path))
     headings = [(p.style.name, p.text) for p in document.paragraphs
@@ -164,6 +168,7 @@ def test_word_styles_sections_and_repeating_headers(run: Run, tmp_path: Path) ->
         assert header is not None and header.find(qn("w:tblHeader")) is not None
 
 
+@pytest.mark.slow
 def test_web_outputs_are_marked_and_priorities_named(run: Run, tmp_path: Path) -> None:
     text = document_text(open_docx(export(run, tmp_path)))
     assert "UK case law (pending 2026 updates).*" in text
@@ -171,6 +176,7 @@ def test_web_outputs_are_marked_and_priorities_named(run: Run, tmp_path: Path) -
     assert "Objectives highlighted in green are core business or high priority" in text
 
 
+@pytest.mark.slow
 def test_two_runs_give_the_same_bytes_dated_by_the_plan(run: Run, tmp_path: Path) -> None:
     first = export(run, tmp_path, name="a.docx").read_bytes()
     second = export(run, tmp_path, name="b.docx").read_bytes()
@@ -183,6 +189,7 @@ def test_two_runs_give_the_same_bytes_dated_by_the_plan(run: Run, tmp_path: Path
     assert properties.created is not None and properties.created.year == 2026
 
 
+@pytest.mark.slow
 def test_filters_show_their_rows_and_count_only_them(run: Run, tmp_path: Path) -> None:
     document = open_docx(export(run, tmp_path, "--strategic", "2"))
     table = appendix_table(document)
@@ -207,6 +214,7 @@ def test_never_writes_over_the_plan(run: Run, tmp_path: Path) -> None:
     assert copy.read_bytes() == PLAN.read_bytes()
 
 
+@pytest.mark.slow
 def test_standard_output_gets_the_document(run: Run, tmp_path: Path) -> None:
     result = run("export", "docx", "--plan", PLAN)
     assert result.exit_code == 0
@@ -228,6 +236,7 @@ def test_a_plan_without_text_or_objectives_still_exports(run: Run, tmp_path: Pat
     assert [cell.text for cell in table.rows[-1].cells[MONTH_COLUMNS]] == ["0"] * 6
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not "
                     "installed; .ci/run installs libreoffice-writer-nogui")
 def test_libreoffice_opens_it(run: Run, tmp_path: Path) -> None:

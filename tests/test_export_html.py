@@ -201,6 +201,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True, text=True, timeout=180, check=False)
 
 
+@pytest.mark.slow
 def test_screenshot(run: Run, tmp_path: Path) -> None:
     page = tmp_path / "plan.html"
     page.write_text(export(run, SHIPPED, "--as-of", "2026-06-15"), encoding="utf-8")
@@ -216,6 +217,7 @@ MEASURE = ("<script>document.body.insertAdjacentHTML('beforeend', '<p id=\"measu
            "'table.grid').getBoundingClientRect().right) + '</p>');</script>")
 
 
+@pytest.mark.slow
 def test_no_horizontal_scroll_at_1280(run: Run, tmp_path: Path) -> None:
     page = tmp_path / "measure.html"
     page.write_text(export(run, SHIPPED, "--as-of", "2026-06-15").replace(

@@ -163,6 +163,7 @@ def seeds_with(tmp: Path, original: bytes, seeds: range) -> Iterator[tuple[Mutan
 # --- mutants ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_damaged_plans_are_reported_not_crashed_on(tmp_path: Path, original: bytes) -> None:
     tally = Tally()
     start = perf_counter()
@@ -175,6 +176,7 @@ def test_damaged_plans_are_reported_not_crashed_on(tmp_path: Path, original: byt
     tally.check("mutants-validate")
 
 
+@pytest.mark.slow
 def test_damaged_plans_that_still_validate_render_everywhere(tmp_path: Path, original: bytes,
                                                             real: Plan) -> None:
     tally = Tally()
@@ -218,6 +220,7 @@ def generated() -> Iterator[Tally]:
     tally.save("generated")
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(drawn=plans(), width=st.sampled_from(WIDTHS))
@@ -270,6 +273,7 @@ strategic_objectives:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source", ["real", "nasty"])
 def test_every_command_runs_on_a_valid_plan(run: Run, tmp_path: Path, source: str) -> None:
     """The CLI itself, every command and format, on the plan and on a hostile one."""
@@ -359,6 +363,7 @@ C0_C1 = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029\u0085"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chars", [
     pytest.param(BIDI, id="bidi-and-line-separators"),
     pytest.param(C0_C1, id="c0-c1"),
@@ -417,6 +422,7 @@ def _example_problems() -> Iterator[tuple[Problem, bytes]]:
             yield problem, path.read_bytes()
 
 
+@pytest.mark.slow
 def test_messages_of_examples_and_mutants_are_plain(original: bytes) -> None:
     """Every message says where, what and what to do, in plain words: over the example
     plans and the messages of 400 more mutants (seeds past the other tests')."""

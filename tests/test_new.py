@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import Run
 from fuzzing import Drawn, plans
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -327,6 +328,7 @@ FUNCTION_TEXT = st.one_of(st.none(), st.fixed_dictionaries({}, optional={
     name: PROSE for name in ("summary", "visiting", "advisory", "educational", "cooperative")}))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(plans(), PLAN_TEXT, FUNCTION_TEXT)
 def test_what_new_writes_loads_back_to_the_same_values(

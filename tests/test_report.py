@@ -225,6 +225,7 @@ def test_html_is_strict_self_contained_and_says_the_words(run: Run, tmp_path: Pa
     assert "On &lt;b&gt;track&lt;/b&gt; &amp; &lt;script&gt;" in page
 
 
+@pytest.mark.slow
 def test_html_of_the_shipped_plan_prints_on_one_a4_page(run: Run, tmp_path: Path) -> None:
     chromium = shutil.which("chromium")
     if chromium is None:

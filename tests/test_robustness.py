@@ -56,6 +56,7 @@ def test_a_recurrence_of_centuries_yields_only_the_period_s_months(run: Run,
 flood_size = st.integers(MAX_PER_RULE - 2, 400)
 
 
+@pytest.mark.slow
 @given(flood_size)
 def test_every_rule_s_flood_is_capped_with_one_summary_line(count: int) -> None:
     """Unknown keys (pydantic), unknown leads (a cross rule), aliases (the loader)."""
@@ -113,6 +114,7 @@ def parse_when_steps(text: str) -> int:
     return steps_of(dates, STEPS_PER_CHARACTER * (len(text) + 1), parse)
 
 
+@pytest.mark.slow
 @given(st.text(alphabet=DATE_CHARACTERS, max_size=3000) | PUMPED)
 @example("1" * 3000 + "x")
 @example(" " * 3000 + "x")
@@ -208,6 +210,7 @@ def test_new_writes_what_loads_back_to_the_same_values(name: str, title: str) ->
 # --- 5. the right plan ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_broken_period_stops_discovery_and_validate_shows_it(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     plans = tmp_path / "plans"
@@ -273,6 +276,7 @@ def test_new_with_a_next_period_out_of_range_names_no_file_line(run: Run,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["late.yaml"]
 
 
+@pytest.mark.slow
 def test_a_device_as_export_output_is_written_without_force(real_plan: Path) -> None:
     """A device is an output, not a file to replace: -o /dev/null works without --force."""
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
@@ -360,6 +364,7 @@ FLOOD_LINES = {
 }
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.sampled_from(sorted(FLOOD_LINES)), st.integers(0, 300), min_size=1))
 def test_validate_output_grows_with_the_rules_not_with_the_flood(floods: dict[str, int]) -> None:
     """Any mix of floods: each rule at most MAX_PER_RULE lines and one summary line."""
