@@ -1,5 +1,5 @@
-"""Shared helpers for the report tests: run the CLI at a fixed width, colour off, and
-compare with golden files (``NPMPLAN_UPDATE_GOLDEN=1`` rewrites them)."""
+"""Shared helpers for the report tests: golden files (``NPMPLAN_UPDATE_GOLDEN=1`` rewrites
+them), plans written to a folder, and JSON output of the CLI (run by conftest's ``run``)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner
+from conftest import Run
 
-from npmplan.cli.app import app
 from npmplan.model.plan import Plan
 from npmplan.pipeline import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2026-27.yaml"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def run(*args: str, width: int = 100) -> tuple[int, str]:
-    env = {"COLUMNS": str(width), "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None,
-           "GITHUB_ACTIONS": None}
-    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
-    return result.exit_code, result.output
 
 
 def assert_golden(name: str, output: str) -> None:
@@ -48,9 +40,9 @@ def model_of(path: Path) -> Plan:
     return plan
 
 
-def run_json(*args: str) -> dict[str, Any]:
+def run_json(run: Run, *args: str) -> dict[str, Any]:
     """Run a command with ``--format json``; it must succeed."""
-    code, out = run(*args, "--format", "json")
-    assert code == 0, out
-    data: dict[str, Any] = json.loads(out)
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.output)
     return data

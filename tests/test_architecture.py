@@ -70,6 +70,7 @@ def test_every_report_in_the_registry_is_walked() -> None:
     assert formats.BREAKDOWN.names == formats.WORKLOAD.names  # one --format for both
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("command", "name"), CASES,
                          ids=[f"{' '.join(c[:1] + c[3:4])}-{n}" for c, n in CASES])
 def test_every_format_choice_produces_that_format(run: Run, command: list[str],
@@ -204,27 +205,59 @@ def test_a_command_line_registers_only_its_command() -> None:
     assert list(get_command(make_app()).commands) == list(COMMANDS)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("width", [40, 80, 100, 200])
-def test_plain_output_is_the_bytes_rich_would_print(width: int) -> None:
+# Which reports Formats.emit writes without rich's console at each width (every line of the
+# laid-out text fits): the calendar is never narrower than 59 columns and the due list than 57,
+# so at 40 both are too wide and rich's console lays them out.
+DIRECT = {40: set(), 80: {"calendar", "due"}, 100: {"calendar", "due"},
+          200: {"calendar", "due"}}
+
+
+@pytest.mark.parametrize("width", sorted(DIRECT))
+def test_plain_output_is_the_bytes_rich_would_print(width: int, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """What the program prints (``Formats.emit``, to a stream that is not a terminal) is what
+    rich's console prints, whether it writes the text directly or through rich."""
     from reports_helpers import model_of
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
 
     from npmplan.compute.calendar import calendar_report
     from npmplan.compute.due import due_report
     from npmplan.compute.schedule import Filters
     from npmplan.model.dates import Month
     from npmplan.render.console import make_console
+    from npmplan.render.width import RICH_SWITCHES
 
+    for name in RICH_SWITCHES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", str(width))
+    consoles: list[int | None] = []
+
+    def console(width: int | None = None) -> Console:  # the program's way to rich
+        consoles.append(width)
+        return make_console(width=width)
+
+    monkeypatch.setattr(formats, "_console", console)
     plan = model_of(REAL_PLAN)
     month = Month.of(2026, 9)
-    results = [(formats.CALENDAR, calendar_report(plan, Filters(), month)),
-               (formats.DUE, due_report(month, plan.objectives(), plan.plan.period,
-                                       plan.plan.title))]
-    for declared, result in results:
+    results = {"calendar": (formats.CALENDAR, calendar_report(plan, Filters(), month)),
+               "due": (formats.DUE, due_report(month, plan.objectives(), plan.plan.period,
+                                               plan.plan.title))}
+    direct = set()
+    for name, (declared, result) in results.items():
         text = declared.render("text", result, width)
+        assert isinstance(text, Text) and text.no_wrap
         out = io.StringIO()
         make_console(file=out, width=width).print(text)
-        if max(len(line) for line in text.plain.split("\n")) <= width:  # the direct path
+        consoles.clear()
+        declared.emit("text", result)
+        assert capsys.readouterr().out == out.getvalue(), name
+        if max(cell_len(line) for line in text.plain.split("\n")) <= width:  # every line fits
+            direct.add(name)
             assert out.getvalue() == text.plain + "\n"
+        assert consoles == ([] if name in direct else [width]), name  # rich only if needed
+    assert direct == DIRECT[width]
 
 
 @pytest.mark.parametrize("environment", [

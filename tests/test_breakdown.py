@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reports_helpers import run as run_cli
+from conftest import Run
 from reports_helpers import run_json, write_plan
 
 from npmplan.compute.breakdown import workload_by
@@ -38,24 +38,20 @@ strategic_objectives:
 """
 
 
-def run(*args: str) -> tuple[int, str]:
-    return run_cli("workload", *args)
-
-
 def team_plan(tmp_path: Path) -> str:
     return str(write_plan(tmp_path, TEAM))
 
 
-def as_json(*args: str) -> dict[str, Any]:
-    return run_json("workload", *args)
+def as_json(run: Run, *args: str) -> dict[str, Any]:
+    return run_json(run, "workload", *args)
 
 
 def rows(data: dict[str, Any]) -> list[tuple[Any, list[int], list[str]]]:
     return [(g["id"], list(g["months"].values()), g["over"]) for g in data["groups"]]
 
 
-def test_by_lead_counts_each_lead_and_flags_capacity(tmp_path: Path) -> None:
-    data = as_json("--plan", team_plan(tmp_path), "--by", "lead")
+def test_by_lead_counts_each_lead_and_flags_capacity(run: Run, tmp_path: Path) -> None:
+    data = as_json(run, "--plan", team_plan(tmp_path), "--by", "lead")
     assert data["months"] == ["2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09"]
     assert rows(data) == [
         ("mk", [1, 3, 2, 1, 0, 0], ["2026-05"]),
@@ -69,8 +65,8 @@ def test_by_lead_counts_each_lead_and_flags_capacity(tmp_path: Path) -> None:
     assert data["workload"] == [2, 4, 3, 2, 1, 1]  # 1.2 once, though it has two leads
 
 
-def test_without_the_funding(tmp_path: Path) -> None:
-    data = as_json("--plan", team_plan(tmp_path), "--by", "lead",
+def test_without_the_funding(run: Run, tmp_path: Path) -> None:
+    data = as_json(run, "--plan", team_plan(tmp_path), "--by", "lead",
                    "--without-priority", "funding-dependent")
     assert data["without_priority"] == "funding-dependent"
     assert data["dropped"] == ["1.2", "1.3"]
@@ -78,56 +74,56 @@ def test_without_the_funding(tmp_path: Path) -> None:
     assert data["workload"] == [2, 2, 2, 1, 1, 1]
 
 
-def test_by_strategic_and_by_priority(tmp_path: Path) -> None:
-    data = as_json("--plan", team_plan(tmp_path), "--by", "strategic")
+def test_by_strategic_and_by_priority(run: Run, tmp_path: Path) -> None:
+    data = as_json(run, "--plan", team_plan(tmp_path), "--by", "strategic")
     assert rows(data) == [("1", [1, 3, 2, 1, 0, 0], []), ("2", [1] * 6, [])]
     assert [g["capacity"] for g in data["groups"]] == [None, None]
-    data = as_json("--plan", team_plan(tmp_path), "--by", "priority")
+    data = as_json(run, "--plan", team_plan(tmp_path), "--by", "priority")
     assert rows(data) == [("core", [1, 1, 1, 0, 0, 0], []),
                           ("funding-dependent", [0, 2, 1, 1, 0, 0], []),
                           (None, [1] * 6, [])]
     assert data["groups"][2]["name"] == "(not stated)"
-    data = as_json("--plan", team_plan(tmp_path), "--by", "priority",
+    data = as_json(run, "--plan", team_plan(tmp_path), "--by", "priority",
                    "--without-priority", "none")
     assert [g["id"] for g in data["groups"]] == ["core", "funding-dependent"]
 
 
-def test_text_table_flags_the_cell(tmp_path: Path) -> None:
-    code, out = run("--plan", team_plan(tmp_path), "--by", "lead")
-    assert code == 0, out
-    lines = out.splitlines()
+def test_text_table_flags_the_cell(run: Run, tmp_path: Path) -> None:
+    result = run("workload", "--plan", team_plan(tmp_path), "--by", "lead")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
     assert lines[0].rstrip() == "Workload by lead: Breakdown test"
     assert lines[1].split() == ["Apr", "May", "Jun", "Jul", "Aug", "Sep"]
     assert lines[2].split() == ["Lead", "26", "26", "26", "26", "26", "26", "Total"]
     assert lines[3].split() == ["M", "K", "(capacity", "2)", "1", "3▲", "2", "1", "0", "0", "7"]
     assert lines[6].split() == ["(no", "lead)", "1", "1", "1", "1", "1", "1", "6"]
     assert lines[7].split() == ["All", "objectives", "2", "4", "3", "2", "1", "1", "13"]
-    assert "▲ marks a month over the person's capacity" in out
+    assert "▲ marks a month over the person's capacity" in result.output
 
 
-def test_markdown(tmp_path: Path) -> None:
-    code, out = run("--plan", team_plan(tmp_path), "--by", "lead", "--without-priority",
-                    "funding-dependent", "--format", "markdown")
-    assert code == 0, out
-    assert out.startswith("## Workload by lead, without funding-dependent objectives: "
-                          "Breakdown test\n")
-    assert "| M K (capacity 2) | 1 | 1 | 1 | 0 | 0 | 0 | 3 |" in out
-    assert "Left out (funding-dependent): 1.2, 1.3." in out
+def test_markdown(run: Run, tmp_path: Path) -> None:
+    result = run("workload", "--plan", team_plan(tmp_path), "--by", "lead",
+                 "--without-priority", "funding-dependent", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("## Workload by lead, without funding-dependent "
+                                    "objectives: Breakdown test\n")
+    assert "| M K (capacity 2) | 1 | 1 | 1 | 0 | 0 | 0 | 3 |" in result.output
+    assert "Left out (funding-dependent): 1.2, 1.3." in result.output
 
 
-def test_without_priority_alone_is_the_plain_workload(tmp_path: Path) -> None:
-    data = as_json("--plan", team_plan(tmp_path), "--without-priority", "core")
+def test_without_priority_alone_is_the_plain_workload(run: Run, tmp_path: Path) -> None:
+    data = as_json(run, "--plan", team_plan(tmp_path), "--without-priority", "core")
     assert [m["active"] for m in data["months"]] == [1, 3, 2, 2, 1, 1]
     assert data["without_priority"] == "core"
 
 
-def test_bad_values_are_usage_errors(tmp_path: Path) -> None:
-    code, out = run("--plan", team_plan(tmp_path), "--by", "lead", "--without-priority",
-                    "funding")
-    assert code == 2
-    assert "core, standard, funding-dependent, none" in out
-    code, out = run("--plan", team_plan(tmp_path), "--by", "team")
-    assert code == 2
+def test_bad_values_are_usage_errors(run: Run, tmp_path: Path) -> None:
+    result = run("workload", "--plan", team_plan(tmp_path), "--by", "lead",
+                 "--without-priority", "funding")
+    assert result.exit_code == 2
+    assert "core, standard, funding-dependent, none" in result.output
+    result = run("workload", "--plan", team_plan(tmp_path), "--by", "team")
+    assert result.exit_code == 2
 
 
 def test_real_plan_by_strategic_adds_up_to_the_appendix() -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from reports_helpers import PLAN, ROOT, assert_golden, run, write_plan
+from conftest import Run, npmplan_process
+from reports_helpers import PLAN, ROOT, assert_golden, write_plan
 
 APPENDIX_WORKLOAD = [8, 11, 17, 18, 19, 17, 18, 19, 18, 16, 16, 17]
 APPENDIX_TOTALS = {
@@ -20,15 +19,15 @@ APPENDIX_TOTALS = {
 }
 
 
-def calendar_json(*args: str) -> dict[str, object]:
-    code, out = run("calendar", "--plan", str(PLAN), "--format", "json", *args)
-    assert code == 0, out
-    data: dict[str, object] = json.loads(out)
+def calendar_json(run: Run, *args: str) -> dict[str, object]:
+    result = run("calendar", "--plan", str(PLAN), "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.output)
     return data
 
 
-def test_workload_row_and_row_totals_equal_the_appendix() -> None:
-    data = calendar_json()
+def test_workload_row_and_row_totals_equal_the_appendix(run: Run) -> None:
+    data = calendar_json(run)
     assert data["workload"] == APPENDIX_WORKLOAD
     assert data["total"] == 194
     rows = data["rows"]
@@ -38,55 +37,55 @@ def test_workload_row_and_row_totals_equal_the_appendix() -> None:
         "2027-01", "2027-02", "2027-03"]
 
 
-def test_text_workload_row_shows_the_appendix_figures() -> None:
-    code, out = run("calendar", "--plan", str(PLAN), "--as-of", "2026-09-10", width=80)
-    assert code == 0, out
-    line = next(x for x in out.splitlines() if "Monthly workload" in x)
+def test_text_workload_row_shows_the_appendix_figures(run: Run) -> None:
+    result = run("calendar", "--plan", str(PLAN), "--as-of", "2026-09-10", width=80)
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "Monthly workload" in x)
     numbers = [int(n) for n in line.replace("Monthly workload", "").split()]
     assert numbers == [*APPENDIX_WORKLOAD, 194]
 
 
 @pytest.mark.parametrize("width", [80, 200])
-def test_text_golden(width: int) -> None:
-    code, out = run("calendar", "--plan", str(PLAN), "--as-of", "2026-09-10", width=width)
-    assert code == 0, out
-    assert max(len(line) for line in out.splitlines()) <= width
-    assert_golden(f"calendar-{width}.txt", out)
+def test_text_golden(run: Run, width: int) -> None:
+    result = run("calendar", "--plan", str(PLAN), "--as-of", "2026-09-10", width=width)
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= width
+    assert_golden(f"calendar-{width}.txt", result.output)
 
 
-def test_markdown_golden() -> None:
-    code, out = run("calendar", "--plan", str(PLAN), "--format", "markdown")
-    assert code == 0, out
-    assert_golden("calendar.md", out)
+def test_markdown_golden(run: Run) -> None:
+    result = run("calendar", "--plan", str(PLAN), "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert_golden("calendar.md", result.output)
 
 
-def test_csv_golden_and_readable_by_csv() -> None:
-    code, out = run("calendar", "--plan", str(PLAN), "--format", "csv")
-    assert code == 0, out
-    assert_golden("calendar.csv", out)
-    rows = list(csv.reader(io.StringIO(out)))
+def test_csv_golden_and_readable_by_csv(run: Run) -> None:
+    result = run("calendar", "--plan", str(PLAN), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert_golden("calendar.csv", result.output)
+    rows = list(csv.reader(io.StringIO(result.output)))
     assert rows[-1][5:17] == [str(n) for n in APPENDIX_WORKLOAD]
 
 
-def test_filter_counts_only_shown_rows_and_says_so() -> None:
-    data = calendar_json("--strategic", "2")
+def test_filter_counts_only_shown_rows_and_says_so(run: Run) -> None:
+    data = calendar_json(run, "--strategic", "2")
     rows = data["rows"]
     assert isinstance(rows, list)
     assert [row["id"] for row in rows] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
     assert data["total"] == 11 + 12 + 11 + 8 + 6
-    _, out = run("calendar", "--plan", str(PLAN), "--strategic", "2")
-    assert "Showing strategic objective 2" in out
-    assert "Monthly workload (shown rows)" in out
+    result = run("calendar", "--plan", str(PLAN), "--strategic", "2")
+    assert "Showing strategic objective 2" in result.output
+    assert "Monthly workload (shown rows)" in result.output
 
 
-def test_from_to_narrows_the_months() -> None:
-    data = calendar_json("--from", "2026-09", "--to", "2026-11")
+def test_from_to_narrows_the_months(run: Run) -> None:
+    data = calendar_json(run, "--from", "2026-09", "--to", "2026-11")
     assert data["months"] == ["2026-09", "2026-10", "2026-11"]
     assert data["workload"] == APPENDIX_WORKLOAD[5:8]
 
 
-def test_priority_filter() -> None:
-    data = calendar_json("--priority", "core")
+def test_priority_filter(run: Run) -> None:
+    data = calendar_json(run, "--priority", "core")
     rows = data["rows"]
     assert isinstance(rows, list)
     assert [row["id"] for row in rows] == ["5.1", "5.2", "5.3", "5.4", "5.5"]
@@ -100,45 +99,46 @@ def test_priority_filter() -> None:
     (("--from", "2030-01"), "no month of the plan period"),
     (("--as-of", "yesterday"), "YYYY-MM-DD"),
 ])
-def test_bad_filters_are_usage_errors(args: tuple[str, ...], message: str) -> None:
-    code, out = run("calendar", "--plan", str(PLAN), *args)
-    assert code == 2, out
-    assert message in out
-    assert "Traceback" not in out
+def test_bad_filters_are_usage_errors(run: Run, args: tuple[str, ...], message: str) -> None:
+    result = run("calendar", "--plan", str(PLAN), *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
 
 
-def test_over_capacity_months_are_flagged(tmp_path: Path) -> None:
+def test_over_capacity_months_are_flagged(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, CAPACITY_PLAN)
-    code, out = run("calendar", "--plan", str(plan), "--as-of", "2026-05-01")
-    assert code == 0, out
-    line = next(x for x in out.splitlines() if "Monthly workload" in x)
+    result = run("calendar", "--plan", str(plan), "--as-of", "2026-05-01")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "Monthly workload" in x)
     assert "2▲" in line and " 1 " in line
-    assert "over the capacity of 1" in out
+    assert "over the capacity of 1" in result.output
 
 
-def test_plan_text_is_never_markup(tmp_path: Path) -> None:
+def test_plan_text_is_never_markup(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, CAPACITY_PLAN.replace("Alpha", "Review [draft] [/]"))
     for fmt, shown in (("text", "Review [draft] [/]"), ("csv", "Review [draft] [/]"),
                        ("markdown", "Review \\[draft\\] \\[/\\]")):  # escaped: shows as written
-        code, out = run("calendar", "--plan", str(plan), "--format", fmt, width=200)
-        assert code == 0, out
-        assert shown in out
+        result = run("calendar", "--plan", str(plan), "--format", fmt, width=200)
+        assert result.exit_code == 0, result.output
+        assert shown in result.output
 
 
-def test_markdown_escapes_pipes_and_csv_neutralises_formulas(tmp_path: Path) -> None:
+def test_markdown_escapes_pipes_and_csv_neutralises_formulas(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, CAPACITY_PLAN.replace("Alpha", "=HYPERLINK(1) | x"))
-    _, md = run("calendar", "--plan", str(plan), "--format", "markdown")
-    assert "=HYPERLINK(1) \\| x" in md
-    _, out = run("calendar", "--plan", str(plan), "--format", "csv")
-    assert list(csv.reader(io.StringIO(out)))[1][2] == "'=HYPERLINK(1) | x"
+    md = run("calendar", "--plan", str(plan), "--format", "markdown")
+    assert "=HYPERLINK(1) \\| x" in md.output
+    result = run("calendar", "--plan", str(plan), "--format", "csv")
+    assert list(csv.reader(io.StringIO(result.output)))[1][2] == "'=HYPERLINK(1) | x"
 
 
+@pytest.mark.slow
 def test_piped_output_has_no_colour_codes() -> None:
-    env = {"PATH": "", "NO_COLOR": "", "TERM": "xterm-256color"}
-    result = subprocess.run([sys.executable, "-m", "npmplan", "calendar", "--plan", str(PLAN)],
-                            capture_output=True, text=True, env=env, cwd=ROOT, check=True)
-    assert "\x1b[" not in result.stdout
-    assert "Monthly workload" in result.stdout
+    env = {"PATH": "", "NO_COLOR": "", "TERM": "xterm-256color", "COLUMNS": None}
+    result = npmplan_process("calendar", "--plan", PLAN, env=env, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert b"\x1b[" not in result.stdout
+    assert b"Monthly workload" in result.stdout
 
 
 CAPACITY_PLAN = """\

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
+from conftest import Run, npmplan_process
 
 from npmplan import __version__
 from npmplan.model.dates import Month
@@ -236,19 +235,20 @@ def test_version_option(run: Run) -> None:
         assert result.stdout == f"npmplan {__version__}\n"
 
 
+@pytest.mark.slow
 def test_python_m_npmplan_version() -> None:
-    done = subprocess.run([sys.executable, "-m", "npmplan", "--version"],
-                          capture_output=True, text=True, check=False)
-    assert (done.returncode, done.stdout) == (0, f"npmplan {__version__}\n")
+    done = npmplan_process("--version")
+    assert (done.returncode, done.stdout.decode()) == (0, f"npmplan {__version__}\n")
 
 
+@pytest.mark.slow
 def test_version_does_not_import_pydantic() -> None:
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "npmplan", "--version"],
-                          capture_output=True, text=True, check=False)
+    done = npmplan_process("--version", python=["-X", "importtime"])
     assert done.returncode == 0
-    assert "npmplan" in done.stderr  # importtime is reporting
-    assert "pydantic" not in done.stderr
-    assert "typer" not in done.stderr
+    imported = done.stderr.decode()
+    assert "npmplan" in imported  # importtime is reporting
+    assert "pydantic" not in imported
+    assert "typer" not in imported
 
 
 # --- workload ------------------------------------------------------------------------------
@@ -319,9 +319,11 @@ def test_reporting_commands_do_not_write_the_plan(run: Run, tmp_path: Path,
     path = tmp_path / "plan.yaml"
     path.write_bytes(real_plan.read_bytes())
     before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
-    for args in (["validate", path], ["validate", "-f", "json", "--strict", path],
-                 ["validate", "-f", "github", path], ["workload", "-p", path],
-                 ["workload", "-f", "json", "-p", path]):
+    commands: list[list[str | Path]] = [
+        ["validate", path], ["validate", "-f", "json", "--strict", path],
+        ["validate", "-f", "github", path], ["workload", "-p", path],
+        ["workload", "-f", "json", "-p", path]]
+    for args in commands:
         assert run(*args).exit_code in (0, 1)
     after = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
     assert after == before
@@ -339,7 +341,6 @@ def test_plan_in_flow_style_containing_today_wins(run: Run, plans_dir: Path) -> 
 
 def test_a_bug_is_reported_in_one_sentence_not_a_traceback(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import sys
 
     from npmplan.cli import app as cli
 

@@ -204,6 +204,7 @@ def test_every_never_expands_beyond_the_period(start: Month, length: int, every:
 schedules = st.lists(st.dictionaries(st.integers(0, 13), st.sampled_from(KINDS)), max_size=8)
 
 
+@pytest.mark.slow
 @given(schedules)
 def test_workload_sums_to_the_row_totals(rows: list[dict[int, str]]) -> None:
     first = Month.of(2026, 4)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reports_helpers import run as run_cli
+from conftest import Run
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2026-27.yaml"
@@ -19,14 +19,10 @@ CPT = "Expected publication of CPT social care standards"
 CONFERENCE = "Conference planning beginning"
 
 
-def run(*args: str) -> tuple[int, str]:
-    return run_cli("diff", *args)
-
-
-def diff_json(*args: str, code: int = 0) -> dict[str, Any]:
-    status, out = run(*args, "--format", "json")
-    assert status == code, out
-    data: dict[str, Any] = json.loads(out)
+def diff_json(run: Run, *args: str, code: int = 0) -> dict[str, Any]:
+    result = run("diff", *args, "--format", "json")
+    assert result.exit_code == code, result.output
+    data: dict[str, Any] = json.loads(result.output)
     return data
 
 
@@ -68,10 +64,10 @@ NOTHING: dict[str, Any] = {
     "schedules": [], "workload": []}
 
 
-def test_a_move_and_a_done_milestone_are_exactly_two_changes(repo: Path) -> None:
+def test_a_move_and_a_done_milestone_are_exactly_two_changes(run: Run, repo: Path) -> None:
     move_and_finish(repo / REL)
     git(repo, "commit", "-q", "-a", "-m", "Replanned CPT; conference planning started")
-    data = diff_json(f"HEAD~1:{REL}")
+    data = diff_json(run, f"HEAD~1:{REL}")
     assert data["old"] == {"source": f"HEAD~1:{REL}", "plan": "UK NPM Business Plan 2026-27"}
     assert data["new"] == {"source": REL, "plan": "UK NPM Business Plan 2026-27"}
     assert data["changed"] is True
@@ -87,23 +83,23 @@ def test_a_move_and_a_done_milestone_are_exactly_two_changes(repo: Path) -> None
         key: NOTHING[key] for key in ("objectives", "schedules", "workload")}
 
 
-def test_text_and_markdown_say_the_same(repo: Path) -> None:
+def test_text_and_markdown_say_the_same(run: Run, repo: Path) -> None:
     move_and_finish(repo / REL)
-    code, out = run(f"HEAD:{REL}")
-    assert code == 0, out
-    assert "Milestones moved (1)" in out
-    assert "2 months later" in out
-    assert "Status changed (1)" in out
-    assert "done 2026-06-20" in out
-    assert "Workload" not in out
-    code, out = run(f"HEAD:{REL}", "--format", "markdown")
-    assert code == 0, out
-    assert out.startswith("## Changes to the plan: UK NPM Business Plan 2026-27\n")
-    assert f"| 1.1 | {CPT} | 2026-07 | 2026-09 | 2 months later |" in out
-    assert f"| 1.2 | {CONFERENCE} | planned | done 2026-06-20 |" in out
+    result = run("diff", f"HEAD:{REL}")
+    assert result.exit_code == 0, result.output
+    assert "Milestones moved (1)" in result.output
+    assert "2 months later" in result.output
+    assert "Status changed (1)" in result.output
+    assert "done 2026-06-20" in result.output
+    assert "Workload" not in result.output
+    result = run("diff", f"HEAD:{REL}", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("## Changes to the plan: UK NPM Business Plan 2026-27\n")
+    assert f"| 1.1 | {CPT} | 2026-07 | 2026-09 | 2 months later |" in result.output
+    assert f"| 1.2 | {CONFERENCE} | planned | done 2026-06-20 |" in result.output
 
 
-def test_objectives_schedules_and_workload(repo: Path) -> None:
+def test_objectives_schedules_and_workload(run: Run, repo: Path) -> None:
     plan = repo / REL
     text = plan.read_text(encoding="utf-8")
     cut = text.index('      - id: "6.2"')  # the last objective: remove it, add another
@@ -112,7 +108,7 @@ def test_objectives_schedules_and_workload(repo: Path) -> None:
     edit(plan, "          - {months: 2026-06..2026-11}\n",
          "          - {months: 2026-06..2026-10}\n"
          "          - {months: 2026-11..2026-12, kind: production}\n")
-    data = diff_json(f"HEAD:{REL}", "--exit-code", code=1)
+    data = diff_json(run, f"HEAD:{REL}", "--exit-code", code=1)
     assert data["objectives"] == {
         "added": [{"id": "6.3", "title": "Website refresh", "strategic_objective": "6"}],
         "removed": [{"id": "6.2", "strategic_objective": "6",
@@ -128,58 +124,58 @@ def test_objectives_schedules_and_workload(repo: Path) -> None:
         ("2026-10", 18, 19, 1), ("2026-11", 19, 20, 1), ("2026-12", 18, 20, 2)]
 
 
-def test_exit_code_only_with_the_option_and_a_change(repo: Path) -> None:
-    code, out = run(f"HEAD:{REL}", "--exit-code")
-    assert code == 0, out
-    assert "No changes to objectives, milestones, schedules or workload." in out
-    assert diff_json(f"HEAD:{REL}") == {
+def test_exit_code_only_with_the_option_and_a_change(run: Run, repo: Path) -> None:
+    result = run("diff", f"HEAD:{REL}", "--exit-code")
+    assert result.exit_code == 0, result.output
+    assert "No changes to objectives, milestones, schedules or workload." in result.output
+    assert diff_json(run, f"HEAD:{REL}") == {
         "old": {"source": f"HEAD:{REL}", "plan": "UK NPM Business Plan 2026-27"},
         "new": {"source": REL, "plan": "UK NPM Business Plan 2026-27"},
         "changed": False, **NOTHING}
     move_and_finish(repo / REL)
-    assert run(f"HEAD:{REL}")[0] == 0
-    assert run(f"HEAD:{REL}", "--exit-code")[0] == 1
+    assert run("diff", f"HEAD:{REL}").exit_code == 0
+    assert run("diff", f"HEAD:{REL}", "--exit-code").exit_code == 1
 
 
-def test_a_bare_revision_means_that_revision_of_the_plan(repo: Path) -> None:
+def test_a_bare_revision_means_that_revision_of_the_plan(run: Run, repo: Path) -> None:
     move_and_finish(repo / REL)
-    data = diff_json("HEAD", "--plan", REL)
+    data = diff_json(run, "HEAD", "--plan", REL)
     assert data["old"]["source"] == f"HEAD:{REL}"
     assert data["new"]["source"] == REL
     assert len(data["milestones"]["moved"]) == 1
 
 
-def test_from_a_subfolder_path_is_from_the_top(repo: Path,
+def test_from_a_subfolder_path_is_from_the_top(run: Run, repo: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     move_and_finish(repo / REL)
     monkeypatch.chdir(repo / "plans")
-    data = diff_json(f"HEAD:{REL}")
+    data = diff_json(run, f"HEAD:{REL}")
     assert data["new"]["source"] == "2026-27.yaml"
     assert len(data["milestones"]["moved"]) == 1
-    assert diff_json("HEAD:./2026-27.yaml")["milestones"] == diff_json(
-        f"HEAD:{REL}")["milestones"]
+    assert (diff_json(run, "HEAD:./2026-27.yaml")["milestones"]
+            == diff_json(run, f"HEAD:{REL}")["milestones"])
 
 
-def test_git_failures_are_usage_errors_with_gits_message(repo: Path) -> None:
-    code, out = run(f"HEAD~5:{REL}")
-    assert code == 2
-    assert "npmplan: git show failed: fatal:" in out
-    assert "HEAD~5" in out
-    code, out = run("HEAD:plans/2025-26.yaml")
-    assert code == 2
-    assert "does not exist in 'HEAD'" in out
-    code, out = run("--", f"--output=x:{REL}")  # never an option of git
-    assert code == 2
-    assert "is not a git revision" in out
+def test_git_failures_are_usage_errors_with_gits_message(run: Run, repo: Path) -> None:
+    result = run("diff", f"HEAD~5:{REL}")
+    assert result.exit_code == 2
+    assert "npmplan: git show failed: fatal:" in result.output
+    assert "HEAD~5" in result.output
+    result = run("diff", "HEAD:plans/2025-26.yaml")
+    assert result.exit_code == 2
+    assert "does not exist in 'HEAD'" in result.output
+    result = run("diff", "--", f"--output=x:{REL}")  # never an option of git
+    assert result.exit_code == 2
+    assert "is not a git revision" in result.output
     assert not (repo / "x").exists()
 
 
-def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_outside_a_repository(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     monkeypatch.chdir(tmp_path)
-    code, out = run(f"HEAD:{REL}")
-    assert code == 2
-    assert "not a git repository" in out
+    result = run("diff", f"HEAD:{REL}")
+    assert result.exit_code == 2
+    assert "not a git repository" in result.output
 
 
 # --- plain files ------------------------------------------------------------------------
@@ -205,7 +201,7 @@ def two_files(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
     return str(paths[0]), str(paths[1])
 
 
-def test_moves_against_the_baseline_and_to_tbc(tmp_path: Path) -> None:
+def test_moves_against_the_baseline_and_to_tbc(run: Run, tmp_path: Path) -> None:
     old, new = two_files(tmp_path, """\
           - {when: 2026-07, what: replanned}
           - {when: 2026-07, moved_to: 2026-10, what: replanned again}
@@ -219,21 +215,22 @@ def test_moves_against_the_baseline_and_to_tbc(tmp_path: Path) -> None:
           - {when: 2026-08..2026-09, what: "same end | wider"}
           - {when: 2026-09, what: rewritten date}
 """)
-    moved = diff_json(old, new)["milestones"]["moved"]
+    moved = diff_json(run, old, new)["milestones"]["moved"]
     assert [(m["what"], m["from"], m["to"], m["months"], m["direction"], m["since_baseline"])
             for m in moved] == [
         ("replanned", "2026-07", "2026-10", 3, "later", 3),
         ("replanned again", "2026-10", "2026-08", -2, "earlier", 1),
         ("undated now", "2026-09", "tbc", None, "undated", None),
         ("same end | wider", "2026-09", "2026-08..2026-09", 0, "same end", None)]
-    code, out = run(old, new, "--format", "markdown")
-    assert code == 0, out
+    result = run("diff", old, new, "--format", "markdown")
+    assert result.exit_code == 0, result.output
     assert "| 1.1 | replanned again | 2026-10 | 2026-08 | 2 months earlier (+1 on the " \
-           "baseline 2026-07) |" in out
-    assert "| 1.1 | same end \\| wider |" in out
+           "baseline 2026-07) |" in result.output
+    assert "| 1.1 | same end \\| wider |" in result.output
 
 
-def test_repeated_text_matches_in_order_and_rewording_is_remove_add(tmp_path: Path) -> None:
+def test_repeated_text_matches_in_order_and_rewording_is_remove_add(run: Run,
+                                                                    tmp_path: Path) -> None:
     old, new = two_files(tmp_path, """\
           - {when: 2026-05, what: Quarterly meeting}
           - {when: 2026-08, what: Quarterly meeting}
@@ -245,7 +242,7 @@ def test_repeated_text_matches_in_order_and_rewording_is_remove_add(tmp_path: Pa
           - {when: 2026-06, what: Draft report, status: cancelled}
           - {when: 2026-12, what: New wording}
 """)
-    data = diff_json(old, new)
+    data = diff_json(run, old, new)
     milestones = data["milestones"]
     assert [(m["what"], m["from"], m["to"]) for m in milestones["moved"]] == [
         ("Quarterly  meeting", "2026-08", "2026-09")]
@@ -257,20 +254,20 @@ def test_repeated_text_matches_in_order_and_rewording_is_remove_add(tmp_path: Pa
         ("Old wording", "done")]
 
 
-def test_an_invalid_version_shows_its_errors(tmp_path: Path) -> None:
+def test_an_invalid_version_shows_its_errors(run: Run, tmp_path: Path) -> None:
     old, new = two_files(tmp_path, "          - {when: Jul 26, what: x}\n",
                          "          - {when: 2026-07, what: x}\n")
-    code, out = run(old, new)
-    assert code == 1
-    assert "old.yaml:11:20: error:" in out
-    assert "bad-when" in out
-    assert "compare valid plans only" in out
+    result = run("diff", old, new)
+    assert result.exit_code == 1
+    assert "old.yaml:11:20: error:" in result.output
+    assert "bad-when" in result.output
+    assert "compare valid plans only" in result.output
 
 
-def test_a_missing_file_or_a_lone_file(tmp_path: Path) -> None:
-    code, out = run(str(tmp_path / "nothing.yaml"), str(PLAN))
-    assert code == 2
-    assert "there is no file" in out
-    code, out = run(str(PLAN))
-    assert code == 2
-    assert "name the second version too" in out
+def test_a_missing_file_or_a_lone_file(run: Run, tmp_path: Path) -> None:
+    result = run("diff", str(tmp_path / "nothing.yaml"), str(PLAN))
+    assert result.exit_code == 2
+    assert "there is no file" in result.output
+    result = run("diff", str(PLAN))
+    assert result.exit_code == 2
+    assert "name the second version too" in result.output

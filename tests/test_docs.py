@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from npmplan.cli.app import app
 from npmplan.rules.catalogue import RULES
 
@@ -13,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
+@pytest.mark.slow
 def test_rules_doc_is_generated_from_real_runs_and_current() -> None:
     # generate.py runs every bad example (it must report its rule) and every good one
     # (it must be clean), then compares with the committed file.

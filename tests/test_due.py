@@ -9,7 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from reports_helpers import PLAN, assert_golden, run, write_plan
+from conftest import Run
+from reports_helpers import PLAN, assert_golden, write_plan
 
 YEAR_END = """\
 version: 1
@@ -45,11 +46,11 @@ strategic_objectives:
 """
 
 
-def due(tmp_path: Path, month: str, *args: str) -> dict[str, list[dict[str, object]]]:
+def due(run: Run, tmp_path: Path, month: str, *args: str) -> dict[str, list[dict[str, object]]]:
     plan = write_plan(tmp_path, YEAR_END)
-    code, out = run("due", "--plan", str(plan), "--month", month, "--format", "json", *args)
-    assert code == 0, out
-    data: dict[str, list[dict[str, object]]] = json.loads(out)
+    result = run("due", "--plan", str(plan), "--month", month, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    data: dict[str, list[dict[str, object]]] = json.loads(result.output)
     return data
 
 
@@ -57,8 +58,8 @@ def whats(data: dict[str, list[dict[str, object]]], section: str) -> list[object
     return [item["what"] for item in data[section]]
 
 
-def test_december(tmp_path: Path) -> None:
-    data = due(tmp_path, "2026-12")
+def test_december(run: Run, tmp_path: Path) -> None:
+    data = due(run, tmp_path, "2026-12")
     assert data["month"] == "2026-12"  # type: ignore[comparison-overlap]
     assert whats(data, "due") == ["late one", "finished"]
     assert whats(data, "in_progress") == ["spanning", "seasonal"]
@@ -71,8 +72,8 @@ def test_december(tmp_path: Path) -> None:
     assert "dropped" not in json.dumps(data)
 
 
-def test_january_across_the_year_end(tmp_path: Path) -> None:
-    data = due(tmp_path, "2027-01")
+def test_january_across_the_year_end(run: Run, tmp_path: Path) -> None:
+    data = due(run, tmp_path, "2027-01")
     assert whats(data, "overdue") == ["bimonthly", "late one"]  # most overdue first
     assert whats(data, "due") == ["spanning", "replanned"]
     assert whats(data, "in_progress") == ["seasonal"]
@@ -89,8 +90,8 @@ def test_january_across_the_year_end(tmp_path: Path) -> None:
         "window": ["2027-01", "2027-01"], "status": "planned", "occurrence": "2027-01"}
 
 
-def test_done_is_never_overdue_and_ongoing_follows_the_schedule(tmp_path: Path) -> None:
-    data = due(tmp_path, "2027-03")
+def test_done_is_never_overdue_and_ongoing_follows_the_schedule(run: Run, tmp_path: Path) -> None:
+    data = due(run, tmp_path, "2027-03")
     assert whats(data, "overdue") == ["bimonthly", "late one", "spanning", "replanned",
                                       "bimonthly", "seasonal", "next month item"]
     assert "finished" not in whats(data, "overdue")
@@ -99,102 +100,103 @@ def test_done_is_never_overdue_and_ongoing_follows_the_schedule(tmp_path: Path) 
     assert whats(data, "tbc") == ["someday"]
 
 
-def test_filters(tmp_path: Path) -> None:
-    data = due(tmp_path, "2027-02", "--lead", "jk")
+def test_filters(run: Run, tmp_path: Path) -> None:
+    data = due(run, tmp_path, "2027-02", "--lead", "jk")
     assert whats(data, "due") == ["next month item"]
     assert whats(data, "overdue") == []
-    data = due(tmp_path, "2027-02", "--strategic", "1")
+    data = due(run, tmp_path, "2027-02", "--strategic", "1")
     assert "next month item" not in json.dumps(data)
 
 
-def test_text_sections_and_overdue_count(tmp_path: Path) -> None:
+def test_text_sections_and_overdue_count(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, YEAR_END)
-    code, out = run("due", "--plan", str(plan), "--month", "2027-01", "--by", "objective")
-    assert code == 0, out
+    result = run("due", "--plan", str(plan), "--month", "2027-01", "--by", "objective")
+    assert result.exit_code == 0, result.output
     order = ["Due this month (2)", "In progress (1)", "Recurring this month (1)",
              "Next month: February 2027 (2 due)",
              "Overdue (2 in 1 objective): --overdue lists them", "1   2 overdue: 1.1 x2; "
              "oldest Nov 2026", "Ongoing (1) and to be confirmed (1): --all lists them"]
-    positions = [out.index(title) for title in order]
+    positions = [result.output.index(title) for title in order]
     assert positions == sorted(positions)
-    assert "moved from 2026-11" in out
-    assert "late one" not in out  # folded
-    code, listed = run("due", "--plan", str(plan), "--month", "2027-01", "--overdue")
+    assert "moved from 2026-11" in result.output
+    assert "late one" not in result.output  # folded
+    listed = run("due", "--plan", str(plan), "--month", "2027-01", "--overdue")
     assert ("Overdue (2)\n1.1 bimonthly (every 2 months; 2 months overdue)"
             "                                             2026-11\n"
-            "1.1 late one (1 month overdue)") in listed
-    assert "Ongoing (1) and to be confirmed (1): --all lists them" in listed
-    code, everything = run("due", "--plan", str(plan), "--month", "2027-01", "--all",
-                           "--by", "objective")
+            "1.1 late one (1 month overdue)") in listed.output
+    assert "Ongoing (1) and to be confirmed (1): --all lists them" in listed.output
+    everything = run("due", "--plan", str(plan), "--month", "2027-01", "--all",
+                     "--by", "objective")
     for title in ("Overdue (2)\n", "Ongoing (1)\n1.1 always", "To be confirmed (1)\n"):
-        assert title in everything
+        assert title in everything.output
 
 
-def test_grouped_by_lead_when_the_plan_has_leads(tmp_path: Path) -> None:
+def test_grouped_by_lead_when_the_plan_has_leads(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, YEAR_END.replace("        leads: [jk]\n", ""))
-    code, out = run("due", "--plan", str(plan), "--month", "2027-01", width=80)
-    assert code == 0, out
-    assert_golden("due-by-lead.txt", out)
-    assert out.index("== M K (mk) ==") < out.index("== No lead ==")
-    assert "J K" not in out  # leads nothing this month: no block
-    code, json_out = run("due", "--plan", str(plan), "--month", "2027-01", "-f", "json")
-    assert [item["what"] for item in json.loads(json_out)["tbc"]] == ["someday"]
+    result = run("due", "--plan", str(plan), "--month", "2027-01", width=80)
+    assert result.exit_code == 0, result.output
+    assert_golden("due-by-lead.txt", result.output)
+    assert result.output.index("== M K (mk) ==") < result.output.index("== No lead ==")
+    assert "J K" not in result.output  # leads nothing this month: no block
+    json_out = run("due", "--plan", str(plan), "--month", "2027-01", "-f", "json")
+    assert [item["what"] for item in json.loads(json_out.output)["tbc"]] == ["someday"]
 
 
-def test_by_lead_without_leads_says_why(tmp_path: Path) -> None:
+def test_by_lead_without_leads_says_why(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, YEAR_END.replace("        leads: [mk]\n", "").replace(
         "        leads: [jk]\n", ""))
-    code, out = run("due", "--plan", str(plan), "--month", "2027-01", "--by", "lead")
-    assert code == 0, out
+    result = run("due", "--plan", str(plan), "--month", "2027-01", "--by", "lead")
+    assert result.exit_code == 0, result.output
     assert "no objective in this plan has leads, so there is nothing to group by lead; add " \
-        "the lead's team id (mk, jk) under an objective, e.g. leads: [mk]" in out
-    code, out = run("due", "--plan", str(plan), "--lead", "jk")
-    assert code == 2, out
-    assert "--lead jk: no objective in this plan has leads" in out
+        "the lead's team id (mk, jk) under an objective, e.g. leads: [mk]" in result.output
+    result = run("due", "--plan", str(plan), "--lead", "jk")
+    assert result.exit_code == 2, result.output
+    assert "--lead jk: no objective in this plan has leads" in result.output
 
 
-def test_workload_options_that_match_nothing_say_why() -> None:
-    code, out = run("workload", "--plan", str(PLAN), "--by", "lead")
-    assert code == 0, out
-    assert "note: --by lead: no objective in this plan has leads" in out
-    code, out = run("workload", "--plan", str(PLAN), "--without-priority", "standard")
-    assert code == 0, out
+def test_workload_options_that_match_nothing_say_why(run: Run) -> None:
+    result = run("workload", "--plan", str(PLAN), "--by", "lead")
+    assert result.exit_code == 0, result.output
+    assert "note: --by lead: no objective in this plan has leads" in result.output
+    result = run("workload", "--plan", str(PLAN), "--without-priority", "standard")
+    assert result.exit_code == 0, result.output
     assert "no objective in this plan has priority standard (the priorities set: core); set " \
-        "it under an objective, e.g. priority: standard; nothing is left out" in out
+        "it under an objective, e.g. priority: standard; nothing is left out" in result.output
 
 
-def test_month_defaults_to_as_of(tmp_path: Path) -> None:
+def test_month_defaults_to_as_of(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, YEAR_END)
-    _, out = run("due", "--plan", str(plan), "--as-of", "2027-01-15", "--format", "json")
-    assert json.loads(out)["month"] == "2027-01"
+    result = run("due", "--plan", str(plan), "--as-of", "2027-01-15", "--format", "json")
+    assert json.loads(result.output)["month"] == "2027-01"
 
 
-def test_real_plan_september_stand_up() -> None:
-    code, out = run("due", "--plan", str(PLAN), "--month", "2026-09", width=100)
-    assert code == 0, out
-    assert_golden("due-2026-09.txt", out)
-    code, md = run("due", "--plan", str(PLAN), "--month", "2026-09", "--format", "markdown")
-    assert code == 0, md
-    assert_golden("due-2026-09.md", md)
-    assert "### Due this month (9)" in md
+def test_real_plan_september_stand_up(run: Run) -> None:
+    result = run("due", "--plan", str(PLAN), "--month", "2026-09", width=100)
+    assert result.exit_code == 0, result.output
+    assert_golden("due-2026-09.txt", result.output)
+    md = run("due", "--plan", str(PLAN), "--month", "2026-09", "--format", "markdown")
+    assert md.exit_code == 0, md.output
+    assert_golden("due-2026-09.md", md.output)
+    assert "### Due this month (9)" in md.output
 
 
-def test_real_plan_november_fits_forty_lines_at_80_columns() -> None:
-    code, out = run("due", "--plan", str(PLAN), "--month", "2026-11", width=80)
-    assert code == 0, out
-    assert_golden("due-2026-11-80.txt", out)
-    lines = out.splitlines()
+def test_real_plan_november_fits_forty_lines_at_80_columns(run: Run) -> None:
+    result = run("due", "--plan", str(PLAN), "--month", "2026-11", width=80)
+    assert result.exit_code == 0, result.output
+    assert_golden("due-2026-11-80.txt", result.output)
+    lines = result.output.splitlines()
     assert len(lines) <= 40
-    assert max(map(len, lines)) <= 80 and "…" not in out
-    assert "Overdue (68 in 18 objectives): --overdue lists them" in out
-    assert "2   22 overdue: 2.1 x5, 2.2 x5, 2.3 x5, 2.5 x7; oldest Apr 2026" in out
-    assert "2.1 Ongoing quarterly meetings and planning meetings" in out
-    code, everything = run("due", "--plan", str(PLAN), "--month", "2026-11", "--all", width=80)
-    assert_golden("due-2026-11-all-80.txt", everything)
-    code, overdue = run("due", "--plan", str(PLAN), "--month", "2026-11", "--overdue", width=80)
-    assert_golden("due-2026-11-overdue-80.txt", overdue)
-    assert overdue.count("overdue)") == 68 and "Ongoing (11) and to be confirmed (2)" in overdue
-    data = json.loads(run("due", "--plan", str(PLAN), "--month", "2026-11", "-f", "json")[1])
+    assert max(map(len, lines)) <= 80 and "…" not in result.output
+    assert "Overdue (68 in 18 objectives): --overdue lists them" in result.output
+    assert "2   22 overdue: 2.1 x5, 2.2 x5, 2.3 x5, 2.5 x7; oldest Apr 2026" in result.output
+    assert "2.1 Ongoing quarterly meetings and planning meetings" in result.output
+    everything = run("due", "--plan", str(PLAN), "--month", "2026-11", "--all", width=80)
+    assert_golden("due-2026-11-all-80.txt", everything.output)
+    overdue = run("due", "--plan", str(PLAN), "--month", "2026-11", "--overdue", width=80)
+    assert_golden("due-2026-11-overdue-80.txt", overdue.output)
+    assert overdue.output.count("overdue)") == 68
+    assert "Ongoing (11) and to be confirmed (2)" in overdue.output
+    data = json.loads(run("due", "--plan", str(PLAN), "--month", "2026-11", "-f", "json").output)
     assert len(data["overdue"]) == 68 and len(data["ongoing"]) == 11 and len(data["tbc"]) == 2
     assert sum(group["count"] for group in data["overdue_by_strategic_objective"]) == 68
     quarterly = [item for item in data["recurring"] if item["when"] == "2026-10..2026-12"]
@@ -207,10 +209,10 @@ def test_real_plan_november_fits_forty_lines_at_80_columns() -> None:
 
 
 @pytest.mark.parametrize("month", ["2026-13", "Sept", "26-09"])
-def test_bad_month_is_usage_error(month: str) -> None:
-    code, out = run("due", "--plan", str(PLAN), "--month", month)
-    assert code == 2, out
-    assert "Traceback" not in out
+def test_bad_month_is_usage_error(run: Run, month: str) -> None:
+    result = run("due", "--plan", str(PLAN), "--month", month)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
 
 
 def git(repo: Path, *args: str, day: str = "2027-01-01") -> str:
@@ -236,7 +238,7 @@ CHANGED = (YEAR_END
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_since_lists_what_changed_in_git(tmp_path: Path) -> None:
+def test_since_lists_what_changed_in_git(run: Run, tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     plan = repo / "plan.yaml"
@@ -248,34 +250,35 @@ def test_since_lists_what_changed_in_git(tmp_path: Path) -> None:
     git(repo, "commit", "-q", "-am", "week", day="2027-01-10")
     first = git(repo, "rev-parse", "--short", "HEAD~1").strip()
     args = ("due", "--plan", str(plan), "--month", "2027-01", "--by", "objective")
-    code, out = run(*args, "--as-of", "2027-01-12", "--since", "7d", width=80)
-    assert code == 0, out
-    assert f"Changed since 2027-01-01, commit {first} (4)\n" in out
-    changes = out.split("Changed since")[1].split("\n\n")[0].splitlines()[1:]
+    result = run(*args, "--as-of", "2027-01-12", "--since", "7d", width=80)
+    assert result.exit_code == 0, result.output
+    assert f"Changed since 2027-01-01, commit {first} (4)\n" in result.output
+    changes = result.output.split("Changed since")[1].split("\n\n")[0].splitlines()[1:]
     assert [line.split(":")[0] for line in changes] == [
         "1.1 Done 2027-01-08", "1.1 Moved from 2026-12..2027-01 to 2027-03, 2 months later",
         "1.1 Added", "1.1 Cancelled"]
-    assert_golden("due-since.txt", out.replace(first, "COMMIT"))
-    assert run(*args, "--since", "HEAD~1")[1].count(f"commit {first} (4)") == 1
-    code, data = run(*args, "--since", "HEAD~1", "-f", "json")
-    assert [c["change"] for c in json.loads(data)["changed_since"]["changes"]] == [
+    assert_golden("due-since.txt", result.output.replace(first, "COMMIT"))
+    assert run(*args, "--since", "HEAD~1").output.count(f"commit {first} (4)") == 1
+    data = run(*args, "--since", "HEAD~1", "-f", "json")
+    assert [c["change"] for c in json.loads(data.output)["changed_since"]["changes"]] == [
         "done", "moved", "added", "cancelled"]
-    code, out = run(*args, "--as-of", "2027-01-12", "--since", "30d")
-    assert code == 2 and "no commit is 30 days old or older" in out
-    code, out = run(*args, "--since", "no-such-rev")
-    assert code == 2 and "is neither an age (7d, 2w) nor a git revision" in out
+    result = run(*args, "--as-of", "2027-01-12", "--since", "30d")
+    assert result.exit_code == 2 and "no commit is 30 days old or older" in result.output
+    result = run(*args, "--since", "no-such-rev")
+    assert result.exit_code == 2
+    assert "is neither an age (7d, 2w) nor a git revision" in result.output
 
 
-def test_since_outside_git_or_without_git_says_so(tmp_path: Path,
+def test_since_outside_git_or_without_git_says_so(run: Run, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     plan = write_plan(tmp_path, YEAR_END)
     if shutil.which("git") is not None:
         monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
-        code, out = run("due", "--plan", str(plan), "--since", "7d")
-        assert code == 2, out
-        assert "is not in a git repository; leave out --since" in out
+        result = run("due", "--plan", str(plan), "--since", "7d")
+        assert result.exit_code == 2, result.output
+        assert "is not in a git repository; leave out --since" in result.output
     monkeypatch.setattr("npmplan.versions.shutil.which", lambda name: None)
-    code, out = run("due", "--plan", str(plan), "--since", "7d")
-    assert code == 2, out
-    assert "--since reads the plan's history with git, which is not installed" in out
-    assert "Traceback" not in out
+    result = run("due", "--plan", str(plan), "--since", "7d")
+    assert result.exit_code == 2, result.output
+    assert "--since reads the plan's history with git, which is not installed" in result.output
+    assert "Traceback" not in result.output

@@ -54,6 +54,7 @@ def test_scalar_quotes_what_yaml_would_misread(text: str, written: str) -> None:
     assert load_text("x", f"k: {written}\n").data == {"k": text}
 
 
+@pytest.mark.slow
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(st.text())
 def test_any_text_loads_back_exactly(text: str) -> None:

@@ -12,14 +12,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
 import pytest
 import typer
-from conftest import REAL_PLAN, Run
+from conftest import REAL_PLAN, Run, npmplan_process
 
 from npmplan.cli import editing as edit_cli
 from npmplan.model.plan import Milestone, Plan
@@ -102,6 +101,7 @@ def test_done_then_move_change_exactly_those_lines(run: Run, plan: Path) -> None
     assert moved["moved_to"] == "2026-12" and moved["when"] == "2026-08"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_in_a_git_repository_git_diff_shows_the_two_milestones(plan: Path) -> None:
     folder = plan.parent.parent
@@ -114,9 +114,7 @@ def test_in_a_git_repository_git_diff_shows_the_two_milestones(plan: Path) -> No
     git("add", ".")
     git("commit", "-qm", "plan")
     for argv in (["done", "2.4", "visits"], ["move", "3.1", "drop-in", "--to", "2026-12"]):
-        result = subprocess.run([sys.executable, "-m", "npmplan", *argv], cwd=folder,
-                                capture_output=True, text=True,
-                                env={**os.environ, "NPMPLAN_PLAN": ""})
+        result = npmplan_process(*argv, cwd=folder, env={"NPMPLAN_PLAN": ""})
         assert result.returncode == 0, result.stderr
     assert git("diff", "--numstat").split() == ["3", "1", "plans/2026-27.yaml"]
 
@@ -379,10 +377,9 @@ def test_completion_offers_objective_and_team_ids(plan: Path) -> None:
 
 
 
+@pytest.mark.slow
 def test_bash_completion_of_id_end_to_end(plan: Path) -> None:
-    env = {**os.environ, "_NPMPLAN_COMPLETE": "complete_bash",
-           "COMP_WORDS": "npmplan done 2.", "COMP_CWORD": "2"}
-    env.pop("NPMPLAN_PLAN", None)
-    result = subprocess.run([sys.executable, "-m", "npmplan"], cwd=plan.parent.parent,
-                            env=env, capture_output=True, text=True)
-    assert result.stdout.split() == ["2.1", "2.2", "2.3", "2.4", "2.5"], result.stderr
+    env = {"_NPMPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "npmplan done 2.",
+           "COMP_CWORD": "2"}
+    result = npmplan_process(cwd=plan.parent.parent, env=env)
+    assert result.stdout.split() == [b"2.1", b"2.2", b"2.3", b"2.4", b"2.5"], result.stderr

@@ -8,14 +8,16 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from conftest import REAL_PLAN
+import pytest
+from conftest import REAL_PLAN, Run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from npmplan.cli.app import app
 from npmplan.pipeline import read_plan
 from npmplan.write.edit import Source
+
+# A property test of many CLI edits of the real plan.
+pytestmark = pytest.mark.slow
 
 OBJECTIVES = 22  # in the shipped plan
 WHENS = ["2026-12", "2027-01-15", "2026-09..2026-11", "2027-Q1", "spring 2027", "ongoing",
@@ -59,11 +61,10 @@ def dump_without(path: Path, loc: tuple[str | int, ...]) -> Any:
 @settings(max_examples=25, derandomize=True, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(edits=st.lists(EDITS, min_size=1, max_size=4))
-def test_random_edits_touch_only_their_own_lines(tmp_path: Path,
+def test_random_edits_touch_only_their_own_lines(run: Run, tmp_path: Path,
                                                  edits: list[tuple[Any, ...]]) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_bytes(REAL_PLAN.read_bytes())
-    runner = CliRunner()
     for kind, index, *rest in edits:
         model = read_plan(plan).plan
         assert model is not None
@@ -87,7 +88,7 @@ def test_random_edits_touch_only_their_own_lines(tmp_path: Path,
         first, last = lines_of(plan, obj_loc if kind in ("add", "lead") else loc)
         before_text = plan.read_text(encoding="utf-8")
         before = dump_without(plan, loc) if kind != "add" else None
-        outcome = runner.invoke(app, [*argv, "--plan", str(plan)], catch_exceptions=False)
+        outcome = run(*argv, "--plan", plan)
         assert outcome.exit_code in (0, 1), (argv, outcome.output)
         after_text = plan.read_text(encoding="utf-8")
         if outcome.exit_code == 1:  # e.g. a recurring milestone moved to one month

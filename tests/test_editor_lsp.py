@@ -18,6 +18,9 @@ from plan_examples import INVALID, VALID, WARNINGS, expected
 from test_schema_agreement import BASE, EDITS, GOOD, NOT_IN_A_SCHEMA, SCHEMA_PATH
 from yaml_editor import Editor
 
+# A real yaml-language-server, through node.
+pytestmark = pytest.mark.slow
+
 SERVER = Path(os.environ.get("NPMPLAN_YAML_LANGUAGE_SERVER")
               or REPO_ROOT / ".ci" / "yls" / "node_modules" / ".bin" / "yaml-language-server")
 # What the editor does not mark in a file, beyond the rules no schema can express: an

@@ -62,6 +62,7 @@ def test_valid_example_passes_with_no_problems(run: Run, path: Path) -> None:
     assert code == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
 def test_invalid_example_fails_at_the_expected_lines(run: Run, path: Path) -> None:
     code, report = validate_json(run, path)

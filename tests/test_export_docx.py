@@ -17,10 +17,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import Run
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
-from reports_helpers import PLAN, run, write_plan
+from reports_helpers import PLAN, write_plan
 
 from npmplan.compute.schedule import row_total
 from npmplan.model.plan import FUNCTIONS, Plan
@@ -31,10 +32,10 @@ WORKLOAD = [8, 11, 17, 18, 19, 17, 18, 19, 18, 16, 16, 17]
 MONTH_COLUMNS = slice(4, -1)  # Id, Activity, Start, End | months | Row total
 
 
-def export(tmp_path: Path, *args: str, name: str = "plan.docx") -> Path:
+def export(run: Run, tmp_path: Path, *args: str, name: str = "plan.docx") -> Path:
     target = tmp_path / name
-    code, out = run("export", "docx", "--plan", str(PLAN), "-o", str(target), *args)
-    assert code == 0, out
+    result = run("export", "docx", "--plan", str(PLAN), "-o", str(target), *args)
+    assert result.exit_code == 0, result.output
     return target
 
 
@@ -85,8 +86,9 @@ def plan_texts(model: Plan) -> list[str]:
     return [text for text in texts if text]
 
 
-def test_every_text_field_is_in_the_document_in_order(tmp_path: Path) -> None:
-    text = document_text(open_docx(export(tmp_path)))
+@pytest.mark.slow
+def test_every_text_field_is_in_the_document_in_order(run: Run, tmp_path: Path) -> None:
+    text = document_text(open_docx(export(run, tmp_path)))
     position = 0
     for expected in plan_texts(plan()):
         found = text.find(expected, position)
@@ -106,8 +108,10 @@ def shaded(cell: object) -> bool:
     return shading is not None and shading.get(qn("w:fill")) not in (None, "auto")
 
 
-def test_appendix_shaded_cells_equal_row_totals_and_the_workload_row(tmp_path: Path) -> None:
-    document = open_docx(export(tmp_path))
+@pytest.mark.slow
+def test_appendix_shaded_cells_equal_row_totals_and_the_workload_row(run: Run,
+                                                                     tmp_path: Path) -> None:
+    document = open_docx(export(run, tmp_path))
     table = appendix_table(document)
     model = plan()
     rows = table.rows[1:-1]
@@ -123,8 +127,9 @@ def test_appendix_shaded_cells_equal_row_totals_and_the_workload_row(tmp_path: P
         m.short() for m in model.months()]
 
 
-def test_the_three_kinds_differ_in_fill_pattern_and_letter(tmp_path: Path) -> None:
-    table = appendix_table(open_docx(export(tmp_path)))
+@pytest.mark.slow
+def test_the_three_kinds_differ_in_fill_pattern_and_letter(run: Run, tmp_path: Path) -> None:
+    table = appendix_table(open_docx(export(run, tmp_path)))
     looks = set()
     for row in table.rows[1:-1]:
         for cell in row.cells[MONTH_COLUMNS]:
@@ -137,8 +142,9 @@ def test_the_three_kinds_differ_in_fill_pattern_and_letter(tmp_path: Path) -> No
     assert {letter for _, _, letter in looks} == {"A", "M", "P"}
 
 
-def test_word_styles_sections_and_repeating_headers(tmp_path: Path) -> None:
-    document = open_docx(export(tmp_path))
+@pytest.mark.slow
+def test_word_styles_sections_and_repeating_headers(run: Run, tmp_path: Path) -> None:
+    document = open_docx(export(run, tmp_path))
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style is not None and p.style.name.startswith(("Heading", "Title"))]
     names = [text for _, text in headings]
@@ -162,16 +168,18 @@ def test_word_styles_sections_and_repeating_headers(tmp_path: Path) -> None:
         assert header is not None and header.find(qn("w:tblHeader")) is not None
 
 
-def test_web_outputs_are_marked_and_priorities_named(tmp_path: Path) -> None:
-    text = document_text(open_docx(export(tmp_path)))
+@pytest.mark.slow
+def test_web_outputs_are_marked_and_priorities_named(run: Run, tmp_path: Path) -> None:
+    text = document_text(open_docx(export(run, tmp_path)))
     assert "UK case law (pending 2026 updates).*" in text
     assert text.count("Core business or high priority") == 5  # 5.1 to 5.5
     assert "Objectives highlighted in green are core business or high priority" in text
 
 
-def test_two_runs_give_the_same_bytes_dated_by_the_plan(tmp_path: Path) -> None:
-    first = export(tmp_path, name="a.docx").read_bytes()
-    second = export(tmp_path, name="b.docx").read_bytes()
+@pytest.mark.slow
+def test_two_runs_give_the_same_bytes_dated_by_the_plan(run: Run, tmp_path: Path) -> None:
+    first = export(run, tmp_path, name="a.docx").read_bytes()
+    second = export(run, tmp_path, name="b.docx").read_bytes()
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(2026, 4, 1, 0, 0, 0)}
@@ -181,8 +189,9 @@ def test_two_runs_give_the_same_bytes_dated_by_the_plan(tmp_path: Path) -> None:
     assert properties.created is not None and properties.created.year == 2026
 
 
-def test_filters_show_their_rows_and_count_only_them(tmp_path: Path) -> None:
-    document = open_docx(export(tmp_path, "--strategic", "2"))
+@pytest.mark.slow
+def test_filters_show_their_rows_and_count_only_them(run: Run, tmp_path: Path) -> None:
+    document = open_docx(export(run, tmp_path, "--strategic", "2"))
     table = appendix_table(document)
     assert [row.cells[0].text for row in table.rows[1:-1]] == ["2.1", "2.2", "2.3", "2.4",
                                                                "2.5"]
@@ -191,39 +200,35 @@ def test_filters_show_their_rows_and_count_only_them(tmp_path: Path) -> None:
     assert "Strategic objective 1:" not in text and "Strategic objective 2:" in text
     workload = [int(cell.text) for cell in table.rows[-1].cells[MONTH_COLUMNS]]
     assert sum(workload) == int(table.rows[-1].cells[-1].text) == 11 + 12 + 11 + 8 + 6
-    code, out = run("export", "docx", "--plan", str(PLAN), "--strategic", "9", "-o",
-                    str(tmp_path / "x.docx"))
-    assert code == 2 and not (tmp_path / "x.docx").exists(), out
+    result = run("export", "docx", "--plan", str(PLAN), "--strategic", "9", "-o",
+                 str(tmp_path / "x.docx"))
+    assert result.exit_code == 2 and not (tmp_path / "x.docx").exists(), result.output
 
 
-def test_never_writes_over_the_plan(tmp_path: Path) -> None:
+def test_never_writes_over_the_plan(run: Run, tmp_path: Path) -> None:
     copy = tmp_path / "plan.yaml"
     shutil.copyfile(PLAN, copy)
-    code, out = run("export", "docx", "--plan", str(copy), "-o", str(copy))
-    assert code == 2
-    assert "is the plan file itself" in out
+    result = run("export", "docx", "--plan", str(copy), "-o", str(copy))
+    assert result.exit_code == 2
+    assert "is the plan file itself" in result.output
     assert copy.read_bytes() == PLAN.read_bytes()
 
 
-def test_standard_output_gets_the_document(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from npmplan.cli.app import app
-
-    result = CliRunner().invoke(app, ["export", "docx", "--plan", str(PLAN)],
-                                catch_exceptions=False)
+@pytest.mark.slow
+def test_standard_output_gets_the_document(run: Run, tmp_path: Path) -> None:
+    result = run("export", "docx", "--plan", PLAN)
     assert result.exit_code == 0
-    assert result.stdout_bytes == export(tmp_path).read_bytes()
+    assert result.stdout_bytes == export(run, tmp_path).read_bytes()
 
 
-def test_a_plan_without_text_or_objectives_still_exports(tmp_path: Path) -> None:
+def test_a_plan_without_text_or_objectives_still_exports(run: Run, tmp_path: Path) -> None:
     path = write_plan(tmp_path, "version: 1\nplan: {title: 'Draft [x] \U0001F3F4', period: "
                       "2026-01..2026-06}\nstrategic_objectives:\n  - {id: '1', title: "
                       "'Empty', objectives: []}\n  - id: '2'\n    title: Two\n    objectives:"
                       "\n      - {id: '2.1', title: One, milestones: [{when: tbc, what: x}]}\n")
     target = tmp_path / "out.docx"
-    code, out = run("export", "docx", "--plan", str(path), "-o", str(target))
-    assert code == 0, out
+    result = run("export", "docx", "--plan", str(path), "-o", str(target))
+    assert result.exit_code == 0, result.output
     document = open_docx(target)
     text = document_text(document)
     assert "No objectives yet." in text and "To be confirmed: x" in text
@@ -231,10 +236,11 @@ def test_a_plan_without_text_or_objectives_still_exports(tmp_path: Path) -> None
     assert [cell.text for cell in table.rows[-1].cells[MONTH_COLUMNS]] == ["0"] * 6
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not "
                     "installed; .ci/run installs libreoffice-writer-nogui")
-def test_libreoffice_opens_it(tmp_path: Path) -> None:
-    source = export(tmp_path)
+def test_libreoffice_opens_it(run: Run, tmp_path: Path) -> None:
+    source = export(run, tmp_path)
     profile = (tmp_path / "profile").as_uri()
     result = subprocess.run(
         ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
@@ -248,15 +254,15 @@ def test_libreoffice_opens_it(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("year", ["1900", "2999"])  # the first and last years a plan may use
-def test_a_plan_at_the_edge_of_the_calendar_exports(tmp_path: Path, year: str) -> None:
+def test_a_plan_at_the_edge_of_the_calendar_exports(run: Run, tmp_path: Path, year: str) -> None:
     path = write_plan(tmp_path, f"version: 1\nplan: {{title: T, period: {year}-01..{year}-12}}"
                       "\nstrategic_objectives:\n  - id: '1'\n    title: S\n    objectives:\n"
                       f"      - id: '1.1'\n        title: O\n        schedule: [{year}-12]\n"
                       f"        milestones: [{{what: m, when: {year}-12-31, status: done, "
                       f"done_on: {year}-12-31}}]\n")
     target = tmp_path / "edge.docx"
-    code, out = run("export", "docx", "--plan", str(path), "-o", str(target))
-    assert code == 0, out
+    result = run("export", "docx", "--plan", str(path), "-o", str(target))
+    assert result.exit_code == 0, result.output
     text = document_text(open_docx(target))
     assert f"31 December {year}: m (done 31 December {year})" in text
     with zipfile.ZipFile(target) as archive:  # zip dates run from 1980 to 2107

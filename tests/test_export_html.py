@@ -6,14 +6,11 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 import html5lib
 import pytest
-from typer.testing import CliRunner
-
-from npmplan.cli.export import export_app
+from conftest import Run
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"
 CHROMIUM = "/usr/bin/chromium"
@@ -55,13 +52,8 @@ strategic_objectives:
 """
 
 
-def run(plan: Path, *args: str) -> Any:
-    return CliRunner().invoke(export_app, ["html", "-p", str(plan), *args],
-                              catch_exceptions=False)
-
-
-def export(plan: Path, *args: str) -> str:
-    result = run(plan, *args)
+def export(run: Run, plan: Path, *args: str) -> str:
+    result = run("export", "html", "-p", plan, *args)
     assert result.exit_code == 0, result.output
     text: str = result.stdout
     return text
@@ -90,13 +82,13 @@ def cards(root: ElementTree.Element) -> dict[str, list[str]]:
     return out
 
 
-def test_shipped_page_is_strict_html5() -> None:
-    root = tree(export(SHIPPED, "--as-of", "2026-11-12"))
+def test_shipped_page_is_strict_html5(run: Run) -> None:
+    root = tree(export(run, SHIPPED, "--as-of", "2026-11-12"))
     assert root.tag == "html" and root.get("lang") == "en-GB"
 
 
-def test_self_contained_and_printable(small: Path) -> None:
-    page = export(small, "--as-of", "2026-06-10")
+def test_self_contained_and_printable(run: Run, small: Path) -> None:
+    page = export(run, small, "--as-of", "2026-06-10")
     assert page.startswith("<!DOCTYPE html>\n")
     elements = list(tree(page).iter())
     tags = {element.tag for element in elements}
@@ -109,8 +101,8 @@ def test_self_contained_and_printable(small: Path) -> None:
     assert "@media print" in page and "table-layout:fixed" in page
 
 
-def test_plan_text_is_escaped(small: Path) -> None:
-    page = export(small, "--as-of", "2026-06-10")
+def test_plan_text_is_escaped(run: Run, small: Path) -> None:
+    page = export(run, small, "--as-of", "2026-06-10")
     tree(page)
     assert "<script>alert" not in page and "<img" not in page and "<tags>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
@@ -118,8 +110,8 @@ def test_plan_text_is_escaped(small: Path) -> None:
     assert "Late &lt;i&gt;thing&lt;/i&gt;" in page
 
 
-def test_calendar_grid(small: Path) -> None:
-    root = tree(export(small, "--as-of", "2026-06-10"))
+def test_calendar_grid(run: Run, small: Path) -> None:
+    root = tree(export(run, small, "--as-of", "2026-06-10"))
     table = next(t for t in root.iter("table") if t.get("class") == "grid")
     rows = [tr for tr in table.iter("tr") if tr.find("td") is not None
             and tr.get("class") != "years"]
@@ -147,8 +139,8 @@ def test_calendar_grid(small: Path) -> None:
     assert text_of(work[-1]) == "10"
 
 
-def test_due_list_for_the_month(small: Path) -> None:
-    found = cards(tree(export(small, "--month", "2026-06", "--as-of", "2026-09-30")))
+def test_due_list_for_the_month(run: Run, small: Path) -> None:
+    found = cards(tree(export(run, small, "--month", "2026-06", "--as-of", "2026-09-30")))
     assert found["Overdue"] == ["1.1 Late <i>thing</i> 2 months late 2026-04",
                                 "1.1 Every other month 2 months late 2026-04"]
     assert found["Due this month"] == ["1.1 Due thing 2026-06", "1.1 Moved thing 2026-06 2026-05"]
@@ -158,41 +150,42 @@ def test_due_list_for_the_month(small: Path) -> None:
     assert not any("Done thing" in item for item in found["Overdue"])
 
 
-def test_month_defaults_to_as_of(small: Path) -> None:
-    page = export(small, "--as-of", "2026-07-03")
+def test_month_defaults_to_as_of(run: Run, small: Path) -> None:
+    page = export(run, small, "--as-of", "2026-07-03")
     assert "Due list: July 2026" in page
-    assert "Due list: July 2026" in export(small, "--as-of", "2026-07-03", "--month", "2026-07")
+    assert "Due list: July 2026" in export(run, small, "--as-of", "2026-07-03", "--month",
+                                           "2026-07")
 
 
-def test_shipped_due_list() -> None:
-    found = cards(tree(export(SHIPPED, "--month", "2026-11", "--as-of", "2026-11-12")))
+def test_shipped_due_list(run: Run) -> None:
+    found = cards(tree(export(run, SHIPPED, "--month", "2026-11", "--as-of", "2026-11-12")))
     assert "1.1 NPM social care standards published 2026-11" in found["Due this month"]
     assert len(found["Due this month"]) == 7
-    assert "Monthly workload" in export(SHIPPED, "--as-of", "2026-11-12")
+    assert "Monthly workload" in export(run, SHIPPED, "--as-of", "2026-11-12")
 
 
-def test_filters(small: Path, tmp_path: Path) -> None:
-    page = export(SHIPPED, "--strategic", "2", "--as-of", "2026-11-12")
+def test_filters(run: Run, small: Path, tmp_path: Path) -> None:
+    page = export(run, SHIPPED, "--strategic", "2", "--as-of", "2026-11-12")
     root = tree(page)
     ids = [text_of(td) for td in root.iter("td") if td.get("class") == "id"]
     assert ids == ["2.1", "2.2", "2.3", "2.4", "2.5"]
     assert "Showing strategic objective 2" in page
-    assert run(small, "--lead", "nobody").exit_code == 2
+    assert run("export", "html", "-p", small, "--lead", "nobody").exit_code == 2
 
 
 @pytest.mark.parametrize("args", [["--month", "Nov 26"], ["--as-of", "12/11/2026"]])
-def test_bad_dates_are_usage_errors(small: Path, args: list[str]) -> None:
-    result = run(small, *args)
+def test_bad_dates_are_usage_errors(run: Run, small: Path, args: list[str]) -> None:
+    result = run("export", "html", "-p", small, *args)
     assert result.exit_code == 2, result.output
     assert "<html" not in result.stdout
 
 
-def test_output_file(small: Path, tmp_path: Path) -> None:
+def test_output_file(run: Run, small: Path, tmp_path: Path) -> None:
     out = tmp_path / "page.html"
-    result = run(small, "--as-of", "2026-06-10", "-o", str(out))
+    result = run("export", "html", "-p", small, "--as-of", "2026-06-10", "-o", str(out))
     assert result.exit_code == 0 and result.stdout == ""
-    assert out.read_bytes().decode("utf-8") == export(small, "--as-of", "2026-06-10")
-    refused = run(small, "-o", str(small))
+    assert out.read_bytes().decode("utf-8") == export(run, small, "--as-of", "2026-06-10")
+    refused = run("export", "html", "-p", small, "-o", str(small))
     assert refused.exit_code == 2 and small.read_text(encoding="utf-8") == SMALL
 
 
@@ -209,9 +202,10 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True, text=True, timeout=180, check=False)
 
 
-def test_screenshot(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_screenshot(run: Run, tmp_path: Path) -> None:
     page = tmp_path / "plan.html"
-    page.write_text(export(SHIPPED, "--as-of", "2026-06-15"), encoding="utf-8")
+    page.write_text(export(run, SHIPPED, "--as-of", "2026-06-15"), encoding="utf-8")
     shot = tmp_path / "shot.png"
     done = chromium(tmp_path, "--hide-scrollbars", f"--screenshot={shot}", page.as_uri())
     assert shot.exists(), done.stderr
@@ -224,9 +218,10 @@ MEASURE = ("<script>document.body.insertAdjacentHTML('beforeend', '<p id=\"measu
            "'table.grid').getBoundingClientRect().right) + '</p>');</script>")
 
 
-def test_no_horizontal_scroll_at_1280(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_no_horizontal_scroll_at_1280(run: Run, tmp_path: Path) -> None:
     page = tmp_path / "measure.html"
-    page.write_text(export(SHIPPED, "--as-of", "2026-06-15").replace(
+    page.write_text(export(run, SHIPPED, "--as-of", "2026-06-15").replace(
         "</body>", MEASURE + "</body>"), encoding="utf-8")
     done = chromium(tmp_path, "--run-all-compositor-stages-before-draw",
                     "--virtual-time-budget=2000", "--dump-dom", page.as_uri())
@@ -241,5 +236,5 @@ VALID = sorted((Path(__file__).parent / "plans" / "valid").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("plan", VALID, ids=[p.name for p in VALID])
-def test_every_valid_plan_is_strict_html5(plan: Path) -> None:
-    tree(export(plan, "--as-of", "2026-06-01"))
+def test_every_valid_plan_is_strict_html5(run: Run, plan: Path) -> None:
+    tree(export(run, plan, "--as-of", "2026-06-01"))

@@ -21,6 +21,9 @@ from typing import Any
 import pytest
 from conftest import REAL_PLAN, REPO_ROOT, Run
 
+# Chromium prints the page, axe-core checks it.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FONT_DIRS = {"dejavu": ["/usr/share/fonts/truetype/dejavu"],
              "liberation+dejavu": ["/usr/share/fonts/truetype/liberation",

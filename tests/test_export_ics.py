@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import icalendar
 import pytest
+from conftest import Run
 from reports_helpers import model_of as model
-from typer.testing import CliRunner
 
-from npmplan.cli.export import export_app
 from npmplan.compute.schedule import occurrences
 from npmplan.model.plan import Plan
 
@@ -58,13 +56,8 @@ strategic_objectives:
 """
 
 
-def run(*args: str) -> Any:
-    result = CliRunner().invoke(export_app, ["ics", *args], catch_exceptions=False)
-    return result
-
-
-def export(plan: Path, *args: str) -> bytes:
-    result = run("-p", str(plan), *args)
+def export(run: Run, plan: Path, *args: str) -> bytes:
+    result = run("export", "ics", "-p", str(plan), *args)
     assert result.exit_code == 0, result.output
     data: bytes = result.stdout_bytes
     return data
@@ -96,15 +89,15 @@ def expected_count(plan: Plan) -> int:
     return count
 
 
-def test_shipped_plan_has_one_event_per_dated_milestone_and_occurrence() -> None:
-    data = export(SHIPPED)
+def test_shipped_plan_has_one_event_per_dated_milestone_and_occurrence(run: Run) -> None:
+    data = export(run, SHIPPED)
     found = events(data)
     assert len(found) == expected_count(model(SHIPPED))
     assert len({str(e["UID"]) for e in found}) == len(found)
 
 
-def test_shipped_month_milestone_covers_its_month() -> None:
-    data = export(SHIPPED)
+def test_shipped_month_milestone_covers_its_month(run: Run) -> None:
+    data = export(run, SHIPPED)
     event, = by_summary(data)["1.1 NPM social care standards published"]
     assert event.decoded("DTSTART") == date(2026, 11, 1)
     assert event.decoded("DTEND") == date(2026, 12, 1)  # exclusive
@@ -116,8 +109,8 @@ def test_shipped_month_milestone_covers_its_month() -> None:
     assert "Strategic objective 1: Promote awareness" in description
 
 
-def test_shipped_season_and_recurring() -> None:
-    found = by_summary(export(SHIPPED))
+def test_shipped_season_and_recurring(run: Run) -> None:
+    found = by_summary(export(run, SHIPPED))
     summer, = found["6.2 NPM Steering Group reviews and agrees draft risk register and "
                     "proposed governance changes"]
     assert (summer.decoded("DTSTART"), summer.decoded("DTEND")) == (date(2026, 6, 1),
@@ -132,15 +125,15 @@ def test_shipped_season_and_recurring() -> None:
                for e in quarterly for s in [e.decoded("DTSTART")])
 
 
-def test_calendar_properties(small: Path) -> None:
-    cal = icalendar.Calendar.from_ical(export(small))
+def test_calendar_properties(run: Run, small: Path) -> None:
+    cal = icalendar.Calendar.from_ical(export(run, small))
     assert str(cal["VERSION"]) == "2.0"
     assert "npmplan" in str(cal["PRODID"])
     assert str(cal["X-WR-CALNAME"]) == "Test plan: 2026-27"
 
 
-def test_small_plan_events(small: Path) -> None:
-    data = export(small)
+def test_small_plan_events(run: Run, small: Path) -> None:
+    data = export(run, small)
     found = by_summary(data)
     assert len(events(data)) == expected_count(model(small)) == 10
     kick, = found["1.1 Kick-off meeting"]
@@ -155,14 +148,14 @@ def test_small_plan_events(small: Path) -> None:
                                                                     date(2026, 10, 1))
 
 
-def test_cancelled_ongoing_and_tbc_are_left_out(small: Path) -> None:
-    text = export(small).decode("utf-8")
+def test_cancelled_ongoing_and_tbc_are_left_out(run: Run, small: Path) -> None:
+    text = export(run, small).decode("utf-8")
     for what in ("Cancelled workshop", "Continuing support", "Visit to be arranged"):
         assert what not in text
 
 
-def test_done_is_kept_and_marked(small: Path) -> None:
-    found = by_summary(export(small))
+def test_done_is_kept_and_marked(run: Run, small: Path) -> None:
+    found = by_summary(export(run, small))
     done, = found["✓ Done: 1.1 Draft shared"]
     assert str(done["STATUS"]) == "CONFIRMED"
     assert [str(c) for c in done.categories] == ["Objective 1.1", "Done"]
@@ -171,24 +164,24 @@ def test_done_is_kept_and_marked(small: Path) -> None:
     assert "STATUS" not in planned
 
 
-def test_moved_uses_moved_to_and_names_the_baseline(small: Path) -> None:
-    moved, = by_summary(export(small))["1.1 Report published"]
+def test_moved_uses_moved_to_and_names_the_baseline(run: Run, small: Path) -> None:
+    moved, = by_summary(export(run, small))["1.1 Report published"]
     assert (moved.decoded("DTSTART"), moved.decoded("DTEND")) == (date(2026, 7, 1),
                                                                 date(2026, 8, 1))
     assert "moved from the baseline 2026-05" in str(moved["DESCRIPTION"])
 
 
-def test_two_runs_are_byte_identical_with_crlf(small: Path, tmp_path: Path) -> None:
-    first, second = export(small), export(small)
+def test_two_runs_are_byte_identical_with_crlf(run: Run, small: Path, tmp_path: Path) -> None:
+    first, second = export(run, small), export(run, small)
     assert first == second
     assert first.count(b"\r\n") == first.count(b"\n")
     out = tmp_path / "plan.ics"
-    assert run("-p", str(small), "-o", str(out)).exit_code == 0
+    assert run("export", "ics", "-p", str(small), "-o", str(out)).exit_code == 0
     assert out.read_bytes() == first
 
 
-def test_uids_survive_inserting_a_milestone_and_replanning(small: Path) -> None:
-    before = uids(export(small))
+def test_uids_survive_inserting_a_milestone_and_replanning(run: Run, small: Path) -> None:
+    before = uids(export(run, small))
     edited = SMALL.replace(
         "          - {when: 2026-05-14, what: Kick-off meeting}\n",
         "          - {when: 2026-04, what: A new first milestone}\n"
@@ -197,7 +190,7 @@ def test_uids_survive_inserting_a_milestone_and_replanning(small: Path) -> None:
               "{when: 2026-Q3, moved_to: 2026-Q4, what: Quarter review, note: slipped}")
     assert edited.count("A new first") == 1 and "2026-Q4" in edited
     small.write_text(edited, encoding="utf-8")
-    after = uids(export(small))
+    after = uids(export(run, small))
     by_name_before = {name: uid for (name, _), uid in before.items()}
     by_name_after = {name: uid for (name, _), uid in after.items()}
     assert by_name_after["1.1 Kick-off meeting"] == by_name_before["1.1 Kick-off meeting"]
@@ -208,28 +201,28 @@ def test_uids_survive_inserting_a_milestone_and_replanning(small: Path) -> None:
     assert len(after) == len(before) + 1
 
 
-def test_a_title_edit_changes_no_uid(small: Path) -> None:
-    before = export(small)
+def test_a_title_edit_changes_no_uid(run: Run, small: Path) -> None:
+    before = export(run, small)
     small.write_text(SMALL.replace('title: "Test plan: 2026-27"', "title: Test plan 2026/27"),
                      encoding="utf-8")
-    after = export(small)
+    after = export(run, small)
     assert before != after  # the calendar's name changed...
     assert [str(e["UID"]) for e in events(after)] == [str(e["UID"]) for e in events(before)]
 
 
-def test_the_shipped_plan_uids_do_not_depend_on_its_title(tmp_path: Path) -> None:
+def test_the_shipped_plan_uids_do_not_depend_on_its_title(run: Run, tmp_path: Path) -> None:
     renamed = tmp_path / "plan.yaml"
     renamed.write_text(SHIPPED.read_text(encoding="utf-8").replace(
         "  title: UK NPM Business Plan 2026-27", "  title: UK NPM Business Plan 2026–27 (v2)"),
         encoding="utf-8")
-    first, second = events(export(SHIPPED)), events(export(renamed))
+    first, second = events(export(run, SHIPPED)), events(export(run, renamed))
     assert len(first) == len(second) > 80  # every dated milestone and occurrence
     assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second]
 
 
-def test_what_changes_a_uid(small: Path) -> None:
+def test_what_changes_a_uid(run: Run, small: Path) -> None:
     """A new baseline, text, objective id or plan period is another milestone."""
-    before = by_name(export(small))
+    before = by_name(export(run, small))
     for old, new in [("{when: 2026-05-14, what: Kick-off meeting}",
                       "{when: 2026-05-15, what: Kick-off meeting}"),
                      ("{when: 2026-Q3, what: Quarter review}",
@@ -237,17 +230,17 @@ def test_what_changes_a_uid(small: Path) -> None:
                      ('id: "2.1"', 'id: "2.2"'),
                      ("period: 2026-04..2027-03", "period: 2026-04..2027-04")]:
         small.write_text(SMALL.replace(old, new), encoding="utf-8")
-        after = by_name(export(small))
+        after = by_name(export(run, small))
         changed = {name for name, uid in after.items() if before.get(name) != uid}
         assert changed, new
 
 
-def test_baseline_spelling_does_not_change_a_uid(small: Path) -> None:
-    before = by_name(export(small))
+def test_baseline_spelling_does_not_change_a_uid(run: Run, small: Path) -> None:
+    before = by_name(export(run, small))
     small.write_text(SMALL.replace("{when: 2026-Q3, what: Quarter review}",
                                    "{when: 2026-07..Sep 2026, what: Quarter review}"),
                      encoding="utf-8")
-    assert by_name(export(small))["2.1 Quarter review"] == before["2.1 Quarter review"]
+    assert by_name(export(run, small))["2.1 Quarter review"] == before["2.1 Quarter review"]
 
 
 def by_name(data: bytes) -> dict[str, str]:
@@ -259,7 +252,7 @@ def sequences(data: bytes) -> dict[str, int]:
     return {str(e["SUMMARY"]): int(str(e["SEQUENCE"])) for e in events(data)}
 
 
-def test_sequence_grows_as_a_milestone_slips_and_is_done(small: Path) -> None:
+def test_sequence_grows_as_a_milestone_slips_and_is_done(run: Run, small: Path) -> None:
     plain = "{when: 2026-Q3, what: Quarter review}"
     steps = [plain, "{when: 2026-Q3, moved_to: 2026-08..2026-10, what: Quarter review}",
              "{when: 2026-Q3, moved_to: 2026-Q4, what: Quarter review}",
@@ -267,7 +260,7 @@ def test_sequence_grows_as_a_milestone_slips_and_is_done(small: Path) -> None:
     seen: list[int] = []
     for step in steps:
         small.write_text(SMALL.replace(plain, step), encoding="utf-8")
-        found = sequences(export(small))
+        found = sequences(export(run, small))
         name = "2.1 Quarter review"
         seen.append(found[name] if name in found else found["✓ Done: " + name])
     assert seen[0] == 0
@@ -276,53 +269,53 @@ def test_sequence_grows_as_a_milestone_slips_and_is_done(small: Path) -> None:
     assert seen[3] == 92 + 92 + 1
 
 
-def test_sequence_of_the_small_plan(small: Path) -> None:
-    found = sequences(export(small))
+def test_sequence_of_the_small_plan(run: Run, small: Path) -> None:
+    found = sequences(export(run, small))
     assert found["1.1 Kick-off meeting"] == 0
     assert found["✓ Done: 1.1 Draft shared"] == 1
     assert found["1.1 Report published"] == 61 + 61  # 2026-05 moved to 2026-07
 
 
-def test_same_text_twice_gets_two_uids(small: Path) -> None:
-    same = by_summary(export(small))["2.1 Same text"]
+def test_same_text_twice_gets_two_uids(run: Run, small: Path) -> None:
+    same = by_summary(export(run, small))["2.1 Same text"]
     assert len({str(e["UID"]) for e in same}) == 2
 
 
-def test_filters_keep_uids(small: Path) -> None:
-    everything = uids(export(small))
-    only_two = uids(export(small, "--strategic", "2"))
+def test_filters_keep_uids(run: Run, small: Path) -> None:
+    everything = uids(export(run, small))
+    only_two = uids(export(run, small, "--strategic", "2"))
     assert only_two and all(name.startswith("2.") for name, _ in only_two)
     assert all(everything[key] == uid for key, uid in only_two.items())
-    led = uids(export(small, "--lead", "mk"))
+    led = uids(export(run, small, "--lead", "mk"))
     assert led and all(name.removeprefix("✓ Done: ").startswith("1.1 ") for name, _ in led)
     assert all(everything[key] == uid for key, uid in led.items())
 
 
-def test_unknown_filter_is_a_usage_error(small: Path) -> None:
-    result = run("-p", str(small), "--strategic", "9")
+def test_unknown_filter_is_a_usage_error(run: Run, small: Path) -> None:
+    result = run("export", "ics", "-p", str(small), "--strategic", "9")
     assert result.exit_code == 2, result.output
     assert "no strategic objective '9'" in result.output
 
 
-def test_refuses_to_overwrite_the_plan(small: Path) -> None:
-    result = run("-p", str(small), "-o", str(small))
+def test_refuses_to_overwrite_the_plan(run: Run, small: Path) -> None:
+    result = run("export", "ics", "-p", str(small), "-o", str(small))
     assert result.exit_code == 2, result.output
     assert "is the plan file itself" in result.output
     assert small.read_text(encoding="utf-8") == SMALL
 
 
-def test_refuses_the_plan_through_a_symlink(small: Path, tmp_path: Path) -> None:
+def test_refuses_the_plan_through_a_symlink(run: Run, small: Path, tmp_path: Path) -> None:
     link = tmp_path / "link.yaml"
     link.symlink_to(small)
-    result = run("-p", str(small), "-o", str(link))
+    result = run("export", "ics", "-p", str(small), "-o", str(link))
     assert result.exit_code == 2, result.output
     assert small.read_text(encoding="utf-8") == SMALL
 
 
-def test_an_invalid_plan_exits_1(tmp_path: Path) -> None:
+def test_an_invalid_plan_exits_1(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(SMALL.replace("2026-05-14", "2026-02-30"), encoding="utf-8")
-    result = run("-p", str(bad))
+    result = run("export", "ics", "-p", str(bad))
     assert result.exit_code == 1, result.output
     assert "BEGIN:VCALENDAR" not in result.stdout
 
@@ -331,7 +324,7 @@ VALID = sorted((Path(__file__).parent / "plans" / "valid").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("plan", VALID, ids=[p.name for p in VALID])
-def test_every_valid_plan_exports(plan: Path) -> None:
-    found = events(export(plan))
+def test_every_valid_plan_exports(run: Run, plan: Path) -> None:
+    found = events(export(run, plan))
     assert len(found) == expected_count(model(plan))
     assert len({str(e["UID"]) for e in found}) == len(found)

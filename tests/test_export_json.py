@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
-from npmplan.cli.export import export_app
+from conftest import Run
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "plans" / "2026-27.yaml"
@@ -47,14 +45,14 @@ strategic_objectives:
 """
 
 
-def export(plan: Path) -> str:
-    result = CliRunner().invoke(export_app, ["json", "-p", str(plan)], catch_exceptions=False)
+def export(run: Run, plan: Path) -> str:
+    result = run("export", "json", "-p", plan)
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
-def load(plan: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(export(plan))
+def load(run: Run, plan: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(export(run, plan))
     return data
 
 
@@ -62,9 +60,9 @@ def objectives(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {o["id"]: o for so in data["strategic_objectives"] for o in so["objectives"]}
 
 
-def test_deterministic_and_ordered(small: Path) -> None:
-    first = export(small)
-    assert first == export(small) and first.endswith("}\n")
+def test_deterministic_and_ordered(run: Run, small: Path) -> None:
+    first = export(run, small)
+    assert first == export(run, small) and first.endswith("}\n")
     data = json.loads(first)
     assert list(data) == ["export_version", "version", "plan", "team",
                           "strategic_objectives", "workload"]
@@ -77,8 +75,8 @@ def test_deterministic_and_ordered(small: Path) -> None:
         "every", "occurrences", "status", "done_on", "note"]
 
 
-def test_milestones_resolved(small: Path) -> None:
-    milestones = {m["what"]: m for m in objectives(load(small))["1.1"]["milestones"]}
+def test_milestones_resolved(run: Run, small: Path) -> None:
+    milestones = {m["what"]: m for m in objectives(load(run, small))["1.1"]["milestones"]}
     summer = milestones["Summer review"]
     assert (summer["when"], summer["date_kind"], summer["window"], summer["due"]) == (
         "summer 2026", "season", ["2026-06", "2026-08"], "2026-08")
@@ -96,8 +94,8 @@ def test_milestones_resolved(small: Path) -> None:
     assert (support["window"], support["due"], support["date_kind"]) == (None, None, "ongoing")
 
 
-def test_objective_figures(small: Path) -> None:
-    data = load(small)
+def test_objective_figures(run: Run, small: Path) -> None:
+    data = load(run, small)
     one, two = objectives(data)["1.1"], objectives(data)["1.2"]
     assert one["active_months"] == {"2026-04": "active", "2026-05": "active",
                                     "2026-06": "production"}
@@ -110,8 +108,8 @@ def test_objective_figures(small: Path) -> None:
     assert two["label"] == "Two" and two["milestones"] == []
 
 
-def test_workload(small: Path) -> None:
-    workload = load(small)["workload"]
+def test_workload(run: Run, small: Path) -> None:
+    workload = load(run, small)["workload"]
     may = workload["months"][1]
     assert may == {"month": "2026-05", "active": 2,
                    "by_kind": {"active": 1, "meetings": 1, "production": 0},
@@ -120,8 +118,8 @@ def test_workload(small: Path) -> None:
     assert (workload["total"], workload["capacity"]) == (5, 1)
 
 
-def test_shipped_totals_agree() -> None:
-    data = load(SHIPPED)
+def test_shipped_totals_agree(run: Run) -> None:
+    data = load(run, SHIPPED)
     rows = objectives(data).values()
     assert data["workload"]["total"] == sum(o["total"] for o in rows) == 194
     assert [m["active"] for m in data["workload"]["months"]] == [
@@ -129,8 +127,8 @@ def test_shipped_totals_agree() -> None:
     assert all(o["priority"] in (None, "core") for o in rows)
 
 
-def test_ids_stay_text() -> None:
-    ids = list(objectives(load(IDS)))
+def test_ids_stay_text(run: Run) -> None:
+    ids = list(objectives(load(run, IDS)))
     assert "2.10" in ids and "2.1" in ids
 
 
@@ -145,8 +143,8 @@ def follow(data: Any, path: str) -> Any:
     return data
 
 
-def test_doc_excerpts_are_real_output() -> None:
-    data = load(SHIPPED)
+def test_doc_excerpts_are_real_output(run: Run) -> None:
+    data = load(run, SHIPPED)
     found = list(EXCERPT.finditer(DOC.read_text(encoding="utf-8")))
     assert len(found) >= 3
     for match in found:
@@ -157,8 +155,8 @@ VALID = sorted((Path(__file__).parent / "plans" / "valid").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("plan", VALID, ids=[p.name for p in VALID])
-def test_every_valid_plan_exports(plan: Path) -> None:
-    data = load(plan)
+def test_every_valid_plan_exports(run: Run, plan: Path) -> None:
+    data = load(run, plan)
     rows = objectives(data).values()
     months = set(data["plan"]["months"])
     assert data["workload"]["total"] == sum(
@@ -166,19 +164,19 @@ def test_every_valid_plan_exports(plan: Path) -> None:
     assert all(o["total"] == len(o["active_months"]) for o in rows)
 
 
-def test_the_plan_documents_own_text_is_exported_as_written() -> None:
+def test_the_plan_documents_own_text_is_exported_as_written(run: Run) -> None:
     import yaml
 
     written = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["plan"]
-    exported = load(SHIPPED)["plan"]
+    exported = load(run, SHIPPED)["plan"]
     for key in ("introduction", "strategic_overview", "context", "notes"):
         assert exported[key] == written[key] and exported[key].strip(), key
     assert exported["functions"] == {name: written["functions"].get(name) for name in (
         "summary", "visiting", "advisory", "educational", "cooperative")}
 
 
-def test_a_plan_without_text_exports_nulls() -> None:
-    exported = load(Path(__file__).parent / "plans" / "valid" / "bom-crlf.yaml")["plan"]
+def test_a_plan_without_text_exports_nulls(run: Run) -> None:
+    exported = load(run, Path(__file__).parent / "plans" / "valid" / "bom-crlf.yaml")["plan"]
     assert [exported[key] for key in ("introduction", "strategic_overview", "functions",
                                       "context", "notes")] == [None] * 5
     assert list(exported)[-5:] == ["introduction", "strategic_overview", "functions",

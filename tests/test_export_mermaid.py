@@ -15,10 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import Run
 from reports_helpers import model_of as model
-from typer.testing import CliRunner
 
-from npmplan.cli.export import export_app
 from npmplan.render.exports.mermaid import safe_name
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plans" / "2026-27.yaml"
@@ -73,9 +72,8 @@ strategic_objectives:
 """
 
 
-def export(plan: Path, *args: str) -> str:
-    result = CliRunner().invoke(export_app, ["mermaid", "-p", str(plan), *args],
-                                catch_exceptions=False)
+def export(run: Run, plan: Path, *args: str) -> str:
+    result = run("export", "mermaid", "-p", plan, *args)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -124,8 +122,8 @@ def check_names(statements: list[tuple[str, str, re.Match[str] | None]]) -> None
             assert bad not in name, f"{bad!r} in {name!r}"
 
 
-def test_shipped_plan_fits_the_grammar() -> None:
-    statements = parse(export(SHIPPED))
+def test_shipped_plan_fits_the_grammar(run: Run) -> None:
+    statements = parse(export(run, SHIPPED))
     check_names(statements)
     plan = model(SHIPPED)
     sections = [name for kind, name, _ in statements if kind == "section"]
@@ -143,8 +141,8 @@ def test_shipped_plan_fits_the_grammar() -> None:
     assert "2.4 Phase II – Solitary Confinement project" in names
 
 
-def test_shipped_spans_and_marks() -> None:
-    statements = parse(export(SHIPPED))
+def test_shipped_spans_and_marks(run: Run) -> None:
+    statements = parse(export(run, SHIPPED))
     tasks = {(name, data["start"]): data for kind, name, data in statements
              if kind == "task" and data}
     span = tasks[("1.1 NPM guidance & training (MH & social care)", "2026-08-01")]
@@ -157,15 +155,15 @@ def test_shipped_spans_and_marks() -> None:
     assert not any("annual conference held" in name for name, _ in tasks)
 
 
-def test_filters(small: Path) -> None:
-    assert "section" in export(SHIPPED, "--strategic", "2")
-    statements = parse(export(SHIPPED, "--strategic", "2"))
+def test_filters(run: Run, small: Path) -> None:
+    assert "section" in export(run, SHIPPED, "--strategic", "2")
+    statements = parse(export(run, SHIPPED, "--strategic", "2"))
     names = [name for kind, name, _ in statements if kind == "task"]
     assert names and all(name.startswith("2.") for name in names)
 
 
-def test_awkward_text_is_made_safe(small: Path) -> None:
-    chart = export(small)
+def test_awkward_text_is_made_safe(run: Run, small: Path) -> None:
+    chart = export(run, small)
     statements = parse(chart)
     check_names(statements)
     title = next(line for line in chart.splitlines() if line.strip().startswith("title"))
@@ -180,8 +178,8 @@ def test_awkward_text_is_made_safe(small: Path) -> None:
     assert not re.search("[\uff00-\uffef]", chart)
 
 
-def test_the_colour_key_is_drawn(small: Path) -> None:
-    statements = parse(export(small), key=True)
+def test_the_colour_key_is_drawn(run: Run, small: Path) -> None:
+    statements = parse(export(run, small), key=True)
     sections = [name for kind, name, _ in statements if kind == "section"]
     assert sections[0] == "Key"
     key = statements[[s[:2] for s in statements].index(("section", "Key")) + 1:][:5]
@@ -189,11 +187,11 @@ def test_the_colour_key_is_drawn(small: Path) -> None:
         ("Active period", ""), ("T&F/subgroup meetings", "active,"),
         ("Production of output", "crit,"), ("Milestone", "milestone,"),
         ("Milestone done", "done,milestone,")]
-    assert "%% Bars" not in export(small)
+    assert "%% Bars" not in export(run, small)
 
 
-def test_small_plan_tasks(small: Path) -> None:
-    statements = parse(export(small))
+def test_small_plan_tasks(run: Run, small: Path) -> None:
+    statements = parse(export(run, small))
     tasks = [(name, data) for kind, name, data in statements if kind == "task" and data]
     spans = [(d["tags"].strip(" ,"), d["start"], d["end"]) for _, d in tasks
              if "milestone" not in d["tags"]]
@@ -208,11 +206,11 @@ def test_small_plan_tasks(small: Path) -> None:
     assert steering == ["2026-04-15", "2026-06-15", "2026-08-15"]
     assert not any("Cancelled" in n or "Continuing" in n or "Visit" in n or "After" in n
                    for n, _ in marks)
-    assert "1 milestone mark(s) dated outside the plan period" in export(small)
+    assert "1 milestone mark(s) dated outside the plan period" in export(run, small)
 
 
-def test_no_fence(small: Path) -> None:
-    raw = export(small, "--no-fence")
+def test_no_fence(run: Run, small: Path) -> None:
+    raw = export(run, small, "--no-fence")
     assert raw.startswith("%%{init") and "```" not in raw
     assert raw.endswith("\n")
 
@@ -238,5 +236,5 @@ VALID = sorted((Path(__file__).parent / "plans" / "valid").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("plan", VALID, ids=[p.name for p in VALID])
-def test_every_valid_plan_fits_the_grammar(plan: Path) -> None:
-    check_names(parse(export(plan)))
+def test_every_valid_plan_fits_the_grammar(run: Run, plan: Path) -> None:
+    check_names(parse(export(run, plan)))

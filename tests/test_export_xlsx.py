@@ -138,6 +138,7 @@ def test_usage_errors(run: Run, small: Path, tmp_path: Path) -> None:
     assert folder.exit_code == 2 and "cannot write" in folder.output
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_and_prints_it(run: Run, tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:

@@ -54,9 +54,7 @@ from fuzzing import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_examples import INVALID, WARNINGS
-from typer.testing import CliRunner
 
-from npmplan.cli.app import app
 from npmplan.model.plan import Plan
 from npmplan.pipeline import read_plan
 from npmplan.read.limits import DEFAULT_MAX_BYTES
@@ -165,6 +163,7 @@ def seeds_with(tmp: Path, original: bytes, seeds: range) -> Iterator[tuple[Mutan
 # --- mutants ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_damaged_plans_are_reported_not_crashed_on(tmp_path: Path, original: bytes) -> None:
     tally = Tally()
     start = perf_counter()
@@ -177,6 +176,7 @@ def test_damaged_plans_are_reported_not_crashed_on(tmp_path: Path, original: byt
     tally.check("mutants-validate")
 
 
+@pytest.mark.slow
 def test_damaged_plans_that_still_validate_render_everywhere(tmp_path: Path, original: bytes,
                                                             real: Plan) -> None:
     tally = Tally()
@@ -220,6 +220,7 @@ def generated() -> Iterator[Tally]:
     tally.save("generated")
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(drawn=plans(), width=st.sampled_from(WIDTHS))
@@ -272,8 +273,9 @@ strategic_objectives:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source", ["real", "nasty"])
-def test_every_command_runs_on_a_valid_plan(tmp_path: Path, source: str) -> None:
+def test_every_command_runs_on_a_valid_plan(run: Run, tmp_path: Path, source: str) -> None:
     """The CLI itself, every command and format, on the plan and on a hostile one."""
     path = tmp_path / "plan.yaml"
     if source == "real":
@@ -283,14 +285,11 @@ def test_every_command_runs_on_a_valid_plan(tmp_path: Path, source: str) -> None
     result = read_plan(path)
     assert result.plan is not None, result.errors
     ids = [item.id for _, item in result.plan.objectives()]
-    runner = CliRunner()
     failures = []
     for argv in cli_commands(path, ids[:2] + ids[-1:], report_months(result.plan)):
-        outcome = runner.invoke(app, argv, catch_exceptions=True)
-        crashed = outcome.exception is not None and not isinstance(outcome.exception,
-                                                                   SystemExit)
+        outcome = run(*argv, catch=True)
         expected = (0, 1) if argv[0] == "validate" else (0,)  # --strict fails on warnings
-        if crashed or outcome.exit_code not in expected:
+        if outcome.exception is not None or outcome.exit_code not in expected:
             failures.append(f"{argv}: exit {outcome.exit_code} {outcome.exception!r}\n"
                             f"{outcome.output[-500:]}")
     assert not failures, "\n".join(failures)
@@ -364,6 +363,7 @@ C0_C1 = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029\u0085"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chars", [
     pytest.param(BIDI, id="bidi-and-line-separators"),
     pytest.param(C0_C1, id="c0-c1"),
@@ -386,7 +386,7 @@ def test_a_lone_cr_counts_as_a_line_end_for_every_problem() -> None:
 
 
 @pytest.mark.parametrize("year", ["1900", "2999"])  # the first and last years a plan may use
-def test_a_plan_at_the_edge_of_the_calendar_renders_everywhere(tmp_path: Path,
+def test_a_plan_at_the_edge_of_the_calendar_renders_everywhere(run: Run, tmp_path: Path,
                                                                year: str) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(f"version: 1\nplan: {{title: T, period: {year}-01..{year}-12}}\n"
@@ -397,7 +397,7 @@ def test_a_plan_at_the_edge_of_the_calendar_renders_everywhere(tmp_path: Path,
     for command in (["export", "ics"], ["export", "mermaid"], ["export", "html"],
                     ["export", "json"], ["calendar"], ["due", "--month", f"{year}-12"],
                     ["show", "1.1"], ["status", "--as-of", f"{year}-12-31"]):
-        outcome = CliRunner().invoke(app, [*command, "--plan", str(path)])
+        outcome = run(*command, "--plan", path, catch=True)
         assert outcome.exit_code == 0, f"{command}: {outcome.output}{outcome.exception!r}"
         assert "m" in outcome.stdout, command
 
@@ -422,6 +422,7 @@ def _example_problems() -> Iterator[tuple[Problem, bytes]]:
             yield problem, path.read_bytes()
 
 
+@pytest.mark.slow
 def test_messages_of_examples_and_mutants_are_plain(original: bytes) -> None:
     """Every message says where, what and what to do, in plain words: over the example
     plans and the messages of 400 more mutants (seeds past the other tests')."""
@@ -473,14 +474,14 @@ def test_the_size_limit_follows_npmplan_max_bytes(run: Run, tmp_path: Path,
     assert _validate_json(run, path)[0] == 0
 
 
-def test_a_strange_npmplan_max_bytes_never_crashes(tmp_path: Path,
+def test_a_strange_npmplan_max_bytes_never_crashes(run: Run, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(REAL_PLAN.read_bytes())
     for value, code in (("10MB", 2), ("-1", 2), ("", 0), ("1e6", 2), ("\u00b2", 2)):
         monkeypatch.setenv("NPMPLAN_MAX_BYTES", value)
-        outcome = CliRunner().invoke(app, ["validate", str(path)])
-        assert outcome.exception is None or isinstance(outcome.exception, SystemExit), value
+        outcome = run("validate", path, catch=True)
+        assert outcome.exception is None, value
         assert outcome.exit_code == code, (value, outcome.output)
         if code:  # said, not ignored
             assert "NPMPLAN_MAX_BYTES must be a whole number of bytes" in outcome.output

@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+from conftest import Run
 from fuzzing import Drawn, plans
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
-from reports_helpers import run as run_cli
-from typer.testing import CliRunner
 
-import npmplan.cli.app
 from npmplan.model.dates import Month, parse_period
 from npmplan.model.plan import TEXT_FIELDS, FunctionTexts, Plan
 from npmplan.pipeline import read_bytes, read_plan
@@ -22,17 +21,6 @@ from npmplan.write.carry import carry, note
 from npmplan.write.new import SCHEMA_LINE, default_period, new_plan_text, new_title, scalar
 
 PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
-ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "NPMPLAN_PLAN": None}
-
-
-def run_new(*args: str) -> tuple[int, str]:
-    return run_cli("new", *args)
-
-
-def validate(path: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(npmplan.cli.app.app, ["validate", str(path)], env=ENV,
-                                catch_exceptions=False)
-    return result.exit_code, result.output
 
 
 def load(path: Path) -> Plan:
@@ -55,20 +43,20 @@ def texts(plan: Plan) -> dict[str, Any]:
     }
 
 
-def start(tmp_path: Path, source: Path, *extra: str) -> Path:
+def start(run: Run, tmp_path: Path, source: Path, *extra: str) -> Path:
     target = tmp_path / "plans" / "2027-28.yaml"
     target.parent.mkdir(exist_ok=True)
-    code, out = run_new("--from", str(source), "--period", "2027-04..2028-03",
-                        "-o", str(target), *extra)
-    assert code == 0, out
+    result = run("new", "--from", str(source), "--period", "2027-04..2028-03",
+                 "-o", str(target), *extra)
+    assert result.exit_code == 0, result.output
     return target
 
 
-def test_the_real_plan_starts_a_valid_next_year(tmp_path: Path) -> None:
-    target = start(tmp_path, PLAN)
-    code, out = validate(target)
-    assert code == 0, out
-    assert "valid (0 errors, 22 warnings)" in out  # 22 empty schedules
+def test_the_real_plan_starts_a_valid_next_year(run: Run, tmp_path: Path) -> None:
+    target = start(run, tmp_path, PLAN)
+    result = run("validate", target)
+    assert result.exit_code == 0, result.output
+    assert "valid (0 errors, 22 warnings)" in result.output  # 22 empty schedules
     text = target.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
     ids = [line for line in text.splitlines() if re.match(r"\s*(- )?id:", line)]
@@ -83,8 +71,8 @@ def test_the_real_plan_starts_a_valid_next_year(tmp_path: Path) -> None:
     assert "# Schedule: redo from the 2027-04..2028-03 calendar of actions." in text
 
 
-def test_round_trip_of_every_text_field(tmp_path: Path) -> None:
-    target = start(tmp_path, PLAN)
+def test_round_trip_of_every_text_field(run: Run, tmp_path: Path) -> None:
+    target = start(run, tmp_path, PLAN)
     new, old = load(target), load(PLAN)
     assert texts(new) == texts(old)
     assert new.plan.introduction == old.plan.introduction is not None
@@ -154,14 +142,14 @@ strategic_objectives:
 """
 
 
-def test_round_trip_of_awkward_text(tmp_path: Path) -> None:
+def test_round_trip_of_awkward_text(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "tricky.yaml"
     source.write_text(TRICKY, encoding="utf-8")
     old = load(source)
     assert old.objectives()[0][1].label is not None  # the input is what it should be
     assert old.plan.organisation == "Back\\slash, \u00a0no-break space and\ttab"
-    target = start(tmp_path, source)
-    assert validate(target)[0] == 0
+    target = start(run, tmp_path, source)
+    assert run("validate", target).exit_code == 0
     new = load(target)
     assert texts(new) == texts(old)
     assert new.plan.title == 'NPM "plan" 2027/28: draft #1'
@@ -204,15 +192,15 @@ strategic_objectives:
 WAS = "Carried forward from Plan 2026-27; was "
 
 
-def test_which_milestones_are_carried_and_how(tmp_path: Path) -> None:
+def test_which_milestones_are_carried_and_how(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "rules.yaml"
     source.write_text(RULES, encoding="utf-8")
     target = tmp_path / "next.yaml"
-    code, out = run_new("--from", str(source), "-o", str(target))
-    assert code == 0, out
+    result = run("new", "--from", str(source), "-o", str(target))
+    assert result.exit_code == 0, result.output
     assert ("Milestones: 5 carried forward (2 open in the last quarter, now tbc; 2 recurring, "
             "moved to the new year; 1 already dated in the new year), 6 listed in comments to "
-            "pick from, 2 done or cancelled left out.") in out
+            "pick from, 2 done or cancelled left out.") in result.output
     new = load(target)
     assert new.plan.period == (Month.of(2027, 4), Month.of(2028, 3))
     assert [(m.when.text, m.what, m.note, m.status, m.moved_to, m.every)
@@ -233,11 +221,11 @@ def uncommented(text: str) -> str:
     return re.sub(r"(?m)^( *)# (- \{when: )", r"\1\2", text)
 
 
-def test_the_listed_milestones_can_be_taken_up_by_uncommenting(tmp_path: Path) -> None:
+def test_the_listed_milestones_can_be_taken_up_by_uncommenting(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "rules.yaml"
     source.write_text(RULES, encoding="utf-8")
     target = tmp_path / "next.yaml"
-    assert run_new("--from", str(source), "-o", str(target))[0] == 0
+    assert run("new", "--from", str(source), "-o", str(target)).exit_code == 0
     taken = tmp_path / "taken.yaml"
     taken.write_text(uncommented(target.read_text(encoding="utf-8")), encoding="utf-8")
     plan = load(taken)
@@ -252,50 +240,51 @@ def test_the_listed_milestones_can_be_taken_up_by_uncommenting(tmp_path: Path) -
     assert [(m.when.text, m.what) for m in second] == [("tbc", "early")]
 
 
-def test_new_prints_its_warnings_and_validate_agrees(tmp_path: Path) -> None:
+def test_new_prints_its_warnings_and_validate_agrees(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "rules.yaml"
     source.write_text(RULES, encoding="utf-8")
     target = tmp_path / "next.yaml"
-    code, out = run_new("--from", str(source), "-o", str(target))
-    assert code == 0, out
-    assert "2 warning(s), the work left to do:" in out
-    lines = [line.strip() for line in out.splitlines() if line.endswith("[empty-schedule]")]
+    result = run("new", "--from", str(source), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert "2 warning(s), the work left to do:" in result.output
+    lines = [line.strip() for line in result.output.splitlines()
+             if line.endswith("[empty-schedule]")]
     assert len(lines) == 2
     assert lines[0].startswith(f"{target}:")
     assert "objective '1.1' has no months in its schedule" in lines[0]
-    code, report = validate(target)
-    assert code == 0
-    assert [line for line in report.splitlines() if "[" in line] == lines
-    assert "valid (0 errors, 2 warnings)" in report
-    assert run_cli("validate", "--strict", str(target))[0] == 1
+    report = run("validate", target)
+    assert report.exit_code == 0
+    assert [line for line in report.output.splitlines() if "[" in line] == lines
+    assert "valid (0 errors, 2 warnings)" in report.output
+    assert run("validate", "--strict", str(target)).exit_code == 1
 
 
-def test_never_overwrites(tmp_path: Path) -> None:
+def test_never_overwrites(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()
     shutil.copyfile(PLAN, folder / "2026-27.yaml")
-    code, out = run_new("--from", str(folder / "2026-27.yaml"))
-    assert code == 0, out
+    result = run("new", "--from", str(folder / "2026-27.yaml"))
+    assert result.exit_code == 0, result.output
     made = folder / "2027-28.yaml"
-    assert f"Wrote {made}" in out
+    assert f"Wrote {made}" in result.output
     made.write_text("keep me\n", encoding="utf-8")
-    code, out = run_new("--from", str(folder / "2026-27.yaml"))
-    assert code == 2
-    assert "already exists" in out
+    result = run("new", "--from", str(folder / "2026-27.yaml"))
+    assert result.exit_code == 2
+    assert "already exists" in result.output
     assert made.read_text(encoding="utf-8") == "keep me\n"
-    code, out = run_new("--from", str(PLAN), "-o", str(folder / "2026-27.yaml"))
-    assert code == 2
+    result = run("new", "--from", str(PLAN), "-o", str(folder / "2026-27.yaml"))
+    assert result.exit_code == 2
     assert (folder / "2026-27.yaml").read_bytes() == PLAN.read_bytes()
 
 
-def test_bad_period_and_missing_folder(tmp_path: Path) -> None:
-    code, out = run_new("--from", str(PLAN), "--period", "2027-04", "-o",
-                        str(tmp_path / "x.yaml"))
-    assert code == 2
-    assert "--period: the period '2027-04' must be a range" in out
-    code, out = run_new("--from", str(PLAN), "-o", str(tmp_path / "no" / "x.yaml"))
-    assert code == 2
-    assert "cannot write" in out
+def test_bad_period_and_missing_folder(run: Run, tmp_path: Path) -> None:
+    result = run("new", "--from", str(PLAN), "--period", "2027-04", "-o",
+                 str(tmp_path / "x.yaml"))
+    assert result.exit_code == 2
+    assert "--period: the period '2027-04' must be a range" in result.output
+    result = run("new", "--from", str(PLAN), "-o", str(tmp_path / "no" / "x.yaml"))
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
 
 
 def test_titles_and_periods() -> None:
@@ -339,6 +328,7 @@ FUNCTION_TEXT = st.one_of(st.none(), st.fixed_dictionaries({}, optional={
     name: PROSE for name in ("summary", "visiting", "advisory", "educational", "cooperative")}))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(plans(), PLAN_TEXT, FUNCTION_TEXT)
 def test_what_new_writes_loads_back_to_the_same_values(

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -131,6 +132,7 @@ def test_text(text: str) -> None:
     assert matches(patterns.TEXT, text) == good
 
 
+@pytest.mark.slow
 def test_the_patterns_mean_the_same_in_ecmascript(tmp_path: Any) -> None:
     """The editor runs the patterns as JavaScript regular expressions (``u`` flag): with
     Node.js, each gives the same answer as Python's on the edits and examples."""

@@ -156,6 +156,7 @@ REPORTING: list[list[str]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", REPORTING, ids=[" ".join(a) for a in REPORTING])
 def test_reporting_commands_leave_the_plans_as_they_are(
         run: Run, folder: Path, guard: Callable[[list[Path]], None], argv: list[str]) -> None:

@@ -12,9 +12,10 @@ from typing import Any
 
 import html5lib
 import pytest
+from conftest import Run
 from hypothesis import given
 from hypothesis import strategies as st
-from reports_helpers import PLAN, assert_golden, run, write_plan
+from reports_helpers import PLAN, assert_golden, write_plan
 
 from npmplan.compute.report import quarter_of, quarters
 from npmplan.model.dates import Month
@@ -94,11 +95,11 @@ strategic_objectives:
 """
 
 
-def report(tmp_path: Path, *args: str) -> dict[str, Any]:
+def report(run: Run, tmp_path: Path, *args: str) -> dict[str, Any]:
     plan = write_plan(tmp_path, RAG_PLAN)
-    code, out = run("report", "--plan", str(plan), "--format", "json", *args)
-    assert code == 0, out
-    data: dict[str, Any] = json.loads(out)
+    result = run("report", "--plan", str(plan), "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.output)
     return data
 
 
@@ -110,8 +111,8 @@ def whats(items: list[dict[str, Any]]) -> list[str]:
     return [item["what"] for item in items]
 
 
-def test_quarter_two_ratings_follow_the_rules(tmp_path: Path) -> None:
-    data = report(tmp_path, "--quarter", "2", "--as-of", "2026-11-30")
+def test_quarter_two_ratings_follow_the_rules(run: Run, tmp_path: Path) -> None:
+    data = report(run, tmp_path, "--quarter", "2", "--as-of", "2026-11-30")
     assert (data["report_version"], data["quarter"], data["from"], data["to"],
             data["as_of"]) == (1, 2, "2026-07-01", "2026-09-30", "2026-09-30")
     found = {ident: (entry["rag"], entry["computed_rag"]) for ident, entry in by_id(data).items()}
@@ -132,20 +133,20 @@ def test_quarter_two_ratings_follow_the_rules(tmp_path: Path) -> None:
         {"id": "2", "summary": {"red": 0, "amber": 1, "green": 3, "complete": 1}}]
 
 
-def test_overrides_before_after_and_stale(tmp_path: Path) -> None:
-    entries = by_id(report(tmp_path, "--quarter", "2", "--as-of", "2026-11-30"))
+def test_overrides_before_after_and_stale(run: Run, tmp_path: Path) -> None:
+    entries = by_id(report(run, tmp_path, "--quarter", "2", "--as-of", "2026-11-30"))
     assert entries["2.3"]["override"] == {"status": "green", "reason": "Agreed with the sponsor",
                                           "set_on": "2026-06-30", "stale": False}
     assert entries["2.4"]["override"]["stale"] is True
     assert entries["2.5"]["override"] is None
-    later = by_id(report(tmp_path, "--quarter", "3", "--as-of", "2026-10-05"))
+    later = by_id(report(run, tmp_path, "--quarter", "3", "--as-of", "2026-10-05"))
     assert later["2.5"]["rag"] == "red" and later["2.5"]["override"]["stale"] is False
-    before = by_id(report(tmp_path, "--quarter", "3", "--as-of", "2026-10-04"))
+    before = by_id(report(run, tmp_path, "--quarter", "3", "--as-of", "2026-10-04"))
     assert before["2.5"]["override"] is None and before["2.5"]["rag"] == "green"
 
 
-def test_the_parts_of_each_objective(tmp_path: Path) -> None:
-    entries = by_id(report(tmp_path, "--quarter", "2"))
+def test_the_parts_of_each_objective(run: Run, tmp_path: Path) -> None:
+    entries = by_id(report(run, tmp_path, "--quarter", "2"))
     assert whats(entries["1.1"]["due_not_done"]) == ["two late"]
     assert entries["1.1"]["due_not_done"][0]["months_overdue"] == 2
     assert whats(entries["1.2"]["next"]) == ["next one"]
@@ -162,7 +163,7 @@ def test_the_parts_of_each_objective(tmp_path: Path) -> None:
     assert [item["occurrence"] for item in entries["2.1"]["done"]] == [None]
 
 
-def test_each_occurrence_counts_in_its_quarter(tmp_path: Path) -> None:
+def test_each_occurrence_counts_in_its_quarter(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, """\
 version: 1
 plan: {title: Series, period: 2026-04..2027-03}
@@ -179,9 +180,9 @@ strategic_objectives:
             what: AI Task meeting
             occurrences: [{month: 2026-07, status: done, done_on: 2026-07-14}]
 """)
-    code, out = run("report", "--plan", str(plan), "--quarter", "2", "--format", "json")
-    assert code == 0, out
-    [entry] = json.loads(out)["objectives"]
+    result = run("report", "--plan", str(plan), "--quarter", "2", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [entry] = json.loads(result.stdout)["objectives"]
     assert [(i["occurrence"], i["done_on"]) for i in entry["done"]] == [("2026-07", "2026-07-14")]
     assert [i["occurrence"] for i in entry["due_not_done"]] == ["2026-09"]
     assert [i["occurrence"] for i in entry["next"]] == ["2026-11"]
@@ -190,14 +191,14 @@ strategic_objectives:
         "red", "'AI Task meeting' is 4 months overdue")
 
 
-def test_as_of_inside_the_quarter_and_default_quarter(tmp_path: Path) -> None:
-    data = report(tmp_path, "--as-of", "2026-08-20")
+def test_as_of_inside_the_quarter_and_default_quarter(run: Run, tmp_path: Path) -> None:
+    data = report(run, tmp_path, "--as-of", "2026-08-20")
     assert (data["quarter"], data["as_of"]) == (2, "2026-08-20")
     entries = by_id(data)
     assert entries["1.1"]["computed_rag"] == "amber"  # 1 month overdue in August
     assert entries["1.2"]["computed_rag"] == "amber"  # 2 months overdue in August
     assert whats(entries["2.1"]["done"]) == ["finished"]
-    early = by_id(report(tmp_path, "--as-of", "2026-08-10"))
+    early = by_id(report(run, tmp_path, "--as-of", "2026-08-10"))
     assert whats(early["2.1"]["done"]) == []  # done on the 14th: after the report's day
 
 
@@ -206,11 +207,12 @@ def test_as_of_inside_the_quarter_and_default_quarter(tmp_path: Path) -> None:
     (["--quarter", "0"], "has quarters 1 to 4"),
     (["--as-of", "2027-06-01"], "outside the plan period"),
 ])
-def test_bad_quarters_are_usage_errors(tmp_path: Path, args: list[str], says: str) -> None:
+def test_bad_quarters_are_usage_errors(run: Run, tmp_path: Path, args: list[str],
+                                       says: str) -> None:
     plan = write_plan(tmp_path, RAG_PLAN)
-    code, out = run("report", "--plan", str(plan), *args)
-    assert code == 2, out
-    assert says in out and "Traceback" not in out
+    result = run("report", "--plan", str(plan), *args)
+    assert result.exit_code == 2, result.output
+    assert says in result.output and "Traceback" not in result.output
 
 
 @pytest.mark.parametrize(("rag", "says"), [
@@ -221,37 +223,37 @@ def test_bad_quarters_are_usage_errors(tmp_path: Path, args: list[str], says: st
      "'purple' is not a RAG rating; write one of: red, amber, green, complete [bad-choice]"),
     ("rag: {status: red, reason: x, set_on: 29/06/2026}", "write 2026-06-29 (YYYY-MM-DD)"),
 ])
-def test_bad_ratings_are_errors(tmp_path: Path, rag: str, says: str) -> None:
+def test_bad_ratings_are_errors(run: Run, tmp_path: Path, rag: str, says: str) -> None:
     plan = write_plan(tmp_path, RAG_PLAN.replace(
         'rag: {status: amber, reason: "Watching it", set_on: 2026-06-29}', rag))
-    code, out = run("validate", str(plan))
-    assert code == 1, out
-    assert says in out, out
+    result = run("validate", str(plan))
+    assert result.exit_code == 1, result.output
+    assert says in result.output, result.output
 
 
-def test_shipped_plan_text_and_markdown() -> None:
-    code, out = run("report", "--plan", str(PLAN), "--quarter", "2", "--as-of", "2026-11-30",
-                    width=80)
-    assert code == 0, out
-    assert_golden("report-q2-80.txt", out)
-    assert "…" not in out and max(map(len, out.splitlines())) <= 80
-    code, md = run("report", "--plan", str(PLAN), "--quarter", "2", "--format", "markdown",
-                   "--as-of", "2026-11-30")
-    assert code == 0, md
-    assert md.startswith("## Quarterly progress report: UK NPM Business Plan 2026-27\n")
-    assert "| Strategic objective | Red | Amber | Green | Complete |" in md
+def test_shipped_plan_text_and_markdown(run: Run) -> None:
+    result = run("report", "--plan", str(PLAN), "--quarter", "2", "--as-of", "2026-11-30",
+                 width=80)
+    assert result.exit_code == 0, result.output
+    assert_golden("report-q2-80.txt", result.output)
+    assert "…" not in result.output and max(map(len, result.output.splitlines())) <= 80
+    md = run("report", "--plan", str(PLAN), "--quarter", "2", "--format", "markdown",
+             "--as-of", "2026-11-30")
+    assert md.exit_code == 0, md.output
+    assert md.output.startswith("## Quarterly progress report: UK NPM Business Plan 2026-27\n")
+    assert "| Strategic objective | Red | Amber | Green | Complete |" in md.output
 
 
-def html_report(plan: Path, *args: str) -> str:
-    code, page = run("report", "--plan", str(plan), "--format", "html", *args)
-    assert code == 0, page
-    return page
+def html_report(run: Run, plan: Path, *args: str) -> str:
+    page = run("report", "--plan", str(plan), "--format", "html", *args)
+    assert page.exit_code == 0, page.output
+    return page.output
 
 
-def test_html_is_strict_self_contained_and_says_the_words(tmp_path: Path) -> None:
+def test_html_is_strict_self_contained_and_says_the_words(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, RAG_PLAN.replace("title: On track",
                                                  'title: "On <b>track</b> & <script>"'))
-    page = html_report(plan, "--quarter", "2", "--as-of", "2026-11-30")
+    page = html_report(run, plan, "--quarter", "2", "--as-of", "2026-11-30")
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     root = parser.parse(page)
     tags = {element.tag for element in root.iter()}
@@ -264,12 +266,13 @@ def test_html_is_strict_self_contained_and_says_the_words(tmp_path: Path) -> Non
     assert "On &lt;b&gt;track&lt;/b&gt; &amp; &lt;script&gt;" in page
 
 
-def test_html_of_the_shipped_plan_prints_on_one_a4_page(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_html_of_the_shipped_plan_prints_on_one_a4_page(run: Run, tmp_path: Path) -> None:
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.skip("chromium not installed: apt-get install chromium (done by .ci/run)")
     source = tmp_path / "report.html"
-    source.write_text(html_report(PLAN, "--quarter", "2", "--as-of", "2026-11-30"),
+    source.write_text(html_report(run, PLAN, "--quarter", "2", "--as-of", "2026-11-30"),
                       encoding="utf-8")
     pdf = tmp_path / "report.pdf"
     done = subprocess.run(
@@ -282,17 +285,17 @@ def test_html_of_the_shipped_plan_prints_on_one_a4_page(tmp_path: Path) -> None:
     assert len(pages) == 1
 
 
-def test_a_short_last_quarter_and_a_quarter_not_started(tmp_path: Path) -> None:
+def test_a_short_last_quarter_and_a_quarter_not_started(run: Run, tmp_path: Path) -> None:
     plan = write_plan(tmp_path, RAG_PLAN.replace("period: 2026-04..2027-03",
                                                  "period: 2026-04..2026-08")
                       .replace("schedule: [2026-04..2027-03]", "schedule: [2026-04..2026-08]"))
-    code, out = run("report", "--plan", str(plan), "--quarter", "2", "-f", "json")
-    assert code == 0, out
-    data = json.loads(out)
+    result = run("report", "--plan", str(plan), "--quarter", "2", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
     assert (data["from"], data["to"], data["next_quarter"]) == ("2026-07-01", "2026-08-31", None)
-    code, out = run("report", "--plan", str(plan), "--quarter", "2", "--as-of", "2026-05-02")
-    assert code == 0, out
-    assert "Q2: July to August 2026, as of 2 May 2026 (the quarter has not started" in out
+    result = run("report", "--plan", str(plan), "--quarter", "2", "--as-of", "2026-05-02")
+    assert result.exit_code == 0, result.output
+    assert "Q2: July to August 2026, as of 2 May 2026 (the quarter has not started" in result.output
 
 
 @given(first=st.integers(2000 * 12, 2100 * 12), length=st.integers(1, 40))

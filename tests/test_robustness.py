@@ -14,14 +14,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
 import pytest
-from conftest import Run
-from hypothesis import given
+from conftest import Run, npmplan_process
+from hypothesis import example, given
 from hypothesis import strategies as st
-from robustness_helpers import BASE, npmplan
+from regex_steps import Model, Steps, TooMuchWork, steps_of
+from robustness_helpers import BASE
 
 from npmplan.model.plan import Plan
 from npmplan.pipeline import discover_plan, period_text, read_bytes
@@ -54,6 +56,7 @@ def test_a_recurrence_of_centuries_yields_only_the_period_s_months(run: Run,
 flood_size = st.integers(MAX_PER_RULE - 2, 400)
 
 
+@pytest.mark.slow
 @given(flood_size)
 def test_every_rule_s_flood_is_capped_with_one_summary_line(count: int) -> None:
     """Unknown keys (pydantic), unknown leads (a cross rule), aliases (the loader)."""
@@ -84,12 +87,76 @@ def test_plan_discovery_reads_pathological_period_lines(count: int, filler: str)
     assert period_text(filler * count) is None or "period" in filler
 
 
-@given(st.text(alphabet=" \t-–—/to.:x0123456789", max_size=3000))
-def test_date_hints_do_not_backtrack(text: str) -> None:
-    from npmplan.model.dates import parse_when
+DATE_CHARACTERS = " \t-–—/to.:x0123456789"
+# The steps parse_when's patterns may take for a text of n characters: STEPS_PER_CHARACTER *
+# (n + 1). They take about 19 for the empty text and at most about 13 a character (a run of
+# letters, tried by three patterns): one pass each. A pattern that backtracks takes steps
+# growing as n² or 2ⁿ and goes past the bound at a few thousand characters, or a few dozen.
+STEPS_PER_CHARACTER = 100
+# Runs of one piece, with something before and after: what makes a backtracking pattern
+# try every way to split the run.
+PUMPED = st.builds(lambda head, piece, count, tail: head + piece * count + tail,
+                   st.text(DATE_CHARACTERS, max_size=6), st.text(DATE_CHARACTERS, min_size=1,
+                                                                 max_size=3),
+                   st.integers(1, 1000), st.text(DATE_CHARACTERS, max_size=6))
 
-    with contextlib.suppress(ValueError):
-        parse_when(text)
+
+def parse_when_steps(text: str) -> int:
+    """The steps ``parse_when(text)`` takes in the patterns of ``npmplan.model.dates``,
+    counted by ``regex_steps``' model of the backtracking engine, not timed; over the bound,
+    ``TooMuchWork`` at once, before ``re`` would start on it."""
+    from npmplan.model import dates
+
+    def parse() -> None:
+        with contextlib.suppress(ValueError):
+            dates.parse_when(text)
+
+    return steps_of(dates, STEPS_PER_CHARACTER * (len(text) + 1), parse)
+
+
+@pytest.mark.slow
+@given(st.text(alphabet=DATE_CHARACTERS, max_size=3000) | PUMPED)
+@example("1" * 3000 + "x")
+@example(" " * 3000 + "x")
+@example("x" * 3000 + "1")
+@example("1" + " " * 3000 + "x")
+@example("to " * 1000)
+@example("1/" * 1500)
+@example("2026-" * 600)
+def test_date_hints_do_not_backtrack(text: str) -> None:
+    """Work in proportion to the text, counted in steps (no clock, so never flaky): a
+    pattern that backtracks fails here at once instead of hanging the suite."""
+    assert parse_when_steps(text) <= STEPS_PER_CHARACTER * (len(text) + 1)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"(\d+)+\s*[/.-]\s*(\d{1,4})", "1" * 40 + "x"),  # a repeat of a repeat: 2ⁿ
+    (r"((?:\d|\d\d)+)\s*[/.-]\s*(\d{1,4})", "1" * 60 + "x"),  # overlapping choices
+    (r"(\d{1,4})\s*\s*\s*[/.-]\s*(\d{1,4})", "1" + " " * 3000 + "x"),  # n² ways
+])
+def test_the_step_bound_fails_a_pattern_that_backtracks(pattern: str, text: str) -> None:
+    """The check above can fail: with one of the month patterns replaced by a backtracking
+    one, the text it is tried on goes past the bound (and the good pattern does not)."""
+    from npmplan.model import dates
+
+    parse_when_steps(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "_NUMERIC", re.compile(pattern, re.ASCII))
+        with pytest.raises(TooMuchWork):
+            parse_when_steps(text)
+
+
+def test_the_step_model_agrees_with_re_and_knows_what_it_does_not_model() -> None:
+    for pattern, text, found in ((r"\bto\b", "go to", True), (r"(?=a)ab|c", "ab", True),
+                                 (r"a{2,3}?b", "aaab", True), (r"[^0-9]+$", "ab\n", True),
+                                 (r"(?>a+)a", "aaa", False), (r"a*+a", "aa", False)):
+        model = Model(re.compile(pattern))
+        assert model.search(text, Steps(10_000)) == found
+        assert (re.search(pattern, text) is not None) == found
+    with pytest.raises(NotImplementedError):
+        Model(re.compile(r"(a)\1")).search("aa", Steps(100))
+    with pytest.raises(NotImplementedError):
+        Model(re.compile("a", re.IGNORECASE))
 
 
 # --- 4. writes ------------------------------------------------------------------------------
@@ -143,15 +210,16 @@ def test_new_writes_what_loads_back_to_the_same_values(name: str, title: str) ->
 # --- 5. the right plan ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_broken_period_stops_discovery_and_validate_shows_it(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "2025-26.yaml").write_text(BASE.replace("2026-04..2027-03", "2025-04..2026-03"))
     (plans / "2026-27.yaml").write_text(BASE.replace("2026-04..2027-03", "2026-04..2027-3x"))
-    due = npmplan("due", cwd=plans)  # from inside plans/: found upward
+    due = npmplan_process("due", cwd=plans)  # from inside plans/: found upward
     assert due.returncode == 1 and b"cannot be read" in due.stderr and not due.stdout
-    validate = npmplan("validate", cwd=plans)
+    validate = npmplan_process("validate", cwd=plans)
     assert validate.returncode == 1
     assert b"2026-27.yaml:2:" in validate.stdout and b"bad-period" in validate.stdout
 
@@ -208,10 +276,11 @@ def test_new_with_a_next_period_out_of_range_names_no_file_line(run: Run,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["late.yaml"]
 
 
+@pytest.mark.slow
 def test_a_device_as_export_output_is_written_without_force(real_plan: Path) -> None:
     """A device is an output, not a file to replace: -o /dev/null works without --force."""
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    done = npmplan("export", "json", "--plan", real_plan, "-o", "/dev/null")
+    done = npmplan_process("export", "json", "--plan", real_plan, "-o", "/dev/null")
     assert done.returncode == 0, done.stderr
 
 
@@ -295,6 +364,7 @@ FLOOD_LINES = {
 }
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.sampled_from(sorted(FLOOD_LINES)), st.integers(0, 300), min_size=1))
 def test_validate_output_grows_with_the_rules_not_with_the_flood(floods: dict[str, int]) -> None:
     """Any mix of floods: each rule at most MAX_PER_RULE lines and one summary line."""

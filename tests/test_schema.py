@@ -55,6 +55,7 @@ def test_schema_command_matches_the_committed_file(run: Run) -> None:
         "schemas/plan.schema.json is stale: run `npmplan schema > schemas/plan.schema.json`"
 
 
+@pytest.mark.slow
 @needs_schema
 def test_schema_is_a_valid_json_schema() -> None:
     checker = CHECKER if CHECKER.exists() else shutil.which("check-jsonschema")
@@ -68,6 +69,7 @@ def test_the_examples_cover_both_ways_of_writing_items() -> None:
     assert NO_SHORTHAND
 
 
+@pytest.mark.slow
 @needs_schema
 def test_check_jsonschema_rejects_what_npmplan_rejects(run: Run, tmp_path: Path) -> None:
     path = plan_file(tmp_path, "strategic_objectives:\n  - id: '1'\n    title: One\n"
@@ -78,24 +80,28 @@ def test_check_jsonschema_rejects_what_npmplan_rejects(run: Run, tmp_path: Path)
     assert "milestons" in done.stdout
 
 
+@pytest.mark.slow
 @needs_schema
 def test_check_jsonschema_accepts_valid_examples_without_shorthand() -> None:
     done = check_jsonschema(*NO_SHORTHAND)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 @needs_schema
 def test_check_jsonschema_accepts_the_real_plan() -> None:
     done = check_jsonschema(REAL_PLAN)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 @needs_schema
 def test_check_jsonschema_accepts_valid_examples_with_shorthand() -> None:
     done = check_jsonschema(*SHORTHAND)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 @needs_schema
 def test_unquoted_numeric_ids_are_accepted_by_both(run: Run, tmp_path: Path) -> None:
     # In YAML 1.2 editors `id: 1.1` is the number 1.1; npmplan reads the text "1.1".
@@ -111,6 +117,7 @@ def test_unquoted_numeric_ids_are_accepted_by_both(run: Run, tmp_path: Path) -> 
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 @needs_schema
 def test_unquoted_number_as_text_is_accepted_by_both(run: Run, tmp_path: Path) -> None:
     path = plan_file(tmp_path, "strategic_objectives:\n  - id: '1'\n    title: 2027\n"

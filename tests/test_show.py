@@ -4,28 +4,29 @@ from __future__ import annotations
 
 import json
 
-from reports_helpers import PLAN, assert_golden, run
+from conftest import Run
+from reports_helpers import PLAN, assert_golden
 
 
-def test_show_text_golden() -> None:
-    code, out = run("show", "2.4", "--plan", str(PLAN), "--as-of", "2026-09-10")
-    assert code == 0, out
-    assert_golden("show-2.4.txt", out)
+def test_show_text_golden(run: Run) -> None:
+    result = run("show", "2.4", "--plan", str(PLAN), "--as-of", "2026-09-10")
+    assert result.exit_code == 0, result.output
+    assert_golden("show-2.4.txt", result.output)
 
 
-def test_show_marks_web_outputs_and_overdue() -> None:
-    code, out = run("show", "1.1", "--plan", str(PLAN), "--as-of", "2026-09-10", width=200)
-    assert code == 0, out
-    assert "(web)" in out
-    assert "OVERDUE by 2 months" in out
-    assert "Strategic objective  1:" in out
+def test_show_marks_web_outputs_and_overdue(run: Run) -> None:
+    result = run("show", "1.1", "--plan", str(PLAN), "--as-of", "2026-09-10", width=200)
+    assert result.exit_code == 0, result.output
+    assert "(web)" in result.output
+    assert "OVERDUE by 2 months" in result.output
+    assert "Strategic objective  1:" in result.output
 
 
-def test_show_json() -> None:
-    code, out = run("show", "2.3", "--plan", str(PLAN), "--as-of", "2026-09-10",
-                    "--format", "json")
-    assert code == 0, out
-    data = json.loads(out)
+def test_show_json(run: Run) -> None:
+    result = run("show", "2.3", "--plan", str(PLAN), "--as-of", "2026-09-10",
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
     assert data["id"] == "2.3"
     assert data["total"] == 11
     recurring = next(m for m in data["milestones"] if m["every"])
@@ -35,16 +36,17 @@ def test_show_json() -> None:
                                 "web": True}]
 
 
-def test_show_markdown() -> None:
-    code, out = run("show", "5.2", "--plan", str(PLAN), "--as-of", "2026-09-10",
-                    "--format", "markdown")
-    assert code == 0, out
-    assert out.startswith("## 5.2 ")
-    assert "| 2027-04 | 2027 NPM annual conference held (Northern Ireland) | planned |" in out
+def test_show_markdown(run: Run) -> None:
+    result = run("show", "5.2", "--plan", str(PLAN), "--as-of", "2026-09-10",
+                 "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("## 5.2 ")
+    assert ("| 2027-04 | 2027 NPM annual conference held (Northern Ireland) | planned |"
+            in result.output)
 
 
-def test_unknown_id_suggests_nearest() -> None:
-    code, out = run("show", "2.9", "--plan", str(PLAN))
-    assert code == 2
-    assert "there is no objective '2.9'" in out
-    assert "did you mean" in out
+def test_unknown_id_suggests_nearest(run: Run) -> None:
+    result = run("show", "2.9", "--plan", str(PLAN))
+    assert result.exit_code == 2
+    assert "there is no objective '2.9'" in result.output
+    assert "did you mean" in result.output

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reports_helpers import run as run_cli
+from conftest import Run
 from reports_helpers import run_json, write_plan
 
 from npmplan.compute.due import due_report
@@ -68,20 +68,16 @@ def counts(done: int, planned: int, overdue: int, cancelled: int, due: int, deli
             "share": share, "slip": slip, "moved": moved}
 
 
-def run(*args: str) -> tuple[int, str]:
-    return run_cli("status", *args)
-
-
 def known(tmp_path: Path) -> str:
     return str(write_plan(tmp_path, KNOWN))
 
 
-def status_json(*args: str) -> dict[str, Any]:
-    return run_json("status", *args)
+def status_json(run: Run, *args: str) -> dict[str, Any]:
+    return run_json(run, "status", *args)
 
 
-def test_counts_share_and_slip(tmp_path: Path) -> None:
-    data = status_json("--plan", known(tmp_path), "--as-of", "2026-11-27")
+def test_counts_share_and_slip(run: Run, tmp_path: Path) -> None:
+    data = status_json(run, "--plan", known(tmp_path), "--as-of", "2026-11-27")
     assert (data["plan"], data["as_of"], data["month"]) == (
         "Status test 2026-27", "2026-11-27", "2026-11")
     first, second = data["strategic_objectives"]
@@ -98,17 +94,17 @@ def test_counts_share_and_slip(tmp_path: Path) -> None:
     assert data["total"] == counts(4, 8, 5, 1, 10, 3, 0.3, slip=3, moved=2)
 
 
-def test_due_in_the_month_is_due_but_not_yet_overdue(tmp_path: Path) -> None:
-    data = status_json("--plan", known(tmp_path), "--as-of", "2026-06-01")
+def test_due_in_the_month_is_due_but_not_yet_overdue(run: Run, tmp_path: Path) -> None:
+    data = status_json(run, "--plan", known(tmp_path), "--as-of", "2026-06-01")
     # June: x and a (done), b (due this month) and g's May meeting are due; only that
     # meeting is overdue.
     assert data["total"] == counts(4, 12, 1, 1, 4, 2, 0.5, slip=3, moved=2)
 
 
-def test_text_has_bars_and_a_total_row(tmp_path: Path) -> None:
-    code, out = run("--plan", known(tmp_path), "--as-of", "2026-11-27")
-    assert code == 0, out
-    lines = out.splitlines()
+def test_text_has_bars_and_a_total_row(run: Run, tmp_path: Path) -> None:
+    result = run("status", "--plan", known(tmp_path), "--as-of", "2026-11-27")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
     assert lines[0].rstrip() == "Status of Status test 2026-27 as of 27 November 2026"
     assert lines[1].split() == ["Id", "Objective", "Done", "Planned", "Overdue", "Cancelled",
                                 "Delivered", "Slip"]
@@ -118,23 +114,23 @@ def test_text_has_bars_and_a_total_row(tmp_path: Path) -> None:
     assert lines[7].split() == ["Total", "4", "8", "5", "1", "██░░░░░░", "3/10", "30%", "3"]
 
 
-def test_markdown_table(tmp_path: Path) -> None:
-    code, out = run("--plan", known(tmp_path), "--as-of", "2026-11-27", "-f", "markdown")
-    assert code == 0, out
-    assert out.startswith("## Status of Status test 2026-27 as of 27 November 2026\n")
-    assert "| 1.1 | First | 3 | 7 | 5 | 1 | ██░░░░░░ 2/9 22% | 3 |" in out
-    assert "|  | Total | 4 | 8 | 5 | 1 | ██░░░░░░ 3/10 30% | 3 |" in out
+def test_markdown_table(run: Run, tmp_path: Path) -> None:
+    result = run("status", "--plan", known(tmp_path), "--as-of", "2026-11-27", "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("## Status of Status test 2026-27 as of 27 November 2026\n")
+    assert "| 1.1 | First | 3 | 7 | 5 | 1 | ██░░░░░░ 2/9 22% | 3 |" in result.output
+    assert "|  | Total | 4 | 8 | 5 | 1 | ██░░░░░░ 3/10 30% | 3 |" in result.output
 
 
-def test_filters_and_bad_values(tmp_path: Path) -> None:
-    data = status_json("--plan", known(tmp_path), "--as-of", "2026-11-27", "--strategic", "2")
+def test_filters_and_bad_values(run: Run, tmp_path: Path) -> None:
+    data = status_json(run, "--plan", known(tmp_path), "--as-of", "2026-11-27", "--strategic", "2")
     assert [g["id"] for g in data["strategic_objectives"]] == ["2"]
     assert data["total"] == counts(1, 1, 0, 0, 1, 1, 1.0)
-    code, out = run("--plan", known(tmp_path), "--strategic", "9")
-    assert code == 2
-    assert "there is no strategic objective '9'" in out
-    code, out = run("--plan", known(tmp_path), "--as-of", "27/11/2026")
-    assert code == 2
+    result = run("status", "--plan", known(tmp_path), "--strategic", "9")
+    assert result.exit_code == 2
+    assert "there is no strategic objective '9'" in result.output
+    result = run("status", "--plan", known(tmp_path), "--as-of", "27/11/2026")
+    assert result.exit_code == 2
 
 
 def test_real_plan_agrees_with_the_stand_up() -> None:
