@@ -115,16 +115,9 @@ def npmplan_process(*args: str | Path, cwd: Path | None = None,
     return done
 
 
-@pytest.fixture(scope="session")
-def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("xdg-cache")
-
-
 @pytest.fixture(autouse=True)
-def pinned_environment(monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> Iterator[None]:
-    """Deterministic rich output, and no CI or plan settings leaking in from the shell; the
-    commands the tests start keep their code cache in the session's folder, not the user's."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_folder))
+def pinned_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Deterministic rich output, and no CI or plan settings leaking in from the shell."""
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
