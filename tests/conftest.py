@@ -132,6 +132,15 @@ def repo_root() -> Path:
 
 
 @pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    """A copy of the shipped plan where the commands find it (``plans/2026-27.yaml``)."""
+    path = tmp_path / "plans" / "2026-27.yaml"
+    path.parent.mkdir()
+    path.write_bytes(REAL_PLAN.read_bytes())
+    return path
+
+
+@pytest.fixture
 def real_plan() -> Path:
     return REAL_PLAN
 

@@ -26,14 +26,6 @@ from npmplan.pipeline import read_plan
 from npmplan.write import atomic as writefile
 
 
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    path = tmp_path / "plans" / "2026-27.yaml"
-    path.parent.mkdir()
-    path.write_bytes(REAL_PLAN.read_bytes())
-    return path
-
-
 def state(path: Path) -> tuple[str, int]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
 

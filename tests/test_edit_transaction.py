@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import typer
-from conftest import REAL_PLAN, Run
+from conftest import Run
 
 import npmplan.read
 import npmplan.read.loader
@@ -24,14 +24,6 @@ from npmplan.model.plan import Plan
 from npmplan.write import changes
 from npmplan.write.edit import EditError, Source, set_fields
 from npmplan.write.transaction import Change, Make, Outcome, edit
-
-
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    path = tmp_path / "plans" / "2026-27.yaml"
-    path.parent.mkdir()
-    path.write_bytes(REAL_PLAN.read_bytes())
-    return path
 
 
 def _counted(calls: Counter[str], name: str, function: Callable[..., Any]) -> Callable[..., Any]:
