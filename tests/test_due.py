@@ -282,3 +282,15 @@ def test_since_outside_git_or_without_git_says_so(run: Run, tmp_path: Path,
     assert result.exit_code == 2, result.output
     assert "--since reads the plan's history with git, which is not installed" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_lead_filter_prints_that_lead_s_block_alone(run: Run, tmp_path: Path) -> None:
+    """jk co-leads 1.1 with mk: ``--lead jk`` is jk's stand-up, not jk's and then mk's."""
+    plan = write_plan(tmp_path, YEAR_END.replace("        leads: [mk]\n",
+                                                 "        leads: [jk, mk]\n"))
+    result = run("due", "--plan", str(plan), "--month", "2027-01", "--lead", "jk")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("== J K (jk) ==") == 1 and "== M K (mk) ==" not in result.output
+    assert result.output.count("1.1 spanning") == 1
+    both = run("due", "--plan", str(plan), "--month", "2027-01")
+    assert "== M K (mk) ==" in both.output and "== J K (jk) ==" in both.output

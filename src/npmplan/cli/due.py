@@ -72,7 +72,7 @@ def due(
     if by == "lead" and (why := no_leads(model, "--by lead")) is not None:
         note(why + "; the stand-up is in objective order")
     elif by == "lead" or (by is None and has_leads(model)):
-        group_by_lead(report, model)
+        group_by_lead(report, model, lead)
     report.folded = () if all_ else tuple(
         name for name in FOLDABLE if not (overdue and name == "overdue"))
     if since is not None:

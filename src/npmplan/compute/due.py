@@ -199,12 +199,14 @@ def _block(lead: str | None, name: str, sections: dict[str, list[DueItem]],
                     overdue_groups(sections["overdue"], rank))
 
 
-def group_by_lead(report: DueReport, plan: Plan) -> None:
+def group_by_lead(report: DueReport, plan: Plan, only: str | None = None) -> None:
     """Split the stand-up into one block per lead (team order), then one for the
-    objectives with no lead; an objective with two leads is in both leads' blocks."""
+    objectives with no lead; an objective with two leads is in both leads' blocks. With
+    ``only`` (``due --lead ID``), that lead's block alone: its co-leads' blocks would repeat
+    its items."""
     names = {member.id: member.name for member in plan.team}
     blocks = []
-    for lead in [*names, None]:
+    for lead in [*names, None] if only is None else [only]:
         def keep(item: DueItem, lead: str | None = lead) -> bool:
             leads = item.objective.leads
             return lead in leads if lead is not None else not leads
