@@ -86,11 +86,6 @@ def _stand_in(series: Milestone, month: Month, when: When,
     return Milestone.model_construct(what=series.what, when=when, **state)
 
 
-def recurring(milestone: Milestone) -> bool:
-    """A series (``every`` or ``quarterly``): counted by its occurrences, never itself."""
-    return bool(milestone.every) or quarterly(milestone)
-
-
 # As of a day ----------------------------------------------------------------------------
 
 def _after(day: date | None, as_of: date) -> bool:
