@@ -15,11 +15,17 @@ if TYPE_CHECKING:
     from npmplan.model.plan import Plan
 
 
+def today() -> date:
+    """Today, for every command: the one place that reads the clock, so that a test can
+    play a year through in process (``monkeypatch.setattr(dates, "today", ...)``)."""
+    return date.today()
+
+
 def parse_as_of(as_of: str | None) -> date:
     from npmplan.model.dates import parse_day
 
     if as_of is None:
-        return date.today()
+        return today()
     try:
         return parse_day(as_of)
     except ValueError as exc:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
+from npmplan.cli import dates
 from npmplan.cli.editing import DryRunOption, IdArgument, MatchArgument, carry_out
 from npmplan.cli.messages import fail
 from npmplan.cli.options import PlanOption
@@ -31,7 +31,7 @@ def done(
     from npmplan.model.dates import parse_done_on
     from npmplan.write.changes import mark_done
 
-    day = date.today().isoformat()
+    day = dates.today().isoformat()
     if on is not None:  # without --on, a milestone already done keeps its day
         try:
             parsed = parse_done_on(on)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 import shlex
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from npmplan.cli import dates
 from npmplan.cli.messages import SHOWN_ERRORS, fail, show_errors, show_problems
 from npmplan.cli.plans import resolve_plan
 
@@ -120,7 +120,7 @@ def _plan_data(ctx: typer.Context) -> Any:
         from npmplan.read.loader import load_path
 
         given = ctx.params.get("plan")
-        path = Path(given) if given else find_plan(Path("plans"), date.today())
+        path = Path(given) if given else find_plan(Path("plans"), dates.today())
         return load_path(path).data
     except Exception:  # completion must never print a traceback into the shell
         return None

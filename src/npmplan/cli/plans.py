@@ -7,12 +7,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from npmplan.cli import dates
 from npmplan.cli.messages import fail, show_errors
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def resolve_plan(plan: Path | None) -> Path:
     from npmplan.pipeline import UnreadablePeriodError, check_readable, discover_plan
 
     try:
-        path = plan if plan is not None else discover_plan(date.today())
+        path = plan if plan is not None else discover_plan(dates.today())
         check_readable(path)
     except UsageError as exc:
         fail(str(exc), 2)

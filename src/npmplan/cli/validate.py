@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from npmplan.cli import dates
 from npmplan.cli.options import PlanOption, format_option
 from npmplan.cli.plans import resolve_plan
 from npmplan.render.formats import VALIDATE
@@ -41,7 +42,6 @@ def validate(
 def _default_paths(plan: Path | None) -> list[Path]:
     """The plan chosen as for other commands; when a period in ``plans/`` cannot be read,
     those files, so that their errors are shown (never another year's plan instead)."""
-    from datetime import date
 
     from npmplan.errors import UsageError
     from npmplan.pipeline import UnreadablePeriodError, discover_plan
@@ -49,7 +49,7 @@ def _default_paths(plan: Path | None) -> list[Path]:
     if plan is not None:
         return [resolve_plan(plan)]
     try:
-        discover_plan(date.today())
+        discover_plan(dates.today())
     except UnreadablePeriodError as exc:
         return [resolve_plan(path) for path in exc.paths]
     except UsageError:
