@@ -99,21 +99,36 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "their `capacity` is flagged.", "npmplan workload --by strategic", 0),
     ("show", "One objective in full; its milestones are numbered (#1, #2 ...) for `done`, "
      "`move` and `cancel`.", "npmplan show 2.4 --as-of 2026-09-10", 0),
-    ("done", "Mark a milestone done: `status: done` and `done_on` (`--on`, default today). "
-     "`MATCH` is a piece of the milestone's text or its number (`#2`); it may be left out "
-     "when the objective has one planned milestone. Only the milestone's lines change; the "
-     "new plan is checked before it is written. Without `--dry-run` the file is saved and "
-     "the command prints one line. Undo is git.",
+    ("done", "Mark a milestone done: `status: done` and `done_on` (`--on`, default today; "
+     "never after today). `MATCH` is a piece of the milestone's text or its number (`#2`); "
+     "it looks among open milestones first, and may be left out when the objective has one "
+     "planned milestone. Only the milestone's lines change; the new plan is checked before "
+     "it is written. Without `--dry-run` the file is saved and the command prints one line. "
+     "A milestone done or cancelled already is refused (exit 1, its state and day said, "
+     "nothing written) unless `--force`, which says what it replaced. Undo is git.",
      "npmplan done 2.4 visits --on 2026-11-20 --dry-run", 0),
-    ("move", "Replan a milestone: sets `moved_to` (any form `when` takes) and keeps `when` "
-     "as the baseline; moving it back to its `when` removes `moved_to`.",
-     "npmplan move 3.1 drop-in --to 2026-12 --dry-run", 0),
-    ("cancel", "Cancel a milestone: `status: cancelled`; it stays in the file as a record. "
-     "`--note` adds why.",
-     "npmplan cancel 4.5 \"dates to be confirmed\" --note \"Visit postponed\" --dry-run", 0),
+    ("done --occurrence", "For a recurring milestone (`every: N`, or `when: "
+     "quarterly`), `done`, `cancel` and `move` act on one meeting: the one of the month of "
+     "`--on` (or this month), or `--occurrence YYYY-MM`; `--all-occurrences` acts on the "
+     "whole series. Each meeting's record goes into the milestone's `occurrences:` list.",
+     "npmplan done 2.3 \"AI Task\" --on 2026-07-14 --dry-run", 0),
+    ("move", "Replan a milestone: sets `moved_to` (any form `when` takes) and `moved_on` "
+     "(the day it was replanned: `--on`, default today), and keeps `when` as the baseline; "
+     "moving it back to its `when` removes both. A meeting of a series moves to one month.",
+     "npmplan move 3.1 drop-in --to 2026-12 --on 2026-07-30 --dry-run", 0),
+    ("cancel", "Cancel a milestone: `status: cancelled` and `cancelled_on` (`--on`, default "
+     "today); it stays in the file as a record. `--note` adds why.",
+     "npmplan cancel 4.5 \"dates to be confirmed\" --note \"Visit postponed\" --on "
+     "2026-10-02 --dry-run", 0),
+    ("reopen", "Make a done or cancelled milestone (or one meeting, `--occurrence`) planned "
+     "again: its `status` and its day are removed, a note stays. `MATCH` looks among done "
+     "and cancelled milestones first. Here `cancelled.yaml` is the shipped plan with 4.5's "
+     "second milestone cancelled.",
+     "npmplan reopen 4.5 \"dates to be confirmed\" --plan cancelled.yaml --dry-run", 0),
     ("add", "Add a milestone at the end of an objective's milestones, written like the ones "
-     "before it. `--every N` for a meeting that recurs over a range.",
-     "npmplan add 3.4 --when 2026-12 --what \"Launch event\" --dry-run", 0),
+     "before it, with `added_on` (`--on`, default today), so that a report for an earlier "
+     "day leaves it out. `--every N` for a meeting that recurs over a range.",
+     "npmplan add 3.4 --when 2026-12 --what \"Launch event\" --on 2026-11-02 --dry-run", 0),
     ("lead", "Set an objective's leads (ids from the plan's `team`).",
      "npmplan lead 2.4 mk jk --dry-run", 0),
     ("status", "Progress for the annual report and quarterly reports: milestones done, "
@@ -172,6 +187,14 @@ def _edited(plan: str) -> str:
     return done
 
 
+def _cancelled(plan: str) -> str:
+    old = '{when: tbc, what: "CPT visit dates to be confirmed"}'
+    if plan.count(old) != 1:
+        raise SystemExit("docs/generate.py: the reopen example no longer finds its milestone")
+    return plan.replace(old, old[:-1] + ", status: cancelled, cancelled_on: 2026-10-02, "
+                        'note: "Visit postponed"}')
+
+
 def run_command(line: str, folder: Path) -> str:
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
     for name in ("NPMPLAN_PLAN", "GITHUB_ACTIONS", "FORCE_COLOR"):
@@ -195,6 +218,7 @@ def render_commands() -> str:
         plan = (folder / "plans" / "2026-27.yaml").read_text(encoding="utf-8")
         (folder / "old.yaml").write_text(plan, encoding="utf-8")
         (folder / "new.yaml").write_text(_edited(plan), encoding="utf-8")
+        (folder / "cancelled.yaml").write_text(_cancelled(plan), encoding="utf-8")
         for heading, about, line, limit in COMMANDS:
             output = run_command(line, folder).rstrip("\n").split("\n")
             if limit and len(output) > limit:

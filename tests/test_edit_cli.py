@@ -69,13 +69,15 @@ def test_done_then_move_change_exactly_those_lines(run: Run, plan: Path) -> None
     assert outcome.exit_code == 0, outcome.output
     assert outcome.stdout.count("\n") == 1  # one line
     assert "is done (2026-11-20)" in outcome.stdout and "git commit" in outcome.stdout
-    outcome = run("move", "3.1", "drop-in", "--to", "2026-12", "--plan", plan)
+    outcome = run("move", "3.1", "drop-in", "--to", "2026-12", "--on", "2026-11-25",
+                  "--plan", plan)
     assert outcome.exit_code == 0, outcome.output
     after_text = plan.read_text(encoding="utf-8")
     assert changed_lines(before_text, after_text) == [
         ("insert", [], ["            status: done\n", "            done_on: 2026-11-20\n"]),
         ("replace", ['          - {when: 2026-08, what: "Drop-in sessions online"}\n'],
-         ['          - {when: 2026-08, moved_to: 2026-12, what: "Drop-in sessions online"}\n']),
+         ['          - {when: 2026-08, moved_to: 2026-12, moved_on: 2026-11-25, what: '
+          '"Drop-in sessions online"}\n']),
     ]
     after = model(plan)
     assert milestone(after, "2.4", 1).status == "done"
@@ -138,14 +140,18 @@ def test_match_by_number_and_without_match(run: Run, plan: Path) -> None:
     assert milestone(model(plan), "5.3", 1).status == "cancelled"
 
 
-def test_done_twice_keeps_the_first_day_unless_on_is_given(run: Run, plan: Path) -> None:
+def test_done_twice_is_refused_unless_forced(run: Run, plan: Path) -> None:
     assert run("done", "2.4", "visits", "--on", "2026-11-20", "--plan", plan).exit_code == 0
     before = state(plan)
-    again = run("done", "2.4", "visits", "--plan", plan)
-    assert again.exit_code == 0 and "Nothing to change" in again.stdout
-    assert "(2026-11-20) already" in again.stdout
-    assert state(plan) == before
-    assert run("done", "2.4", "visits", "--on", "2026-11-21", "--plan", plan).exit_code == 0
+    for on in ([], ["--on", "2026-11-21"], ["--on", "2026-11-20"]):
+        again = run("done", "2.4", "visits", *on, "--plan", plan)
+        assert again.exit_code == 1, again.output
+        assert "is done on 2026-11-20 already, so nothing was written" in again.stderr
+        assert "--force" in again.stderr and "npmplan reopen 2.4 '#1'" in again.stderr
+        assert state(plan) == before
+    forced = run("done", "2.4", "visits", "--on", "2026-11-21", "--force", "--plan", plan)
+    assert forced.exit_code == 0, forced.output
+    assert "is done (2026-11-21; was done on 2026-11-20)" in forced.stdout
     assert "done_on: 2026-11-21\n" in plan.read_text(encoding="utf-8")
 
 
@@ -180,11 +186,17 @@ def test_cancel_with_a_note_and_a_done_milestone_loses_done_on(run: Run, plan: P
     assert run("done", "5.5", "survey reviewed", "--on", "2026-08", "--plan", plan
                ).exit_code == 0
     before = model(plan)
+    kept = state(plan)
+    refused = run("cancel", "5.5", "survey reviewed", "--note", "x", "--plan", plan)
+    assert refused.exit_code == 1 and "is done on 2026-08 already" in refused.stderr
+    assert state(plan) == kept
     outcome = run("cancel", "5.5", "survey reviewed", "--note", "Replaced: see #6",
-                  "--plan", plan)
+                  "--on", "2026-09-02", "--force", "--plan", plan)
     assert outcome.exit_code == 0, outcome.output
+    assert "is cancelled (2026-09-02; was done on 2026-08)" in outcome.stdout
     after = milestone(model(plan), "5.5", 5)
     assert (after.status, after.done_on, after.note) == ("cancelled", None, "Replaced: see #6")
+    assert str(after.cancelled_on) == "2026-09-02"
     only_differs_at(before, model(plan), ("5.5", 5))
     outcome = run("cancel", "5.5", "in advance of online", "--note", "dup", "--plan", plan)
     assert outcome.exit_code == 0, outcome.output
@@ -212,9 +224,10 @@ def test_add_writes_like_the_neighbours_and_only_adds_lines(
 
 def test_add_a_recurring_meeting(run: Run, plan: Path) -> None:
     outcome = run("add", "2.3", "--when", "2026-10..2027-03", "--every", "2", "--what",
-                  "Board", "--plan", plan)
+                  "Board", "--on", "2026-09-30", "--plan", plan)
     assert outcome.exit_code == 0, outcome.output
-    assert '{when: 2026-10..2027-03, every: 2, what: "Board"}' in plan.read_text("utf-8")
+    assert '{when: 2026-10..2027-03, every: 2, what: "Board", added_on: 2026-09-30}' in \
+        plan.read_text("utf-8")
     bad = run("add", "2.3", "--when", "2026-10", "--every", "2", "--what", "x", "--plan", plan)
     assert bad.exit_code == 2 and "--every needs a range" in bad.stderr
 
@@ -256,7 +269,8 @@ def test_bad_input_is_exit_2_and_no_write(run: Run, plan: Path, argv: list[str],
 
 def test_a_change_that_would_make_the_plan_invalid_is_refused(run: Run, plan: Path) -> None:
     before = state(plan)
-    outcome = run("move", "2.3", "every 2 months", "--to", "2026-10", "--plan", plan)
+    outcome = run("move", "2.3", "every 2 months", "--to", "2026-10", "--all-occurrences",
+                  "--plan", plan)
     assert outcome.exit_code == 1, outcome.output
     assert "every-without-range" in outcome.stderr
     assert "nothing was written" in outcome.stderr
@@ -332,12 +346,13 @@ def test_mode_kept_and_symlink_followed(run: Run, plan: Path) -> None:
 
 def test_dry_run_prints_a_diff_and_writes_nothing(run: Run, plan: Path) -> None:
     before = state(plan)
-    outcome = run("move", "3.1", "drop-in", "--to", "2026-12", "--dry-run", "--plan", plan)
+    outcome = run("move", "3.1", "drop-in", "--to", "2026-12", "--on", "2026-11-02",
+                  "--dry-run", "--plan", plan)
     assert outcome.exit_code == 0, outcome.output
     assert f"--- a/{str(plan).lstrip('/')}" in outcome.stdout
     assert '-          - {when: 2026-08, what: "Drop-in sessions online"}' in outcome.stdout
-    assert '+          - {when: 2026-08, moved_to: 2026-12, what: "Drop-in sessions online"}' \
-        in outcome.stdout
+    assert ('+          - {when: 2026-08, moved_to: 2026-12, moved_on: 2026-11-02, what: '
+            '"Drop-in sessions online"}') in outcome.stdout
     assert "Nothing was written (--dry-run)" in outcome.stdout
     assert state(plan) == before
 

@@ -21,8 +21,9 @@ import npmplan.read.loader
 import npmplan.write
 from npmplan.model.dates import parse_when
 from npmplan.model.plan import Plan
-from npmplan.write import changes
+from npmplan.write import changes, states
 from npmplan.write.edit import EditError, Source, set_fields
+from npmplan.write.states import Which
 from npmplan.write.transaction import Change, Make, Outcome, edit
 
 
@@ -80,9 +81,8 @@ def test_an_edit_parses_and_validates_each_text_once(run: Run, plan: Path, calls
 
 def test_an_edit_that_changes_nothing_reads_the_plan_once(run: Run, plan: Path,
                                                           calls: Counter[str]) -> None:
-    assert run("done", "2.4", "visits", "--on", "2026-11-20", "--plan", plan).exit_code == 0
     calls.clear()
-    outcome = run("done", "2.4", "visits", "--plan", plan)
+    outcome = run("move", "2.4", "visits", "--to", "2026-06..2026-11", "--plan", plan)
     assert outcome.exit_code == 0 and "Nothing to change" in outcome.stdout
     assert calls == {"parse": 1, "validate": 1, "libyaml": 2}
 
@@ -140,16 +140,21 @@ def _bad_dates(count: int) -> Make:
 
 def test_the_outcome_of_an_edit_is_a_value(plan: Path) -> None:
     before = plan.read_bytes()
-    dry = edit(plan, changes.mark_done("2.4", "visits", "2026-11-20", on_given=True), True)
+    visits = Which("visits")
+    dry = edit(plan, states.mark_done("2.4", visits, "2026-11-20"), True)
     assert dry.status == "dry-run" and dry.ok and dry.change is not None
     assert "+            done_on: 2026-11-20" in dry.diff
     assert plan.read_bytes() == before
-    written = edit(plan, changes.mark_done("2.4", "visits", "2026-11-20", True), False)
+    written = edit(plan, states.mark_done("2.4", visits, "2026-11-20"), False)
     assert written.status == "written" and written.diff == ""
-    again = edit(plan, changes.mark_done("2.4", "visits", "2026-11-21", False), False)
-    assert again.status == "unchanged"
-    assert again.change is not None and "(2026-11-20)" in again.change.summary
-    moved = edit(plan, changes.move_to("2.4", "visits", parse_when("2028-01")), True)
+    again = edit(plan, states.mark_done("2.4", visits, "2026-11-21"), False)
+    assert again.status == "conflict" and not again.ok
+    assert "is done on 2026-11-20 already" in again.reason
+    unchanged = edit(plan, states.move_to("2.4", Which("#2"), parse_when("2026-11..2027-03"),
+                                          "2026-11-22"), False)
+    assert unchanged.status == "unchanged"
+    moved = edit(plan, states.move_to("2.5", Which("#1"), parse_when("2028-01"),
+                                      "2026-11-22"), True)
     assert [p.rule for p in moved.warnings] == ["milestone-outside-period"]
 
 

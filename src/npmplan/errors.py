@@ -13,6 +13,11 @@ class UsageError(NpmplanError):
     """The command line names something that cannot be used (exit 2)."""
 
 
+class ConflictError(NpmplanError):
+    """An edit would overwrite a record (a milestone done or cancelled): exit 1, nothing
+    written; the message names the record and the flag that overwrites it."""
+
+
 class PlanError(NpmplanError):
     """A plan file has errors; ``problems`` says where and what (exit 1)."""
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli.editing import DryRunOption, IdArgument, carry_out, check_text
+from npmplan.cli.editing import DryRunOption, IdArgument, OnOption, carry_out, check_text, on_day
 from npmplan.cli.messages import fail
 from npmplan.cli.options import PlanOption, whole_number
 
@@ -23,12 +23,15 @@ def add(
     every: Annotated[int | None, typer.Option(
         "--every", parser=whole_number(minimum=1), metavar="N", show_default=False,
         help="For a meeting that recurs: every N months over the --when range.")] = None,
+    on: OnOption = None,
     plan: PlanOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
     """Add a milestone to an objective.
 
-    It goes at the end of the objective's milestones, written like the ones before it.
+    It goes at the end of the objective's milestones, written like the ones before it, with
+    added_on (the day it was added, --on, default: today: a report for an earlier day
+    leaves it out).
     Example: npmplan add 2.4 --when 2026-12 --what "Draft report to the Steering Group".
     Undo is git; --dry-run shows the change and writes nothing.
     """
@@ -46,4 +49,5 @@ def add(
         fail(f"--every needs a range of months in --when, such as 2026-05..2027-03, not "
              f"'{parsed.text}'", 2)
 
-    carry_out(plan, dry_run, add_milestone(objective_id, parsed, every, what))
+    day, _ = on_day(on)
+    carry_out(plan, dry_run, add_milestone(objective_id, parsed, every, what, day))

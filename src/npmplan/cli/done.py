@@ -1,5 +1,6 @@
-"""``npmplan done``: mark a milestone done (``write.changes.mark_done``; see
-``write.transaction`` for how every edit is made, checked and written)."""
+"""``npmplan done``: mark a milestone, or one meeting of a series, done
+(``write.states.mark_done``; see ``write.transaction`` for how every edit is made, checked
+and written)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,17 @@ from typing import Annotated
 
 import typer
 
-from npmplan.cli import dates
-from npmplan.cli.editing import DryRunOption, IdArgument, MatchArgument, carry_out
-from npmplan.cli.messages import fail
+from npmplan.cli.editing import (
+    AllOccurrencesOption,
+    DryRunOption,
+    ForceOption,
+    IdArgument,
+    MatchArgument,
+    OccurrenceOption,
+    carry_out,
+    on_day,
+    which,
+)
 from npmplan.cli.options import PlanOption
 
 
@@ -18,25 +27,24 @@ def done(
     match: MatchArgument = None,
     on: Annotated[str | None, typer.Option(
         "--on", metavar="DAY", show_default=False,
-        help="The day it was done, YYYY-MM-DD (or a month, YYYY-MM). Default: today.")] = None,
+        help="The day it was done, YYYY-MM-DD (or a month, YYYY-MM); not after today. "
+             "Default: today.")] = None,
+    occurrence: OccurrenceOption = None,
+    all_occurrences: AllOccurrencesOption = False,
+    force: ForceOption = False,
     plan: PlanOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
     """Mark a milestone done.
 
-    Sets status: done and done_on (default: today). Example: npmplan done 2.4 visits
+    Sets status: done and done_on (default: today). For a recurring milestone it marks one
+    meeting: the one of the month of --on, or --occurrence YYYY-MM. A milestone done or
+    cancelled already is left as it is unless --force. Example: npmplan done 2.4 visits
     --on 2026-11-20. Undo is git ('git checkout -- PLAN' before you commit); --dry-run
     shows the change and writes nothing.
     """
-    from npmplan.model.dates import parse_done_on
-    from npmplan.write.changes import mark_done
+    from npmplan.write.states import mark_done
 
-    day = dates.today().isoformat()
-    if on is not None:  # without --on, a milestone already done keeps its day
-        try:
-            parsed = parse_done_on(on)
-        except ValueError as exc:
-            fail(f"--on: {exc}", 2)
-        day = parsed.day.isoformat() if parsed.day else str(parsed.first)
-
-    carry_out(plan, dry_run, mark_done(objective_id, match, day, on_given=on is not None))
+    day, month = on_day(on, month_too=True)
+    chosen = which(match, occurrence, month, on is not None, all_occurrences, force)
+    carry_out(plan, dry_run, mark_done(objective_id, chosen, day))

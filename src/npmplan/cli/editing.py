@@ -3,7 +3,8 @@ the check of text typed for the plan, and ``carry_out``, which resolves the plan
 ``write.transaction`` make the edit, and words its outcome with the exit code.
 
 Exit codes: 0 written, shown (``--dry-run``) or nothing to change; 1 a plan with errors, a
-change that would add errors, a layout npmplan does not edit, or a bug; 2 a usage mistake,
+change that would add errors or overwrite a record (a milestone done or cancelled), a layout
+npmplan does not edit, or a bug; 2 a usage mistake,
 or a file that cannot be read or written (or changed on disk meanwhile).
 """
 
@@ -21,6 +22,8 @@ from npmplan.cli.messages import SHOWN_ERRORS, fail, show_errors, show_problems
 from npmplan.cli.plans import resolve_plan
 
 if TYPE_CHECKING:
+    from npmplan.model.dates import Month
+    from npmplan.write.states import Which
     from npmplan.write.transaction import Make, Outcome
 
 
@@ -65,6 +68,8 @@ def _refusal(outcome: Outcome) -> tuple[str, int]:
                     f"validate {path} lists them all). Nothing was changed.", 1)
         case "refused" | "changed-on-disk":
             return reason, 2
+        case "conflict":
+            return reason, 1
         case "cannot-edit":
             return (f"{reason}; npmplan cannot make this change in the file as it is laid "
                     "out, so nothing was written: edit it by hand (see docs/guide.md)", 1)
@@ -141,3 +146,52 @@ MatchArgument = Annotated[str | None, typer.Argument(
          "planned milestone.")]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", "-n", help="Show the change as a diff; write nothing.")]
+OnOption = Annotated[str | None, typer.Option(
+    "--on", metavar="DAY", show_default=False,
+    help="The day it happened, YYYY-MM-DD; not after today. Default: today.")]
+OccurrenceOption = Annotated[str | None, typer.Option(
+    "--occurrence", metavar="YYYY-MM", show_default=False,
+    help="For a recurring milestone (a meeting every N months, or quarterly): the meeting of "
+         "this month. Default: the month of --on, or this month.")]
+AllOccurrencesOption = Annotated[bool, typer.Option(
+    "--all-occurrences", help="For a recurring milestone: the whole series, not one "
+                              "meeting.")]
+ForceOption = Annotated[bool, typer.Option(
+    "--force", help="Change a milestone that is done or cancelled already (the line printed "
+                    "says what was replaced).")]
+
+
+def on_day(on: str | None, month_too: bool = False) -> tuple[str, Month]:
+    """``--on`` as the text to write and its month; today when not given. A day after
+    today is a usage error (a change is recorded on the day it happened); ``month_too``:
+    a month (YYYY-MM) is taken too, not after this one."""
+    from npmplan.model.dates import Month, parse_day, parse_done_on
+
+    today = dates.today()
+    this_month = Month.of(today.year, today.month)
+    if on is None:
+        return today.isoformat(), this_month
+    try:
+        parsed = parse_done_on(on) if month_too else None
+        day = parsed.day if parsed is not None else parse_day(on)
+    except ValueError as exc:
+        fail(f"--on: {exc}", 2)
+    if day is not None:
+        if day > today:
+            fail(f"--on {day.isoformat()} is after today ({today:%-d %B %Y}): a change is "
+                 "recorded on the day it happened, today or before", 2)
+        return day.isoformat(), Month.of(day.year, day.month)
+    assert parsed is not None and parsed.first is not None
+    if parsed.first > this_month:
+        fail(f"--on {parsed.first} is after this month ({this_month.long()}): a change is "
+             "recorded in the month it happened, this one or before", 2)
+    return str(parsed.first), parsed.first
+
+
+def which(match: str | None, occurrence: str | None, on_month: Month, on_given: bool,
+          all_occurrences: bool = False, force: bool = False) -> Which:
+    """What MATCH and the occurrence options mean, for ``write.states``."""
+    from npmplan.write.states import Which
+
+    return Which(match, dates.parse_month_option("--occurrence", occurrence), on_month,
+                 all_occurrences, force, on_given)

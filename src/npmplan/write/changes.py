@@ -1,11 +1,12 @@
-"""The changes of the editing commands (``done``, ``move``, ``cancel``, ``add``, ``lead``),
-each a ``Make``: given the plan as read, the splices that make it, the same change on the
-plain data, and the line that says it. ``transaction.edit`` carries one out.
+"""The changes of the editing commands ``add`` and ``lead``, and what every change shares
+(``states`` has ``done``, ``cancel``, ``move`` and ``reopen``). Each is a ``Make``: given
+the plan as read, the splices that make it, the same change on the plain data, and the
+line that says it. ``transaction.edit`` carries one out.
 
 A milestone or an objective the command line names but the plan does not have is a
 ``UsageError`` (exit 2), raised while the change is made.
 
-    >>> make = mark_done("2.4", "visits", "2026-11-20", on_given=True)   # doctest: +SKIP
+    >>> make = set_leads("2.4", ["sr", "jk"])                             # doctest: +SKIP
     >>> edit(Path("plans/2026-27.yaml"), make, dry_run=True)              # doctest: +SKIP
 """
 
@@ -21,65 +22,11 @@ if TYPE_CHECKING:
     from npmplan.write.edit import Loc, Source
 
 
-def mark_done(objective_id: str, match: str | None, day: str, on_given: bool) -> Make:
-    """``npmplan done``: status done, done_on ``day``; without ``--on`` (``on_given``), a
-    milestone already done keeps its day."""
-
-    def make(model: Plan, src: Source) -> Change:
-        loc, objective, index = _milestone(model, objective_id, match)
-        milestone = objective.milestones[index]
-        if milestone.status == "done" and not on_given:
-            shown = milestone.done_on.text if milestone.done_on else "no day given"
-            return milestone_change(src, objective, loc, index, {}, f"is done ({shown})",
-                                    "done")
-        return milestone_change(src, objective, loc, index,
-                                {"status": "done", "done_on": day}, f"is done ({day})", "done")
-
-    return make
-
-
-def move_to(objective_id: str, match: str | None, when: When) -> Make:
-    """``npmplan move``: moved_to ``when``, the baseline kept; back at the baseline, no
-    moved_to."""
-
-    def make(model: Plan, src: Source) -> Change:
-        from npmplan.write.edit import scalar
-
-        loc, objective, index = _milestone(model, objective_id, match)
-        milestone = objective.milestones[index]
-        if same_time(when, milestone.when):
-            return milestone_change(
-                src, objective, loc, index, {"moved_to": None},
-                f"is back at its planned date {milestone.when.text}", "moved back")
-        return milestone_change(
-            src, objective, loc, index, {"moved_to": when.text},
-            f"moved to {when.text} (planned: {milestone.when.text})",
-            f"moved to {scalar(when.text)}")
-
-    return make
-
-
-def cancel(objective_id: str, match: str | None, note: str | None) -> Make:
-    """``npmplan cancel``: status cancelled, no done_on, ``note`` after any note it has."""
-
-    def make(model: Plan, src: Source) -> Change:
-        loc, objective, index = _milestone(model, objective_id, match)
-        milestone = objective.milestones[index]
-        changes: dict[str, str | None] = {"status": "cancelled"}
-        if milestone.done_on is not None:
-            changes["done_on"] = None  # done_on belongs to done milestones only
-        if note is not None:
-            changes["note"] = f"{milestone.note}; {note.strip()}" if milestone.note \
-                else note.strip()
-        return milestone_change(src, objective, loc, index, changes, "is cancelled",
-                                "cancelled")
-
-    return make
-
-
-def add_milestone(objective_id: str, when: When, every: int | None, what: str) -> Make:
+def add_milestone(objective_id: str, when: When, every: int | None, what: str,
+                  day: str) -> Make:
     """``npmplan add``: a milestone at the end of the objective's, written like the ones
-    before it."""
+    before it, with the day it was added (``added_on``: a report for an earlier day leaves
+    it out)."""
 
     def make(model: Plan, src: Source) -> Change:
         from npmplan.write.edit import append_item, quotes_like_neighbours, scalar
@@ -87,8 +34,9 @@ def add_milestone(objective_id: str, when: When, every: int | None, what: str) -
         loc, objective = objective_at(model, objective_id)
         quote = quotes_like_neighbours(src, (*loc, "milestones"), "what")
         recurs = {"every": str(every)} if every else {}
-        item = {"when": scalar(when.text)} | recurs | {"what": scalar(what.strip(), quote)}
-        plain = {"when": when.text} | recurs | {"what": what.strip()}
+        item = {"when": scalar(when.text)} | recurs | {"what": scalar(what.strip(), quote),
+                                                        "added_on": day}
+        plain = {"when": when.text} | recurs | {"what": what.strip(), "added_on": day}
 
         def expect(data: Any) -> None:
             owner = at(data, loc)
@@ -96,7 +44,8 @@ def add_milestone(objective_id: str, when: When, every: int | None, what: str) -
 
         number = len(objective.milestones) + 1
         return Change(append_item(src, loc, "milestones", item), expect,
-                      f"{objective.id} #{number} {what_text(what)} added ({when.text})",
+                      f"{objective.id} #{number} {what_text(what)} added ({when.text}; added "
+                      f"on {day})",
                       f"{objective.id}: milestone #{number} added")
 
     return make
@@ -142,15 +91,6 @@ def objective_at(model: Plan, objective_id: str) -> tuple[Loc, Objective]:
                 return ("strategic_objectives", s, "objectives", o), objective
     known = [obj.id for _, obj in model.objectives()]
     raise UsageError(unknown_message("objective", brief(objective_id), known))
-
-
-def _milestone(model: Plan, objective_id: str,
-               match: str | None) -> tuple[Loc, Objective, int]:
-    """The objective, where it is, and the index of the milestone MATCH means."""
-    from npmplan.write.choose import choose
-
-    loc, objective = objective_at(model, objective_id)
-    return loc, objective, choose(objective, match)
 
 
 def milestone_change(src: Source, objective: Objective, loc: Loc, index: int,

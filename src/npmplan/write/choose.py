@@ -34,9 +34,21 @@ def planned(milestone: Milestone) -> bool:
     return milestone.status == "planned"
 
 
+still_open = planned  # a series is open while the series is: its meetings are each checked
+
+
+def closed(milestone: Milestone) -> bool:
+    """Done or cancelled, or a series with a meeting that is (what ``reopen`` can act on)."""
+    return milestone.status != "planned" or any(
+        record.status != "planned" for record in milestone.occurrences)
+
+
 def choose(objective: Objective, match: str | None,
            fits: Callable[[Milestone], bool] = planned) -> int:
-    """The index of the milestone meant, else ``ChoiceError``."""
+    """The index of the milestone meant, else ``ChoiceError``. MATCH looks among the
+    milestones that ``fits`` first (for ``done``: the open ones), and among all the others
+    only when none of those contains it: a text shared with a milestone done long ago is
+    not ambiguous."""
     milestones = objective.milestones
     if not milestones:
         raise ChoiceError(f"objective {objective.id} has no milestones; add one with "
@@ -53,6 +65,7 @@ def choose(objective: Objective, match: str | None,
         return _by_number(objective, match.strip()[1:])
     wanted = normal(match)
     found = [i for i, m in enumerate(milestones) if wanted in normal(m.what)]
+    found = [i for i in found if fits(milestones[i])] or found
     exact = [i for i in found if normal(milestones[i].what) == wanted]
     if len(found) == 1 or len(exact) == 1:
         return (exact or found)[0]

@@ -254,7 +254,8 @@ def _ends(text: str) -> dict[int, tuple[int, str | None]]:
 
 # Where a new key goes: after the first of these that the mapping has, else at its end.
 AFTER: dict[str, tuple[str, ...]] = {
-    "moved_to": ("when",), "every": ("moved_to", "when"), "done_on": ("status",),
+    "moved_to": ("when",), "every": ("moved_to", "when"), "moved_on": ("moved_to",),
+    "done_on": ("status",), "cancelled_on": ("status",),
     "leads": ("priority", "label", "title", "id"),
 }
 
@@ -269,6 +270,7 @@ def set_fields(src: Source, loc: Loc, changes: dict[str, str | None]) -> list[Sp
     by_key = {entry.key: entry for entry in entries}
     splices: list[Splice] = []
     groups: dict[str, list[str]] = {}  # anchor key → new "key: value" texts, in order
+    placed: dict[str, str] = {}  # a new key → the existing key it goes after
     for key, value in changes.items():
         entry = by_key.get(key)
         if entry is not None and value is None:
@@ -276,7 +278,11 @@ def set_fields(src: Source, loc: Loc, changes: dict[str, str | None]) -> list[Sp
         elif entry is not None and value is not None:
             splices.append(_replace(src, node, entry, value))
         elif value is not None:
-            anchor = next((a for a in AFTER.get(key, ()) if a in by_key), entries[-1].key)
+            # After a key it has, or after a key added just now (status, then done_on).
+            after = next((a for a in AFTER.get(key, ()) if a in by_key or a in placed),
+                         entries[-1].key)
+            anchor = placed.get(after, after)
+            placed[key] = anchor
             groups.setdefault(anchor, []).append(f"{key}: {value}")
     for anchor, pairs in groups.items():
         splices.append(_insert_after(src, node, by_key[anchor], pairs, flow))

@@ -51,6 +51,7 @@ Status = Literal[
     "unreadable",  # the file could not be read (reason)
     "invalid",  # the plan has errors (result): nothing was tried
     "refused",  # the command line asks for what the plan does not have (reason): usage
+    "conflict",  # the change would overwrite a record (reason): done, cancelled
     "cannot-edit",  # the file's layout here is one the splices do not edit (reason)
     "unchanged",  # the plan already says so (change)
     "would-be-invalid",  # the new text has errors (result)
@@ -82,7 +83,7 @@ class Outcome:
 
 def edit(path: Path, make: Make, dry_run: bool) -> Outcome:
     """Read, change, check, then write (or diff): one editing command, start to end."""
-    from npmplan.errors import UsageError
+    from npmplan.errors import ConflictError, UsageError
     from npmplan.pipeline import read_document
     from npmplan.write.atomic import ChangedError, snapshot
     from npmplan.write.edit import EditError, Source
@@ -100,6 +101,8 @@ def edit(path: Path, make: Make, dry_run: bool) -> Outcome:
         text = src.apply(change.splices)
     except UsageError as exc:
         return Outcome("refused", path, reason=str(exc))
+    except ConflictError as exc:
+        return Outcome("conflict", path, reason=str(exc))
     except EditError as exc:
         return Outcome("cannot-edit", path, reason=str(exc))
     new = src.encode(text)
