@@ -248,3 +248,20 @@ def test_match_prefers_the_open_milestone(run: Run, plan: Path) -> None:
     assert run("reopen", "1.3", "focus group", "--plan", plan).exit_code == 0
     assert run("reopen", "1.3", "train-the-trainer", "--plan", plan).exit_code == 0
     assert milestone(plan, "1.3", 3).status == "planned"
+
+
+def test_the_calendar_marks_meetings_as_their_records_leave_them(run: Run, plan: Path) -> None:
+    def marks() -> dict[str, int]:
+        outcome = run("calendar", "--format", "json", "--plan", plan)
+        row = next(r for r in json.loads(outcome.stdout)["rows"] if r["id"] == "2.3")
+        found: dict[str, int] = row["milestones"]
+        return found
+
+    before = marks()
+    assert run("cancel", "2.3", AI, "--occurrence", "2026-09", "--on", "2026-09-01",
+               "--plan", plan).exit_code == 0
+    assert run("move", "2.3", AI, "--occurrence", "2026-11", "--to", "2026-12", "--on",
+               "2026-10-01", "--plan", plan).exit_code == 0
+    after = marks()
+    assert (before["2026-09"], before["2026-11"], before.get("2026-12")) == (1, 1, None)
+    assert ("2026-09" in after, "2026-11" in after, after["2026-12"]) == (False, False, 1)

@@ -112,19 +112,31 @@ def occurrence_slot(milestone: Milestone, month: Month,
 
 def milestone_counts(objective: Objective, period: tuple[Month, Month]) -> dict[Month, int]:
     """Not-cancelled milestones due in each month, each recurrence of ``period`` in its own
-    month."""
+    month (a meeting cancelled is not counted, a meeting moved is counted where it went)."""
     counts: dict[Month, int] = {}
     for milestone in objective.milestones:
         if milestone.status == "cancelled":
             continue
         if milestone.every:
-            due_months = occurrences(milestone, period)
+            due_months = _meeting_months(milestone, period)
         else:
             window = milestone.effective.window()
             due_months = [window[1]] if window else []
         for month in due_months:
             counts[month] = counts.get(month, 0) + 1
     return counts
+
+
+def _meeting_months(milestone: Milestone, period: tuple[Month, Month]) -> list[Month]:
+    """The months a series meets in, as its occurrence records leave them."""
+    records = {occurrence_slot(milestone, record.month, period): record
+               for record in milestone.occurrences}
+    months = []
+    for month in occurrences(milestone, period):
+        record = records.get(month)
+        if record is None or record.status != "cancelled":
+            months.append(record.moved_to if record and record.moved_to else month)
+    return months
 
 
 PRIORITY_CHOICES = (*PRIORITIES, "none")  # a priority filter's values ("none": not stated)
