@@ -25,10 +25,10 @@ ERROR_RULES = {
     "duplicate-id", "unknown-lead", "schedule-overlap", "span-outside-period",
     "done-on-without-done", "cancelled-on-without-cancelled", "moved-on-without-moved-to",
     "occurrence-not-in-series",
-    "every-without-range", "every-not-positive", "rag-incomplete",
+    "every-without-range", "every-not-positive", "rag-incomplete", "comment-quarter",
 }
 WARNING_RULES = {"milestone-outside-period", "milestone-off-schedule", "id-prefix",
-                 "over-capacity", "empty-schedule"}
+                 "over-capacity", "empty-schedule", "rag-into-commentary"}
 
 def validate_json(run: Run, *args: str | Path) -> tuple[int, dict[str, Any]]:
     result = run("validate", "--format", "json", *args)

@@ -37,7 +37,7 @@ READ_YAML = yaml_reader.impl2loader(yaml_reader.construct_yaml_implementation())
 ACROSS_FIELDS = frozenset({"duplicate-id", "unknown-lead", "schedule-overlap",
                            "span-outside-period", "done-on-without-done",
                            "cancelled-on-without-cancelled", "moved-on-without-moved-to",
-                           "occurrence-not-in-series",
+                           "occurrence-not-in-series", "comment-quarter",
                            "every-without-range", "reversed-range", "period-too-long",
                            "too-many-occurrences"})
 NOT_IN_A_SCHEMA = ACROSS_FIELDS | {"alias"}
@@ -219,8 +219,9 @@ def test_every_property_is_described() -> None:
     assert walk(SCHEMA, "#") == []
     properties = [key for node in [SCHEMA, *SCHEMA["$defs"].values()]
                   for key in node.get("properties", {})]
-    # 38, the plan's text (10), the RAG rating (4), the days (3), occurrences (1 + 7)
-    assert len(properties) == 63
+    # 38, the plan's text (10), the RAG rating (4), the days (3), occurrences (1 + 7),
+    # commentary (1 + 5)
+    assert len(properties) == 69
 
 
 def test_every_example_is_valid_for_its_key() -> None:

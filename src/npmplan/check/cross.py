@@ -237,6 +237,37 @@ def rag_ratings(plan: Plan) -> Iterator[Finding]:
                 "computed rating")
 
 
+def commentary(plan: Plan) -> Iterator[Finding]:
+    """Each commentary entry names a quarter of the plan period, once; a ``rag:`` block
+    can move into the log (it is still read as before)."""
+    from npmplan.compute.report import quarter_of, quarters
+
+    count = len(quarters(plan.plan.period))
+    for loc, _, objective in _objectives(plan):
+        seen: set[int] = set()
+        for index, entry in enumerate(objective.commentary):
+            where = (*loc, "commentary", index, "quarter")
+            if not 1 <= entry.quarter <= count:
+                yield rules.COMMENT_QUARTER.finding(
+                    where, f"{objective.id}'s commentary is for quarter {entry.quarter}, but "
+                    f"the plan period {range_text(*plan.plan.period)} has quarters 1 to "
+                    f"{count}; write the quarter it is about")
+            elif entry.quarter in seen:
+                yield rules.COMMENT_QUARTER.finding(
+                    where, f"{objective.id} has two commentary entries for quarter "
+                    f"{entry.quarter}; keep one (npmplan comment replaces a quarter's entry)")
+            seen.add(entry.quarter)
+        rag = objective.rag
+        if rag is not None and rag.set_on is not None and rag.reason is not None:
+            found = quarter_of(plan.plan.period, rag.set_on)
+            number = found.number if found is not None else 1
+            yield rules.RAG_INTO_COMMENTARY.finding(
+                (*loc, "rag"), f"{objective.id}'s rag: can move into its commentary log, "
+                f"with the commentary and next steps the report shows beside it: npmplan "
+                f"comment {objective.id} --quarter {number} --rag {rag.status} --text "
+                "\"...\" (then remove rag:)")
+
+
 def _active_in(objective: Objective, period: tuple[Month, Month]) -> Iterator[tuple[Month, str]]:
     """The schedule's months within ``period`` (spans outside it are errors of their own)."""
     for span in objective.schedule:
@@ -293,5 +324,5 @@ def empty_schedules(plan: Plan) -> Iterator[Finding]:
 # The cross-field finders, in the order they run (each names the rules it reports).
 FINDERS: tuple[Callable[[Plan], Iterator[Finding]], ...] = (
     duplicate_ids, id_prefixes, unknown_leads, schedules, milestones, rag_ratings,
-    occurrence_total, capacity, empty_schedules,
+    commentary, occurrence_total, capacity, empty_schedules,
 )

@@ -65,6 +65,16 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, list[Any]]]] = {
         "set_on": ("The day the rating was set (YYYY-MM-DD): required with a rating. A "
                    "rating older than three months is shown as stale.", ["2026-10-05"]),
     },
+    "Comment": {
+        "quarter": ("The quarter it is about: the Nth three months of the plan period (1 is "
+                    "the first), as `npmplan report --quarter N`.", [2]),
+        "text": ("The officer's commentary: progress, and actions planned or taken.",
+                 ["Visits on track; two establishments rescheduled to November."]),
+        "next": ("Next steps for the coming quarter.", ["Draft report to the Steering Group"]),
+        "rag": ("Optional: the rating the officer gives for the quarter (red, amber, green or "
+                "complete); it replaces the computed one in that quarter's report.", ["amber"]),
+        "written_on": ("The day it was written (YYYY-MM-DD).", ["2026-10-03"]),
+    },
     "TeamMember": {
         "id": ("A short id for the person, used in `leads`. Unique in the team.", ["mk"]),
         "name": ("The person's name.", ["Martin Kettle"]),
@@ -107,6 +117,10 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, list[Any]]]] = {
                 "{status: red|amber|green|complete, reason, set_on: YYYY-MM-DD}.",
                 [{"status": "amber", "reason": "Venue not yet booked",
                   "set_on": "2026-10-05"}]),
+        "commentary": ("The officers' log, one entry per quarter: commentary, next steps and "
+                       "the rating they give (`npmplan comment` writes it).",
+                       [[{"quarter": 2, "rag": "amber", "text": "Two visits rescheduled",
+                          "next": "Draft report", "written_on": "2026-10-03"}]]),
     },
     "Span": {
         "months": ("A month (2026-09), a day (counts in its month) or an inclusive range "

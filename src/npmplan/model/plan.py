@@ -18,6 +18,7 @@ from npmplan.model.values import (
     TEXT_SAYS,
     Boolean,
     Capacity,
+    Count,
     Day,
     DoneOn,
     Every,
@@ -178,6 +179,18 @@ class Rag(Strict):
     set_on: Day | None = Field(default=None, description="the day it was set: required")
 
 
+class Comment(Strict):
+    """An officer's word on an objective for one quarter of the plan period: commentary,
+    next steps and (optionally) the rating they give it, what government quarterly returns
+    pair with each rating. ``npmplan comment`` writes one; the report shows it."""
+
+    quarter: Count  # the Nth three months of the plan period, as ``report --quarter``
+    text: Text
+    next: Text | None = None
+    rag: RatingValue | None = None
+    written_on: Day
+
+
 class Objective(Strict):
     id: Id
     title: Text
@@ -201,6 +214,7 @@ class Objective(Strict):
     rag: Rag | None = Field(
         default=None, description="an officer's RAG rating, shown by npmplan report beside "
         "the computed one: {status: red|amber|green|complete, reason, set_on: YYYY-MM-DD}")
+    commentary: Annotated[list[Comment], EMPTY, OR_NULL] = []
 
     @property
     def row_label(self) -> str:

@@ -308,8 +308,18 @@ RAG_INCOMPLETE = _rule(
     "error",
     "a RAG rating without its reason or the day it was set",
     Example(_TITLE, _TITLE + "        rag: {status: amber}\n",
-            _TITLE + "        rag: {status: amber, reason: Venue not yet booked, "
-            "set_on: 2026-10-05}\n"),
+            _TITLE + "        commentary:\n          - {quarter: 3, rag: amber, text: Venue "
+            "not yet booked, written_on: 2026-10-05}\n"),
+)
+COMMENT_QUARTER = _rule(
+    "comment-quarter",
+    "error",
+    "a commentary entry for a quarter the plan period does not have (or a second one for "
+    "a quarter)",
+    Example(_TITLE, _TITLE + "        commentary:\n          - {quarter: 5, text: On track, "
+            "written_on: 2026-10-03}\n",
+            _TITLE + "        commentary:\n          - {quarter: 2, text: On track, "
+            "written_on: 2026-10-03}\n"),
 )
 
 TOO_MANY_OCCURRENCES = _rule(
@@ -324,6 +334,16 @@ TOO_MANY_OCCURRENCES = _rule(
 )
 
 # warnings
+RAG_INTO_COMMENTARY = _rule(
+    "rag-into-commentary",
+    "warning",
+    "an officer's rating in rag:, which the quarter's commentary can now hold with its "
+    "commentary and next steps",
+    Example(_TITLE, _TITLE + "        rag: {status: amber, reason: Venue not yet booked, "
+            "set_on: 2026-10-05}\n",
+            _TITLE + "        commentary:\n          - {quarter: 3, rag: amber, text: Venue "
+            "not yet booked, written_on: 2026-10-05}\n"),
+)
 MILESTONE_OUTSIDE_PERIOD = _rule(
     "milestone-outside-period",
     "warning",
