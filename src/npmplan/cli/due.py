@@ -12,9 +12,9 @@ from npmplan.cli.dates import parse_as_of, parse_month_option
 from npmplan.cli.filters import filters, no_leads
 from npmplan.cli.messages import fail, note
 from npmplan.cli.options import (
-    AsOfOption,
     LeadOption,
     PlanOption,
+    StoodAsOfOption,
     StrategicOption,
     choice_option,
     format_option,
@@ -33,7 +33,7 @@ def due(
         "--month", "-m", metavar="YYYY-MM",
         help="The month of the stand-up, YYYY-MM. Default: the month of "
         "--as-of.", show_default=False)] = None,
-    as_of: AsOfOption = None,
+    as_of: StoodAsOfOption = None,
     plan: PlanOption = None,
     lead: LeadOption = None,
     strategic: StrategicOption = None,

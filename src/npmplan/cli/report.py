@@ -9,7 +9,13 @@ import typer
 from npmplan.cli.dates import numbered_quarter, parse_as_of
 from npmplan.cli.filters import filters
 from npmplan.cli.messages import fail
-from npmplan.cli.options import AsOfOption, PlanOption, StrategicOption, format_option, whole_number
+from npmplan.cli.options import (
+    PlanOption,
+    StoodAsOfOption,
+    StrategicOption,
+    format_option,
+    whole_number,
+)
 from npmplan.cli.plans import load_resolved, resolve_plan
 from npmplan.render.formats import REPORT
 
@@ -19,7 +25,7 @@ def report(
         "--quarter", "-q", parser=whole_number(minimum=None), metavar="N", show_default=False,
         help="The quarter: the Nth three months of the plan period (Q1 of 2026-27 is Apr to "
              "Jun 2026). Default: the quarter of --as-of.")] = None,
-    as_of: AsOfOption = None,
+    as_of: StoodAsOfOption = None,
     plan: PlanOption = None,
     strategic: StrategicOption = None,
     format: str = format_option(REPORT),

@@ -8,7 +8,7 @@ import typer
 
 from npmplan.cli.dates import parse_as_of
 from npmplan.cli.messages import fail, note
-from npmplan.cli.options import AsOfOption, PlanOption, format_option
+from npmplan.cli.options import PlanOption, StoodAsOfOption, format_option
 from npmplan.cli.plans import load_resolved, resolve_plan
 from npmplan.render.formats import SHOW
 
@@ -17,7 +17,7 @@ def show(
     objective_id: Annotated[str, typer.Argument(metavar="ID",
                                                 help="The objective's id, e.g. 2.4.")],
     plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    as_of: StoodAsOfOption = None,
     format: str = format_option(SHOW),
 ) -> None:
     """One objective in full.

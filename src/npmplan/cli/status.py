@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from npmplan.cli.dates import parse_as_of
 from npmplan.cli.filters import filters
-from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption, format_option
+from npmplan.cli.options import (
+    LeadOption,
+    PlanOption,
+    StoodAsOfOption,
+    StrategicOption,
+    format_option,
+)
 from npmplan.cli.plans import load_resolved, resolve_plan
 from npmplan.render.formats import STATUS
 
 
 def status(
     plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    as_of: StoodAsOfOption = None,
     strategic: StrategicOption = None,
     lead: LeadOption = None,
     format: str = format_option(STATUS),
