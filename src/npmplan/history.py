@@ -7,16 +7,17 @@ cat-file --batch`` reads every version. Each is read, checked and modelled by th
 (an invalid version is skipped), one at a time, so that memory holds one version.
 
 Bounded like ``diff`` and ``due --since``: at most ``MAX_VERSIONS`` commits, ``MAX_TOTAL``
-bytes in all, no version larger than the plan size limit, and ``TIMEOUT`` seconds for git;
-past any bound the history stops, cut short (``complete`` is False). Outside a git
-repository, without git, or for a file git does not track, there is no history: nothing
-fails, and nothing is dated.
+bytes in all, no version larger than the plan size limit, and ``TIMEOUT`` seconds for each
+git process (and for reading the versions); past any bound the history stops, cut short
+(``complete`` is False). Outside a git repository, without git, or for a file git does not
+track, there is no history: nothing fails, and nothing is dated.
 """
 
 from __future__ import annotations
 
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -81,7 +82,10 @@ class GitHistory:
         try:
             assert process.stdin is not None and process.stdout is not None
             total, limit = 0, max_bytes()
+            deadline = time.monotonic() + TIMEOUT  # reading the versions counts too
             for commit, day, name in commits:
+                if time.monotonic() > deadline:
+                    return
                 raw = _blob(process.stdin, process.stdout, f"{commit}:{name}", limit)
                 if raw is None:
                     return  # git stopped, or a version over the limit: the history ends here
