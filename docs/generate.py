@@ -98,7 +98,8 @@ COMMANDS: list[tuple[str, str, str, int]] = [
     ("workload --by", "The workload by lead, strategic objective or priority; a lead over "
      "their `capacity` is flagged.", "npmplan workload --by strategic", 0),
     ("show", "One objective in full; its milestones are numbered (#1, #2 ...) for `done`, "
-     "`move` and `cancel`.", "npmplan show 2.4 --as-of 2026-09-10", 0),
+     "`move` and `cancel`. With `--as-of` a past day, the milestones as they stood that day "
+     "(see `report`); each keeps its number.", "npmplan show 2.4 --as-of 2026-09-10", 0),
     ("done", "Mark a milestone done: `status: done` and `done_on` (`--on`, default today; "
      "never after today). `MATCH` is a piece of the milestone's text or its number (`#2`); "
      "it looks among open milestones first, and may be left out when the objective has one "
@@ -132,12 +133,24 @@ COMMANDS: list[tuple[str, str, str, int]] = [
     ("lead", "Set an objective's leads (ids from the plan's `team`).",
      "npmplan lead 2.4 mk jk --dry-run", 0),
     ("status", "Progress for the annual report and quarterly reports: milestones done, "
-     "planned, overdue and cancelled, share delivered, months of slippage.",
+     "planned, overdue and cancelled, share delivered, months of slippage. `--as-of` a past "
+     "day gives the progress as it stood that day (see `report`); so does `due --as-of`.",
      "npmplan status --as-of 2026-11-27", 12),
     ("report", "The quarterly progress report for the Steering Group: each objective's RAG "
      "rating (computed, or set by an officer with `rag:`), what was done in the quarter, "
      "what is due and not done, what moved and by how much, and what is due next quarter. "
-     "`--quarter N` (default: the quarter of `--as-of`), `--format markdown|html|json`.",
+     "`--quarter N` (default: the quarter of `--as-of`), `--format markdown|html|json`. "
+     "The report is as of the quarter's last day, or `--as-of` if earlier, and as it stood "
+     "that day: a milestone done, cancelled, moved or added after it is counted as it was "
+     "before (planned, at its earlier month, or not there), by `done_on`, `cancelled_on`, "
+     "`moved_on` and `added_on`; so `report --quarter 1` run at the end of the year is the "
+     "Q1 report as it stood on 30 June. A change made by hand, without its date, is dated "
+     "from the plan's git history: the day of the commit from which it has held (the 200 "
+     "most recent commits of the file are read; a milestone in the first commit was there "
+     "from the start; one whose `what` was reworded counts as added at the rewording). A "
+     "change not yet committed counts as made today. A change neither dates (no git, or "
+     "history cut short) counts as made before the period, and the report says how many "
+     "(`undated` in JSON). For today, nothing is undone and git is not run.",
      "npmplan report --quarter 2", 40),
     ("diff", "What changed between two versions: `OLD` and `NEW` are files or `REV:PATH` "
      "(read with git). Here `old.yaml` is the shipped plan and `new.yaml` the same with one "

@@ -304,7 +304,7 @@ LAYER_OF = {
     "model": "model",
     "compute": "compute",
     "check": "check",
-    "pipeline": "pipeline", "versions": "pipeline",
+    "pipeline": "pipeline", "versions": "pipeline", "history": "pipeline",
     "write": "write",
     "render": "render", "render.reports": "reports", "render.exports": "exports",
     "cli": "cli",

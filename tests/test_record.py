@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from reports_helpers import write_plan
 
-from npmplan.compute.record import plan_as_of, undated
+from npmplan.compute.record import Found, history_dates, plan_as_of, undated, undated_left
 from npmplan.model.plan import Plan
 from npmplan.pipeline import read_plan
 
@@ -67,3 +68,71 @@ def test_changes_dated_on_or_before_the_day_stand(tmp_path: Path) -> None:
 def test_undated_changes_are_counted(tmp_path: Path) -> None:
     [(_, objective)] = _plan(tmp_path).objectives()
     assert undated(objective.milestones) == 1  # "undated done"
+
+
+# Dated by history ---------------------------------------------------------------------------
+
+class Versions:
+    """Earlier versions, newest first, as ``npmplan.history.GitHistory`` gives them."""
+
+    def __init__(self, versions: list[tuple[date, Plan]], complete: bool) -> None:
+        self.versions = versions
+        self.complete = complete
+
+    def __iter__(self) -> Iterator[tuple[date, Plan]]:
+        return iter(self.versions)
+
+
+HAND = """\
+version: 1
+plan: {title: By hand, period: 2026-04..2027-03}
+strategic_objectives:
+  - id: "1"
+    title: One
+    objectives:
+      - id: "1.1"
+        title: Changes
+        milestones:
+"""
+
+
+def _version(tmp_path: Path, *lines: str) -> Plan:
+    body = HAND + "".join(f"          - {{{line}}}\n" for line in lines)
+    plan = read_plan(write_plan(tmp_path, body)).plan
+    assert plan is not None
+    return plan
+
+
+def test_history_dates_each_change_by_the_commit_it_has_held_since(tmp_path: Path) -> None:
+    first = _version(tmp_path, "when: 2026-05, what: a", "when: 2026-06, what: b")
+    second = _version(tmp_path, "when: 2026-05, what: a, status: done",
+                      "when: 2026-06, what: b")
+    third = _version(tmp_path, "when: 2026-05, what: a, status: done",
+                     "when: 2026-06, what: b, moved_to: 2026-09", "when: 2026-07, what: c")
+    now = _version(tmp_path, "when: 2026-05, what: a, status: done",
+                   "when: 2026-06, what: b, moved_to: 2026-09", "when: 2026-07, what: c",
+                   "when: 2026-08, what:  d  ")  # not committed yet
+    days = [date(2026, 8, 1), date(2026, 6, 1), date(2026, 4, 1)]
+    found = history_dates(now, Versions(list(zip(days, [third, second, first], strict=True)),
+                                        complete=True), date(2026, 12, 5))
+    assert found == {("1.1", 0, None): Found(done=date(2026, 6, 1)),
+                     ("1.1", 1, None): Found(moved=date(2026, 8, 1)),
+                     ("1.1", 2, None): Found(added=date(2026, 8, 1)),
+                     ("1.1", 3, None): Found(added=date(2026, 12, 5))}
+    stood = plan_as_of(now, date(2026, 7, 31), found)
+    assert _states(stood) == {"a": ("done", None), "b": ("planned", None)}
+    assert undated_left(now, date(2026, 7, 31), found, {"1.1"}) == 0
+
+
+def test_history_cut_short_dates_only_what_changed_within_it(tmp_path: Path) -> None:
+    done = _version(tmp_path, "when: 2026-05, what: a, status: done", "when: 2026-06, what: b")
+    now = _version(tmp_path, "when: 2026-05, what: a, status: done",
+                   "when: 2026-06, what: b, status: cancelled")
+    versions = [(date(2026, 9, 1), done), (date(2026, 8, 1), done)]
+    for complete, done_on in ((True, date(2026, 8, 1)), (False, None)):
+        found = history_dates(now, Versions(versions, complete), date(2026, 12, 5))
+        # a: done since the oldest version read; b: cancelled since the working copy
+        assert found.get(("1.1", 0, None), Found()).done == done_on
+        assert found[("1.1", 1, None)] == Found(cancelled=date(2026, 12, 5))
+        assert undated_left(now, date(2026, 6, 30), found, {"1.1"}) == (done_on is None)
+    assert history_dates(now, Versions([], complete=False), date(2026, 12, 5)) == {}

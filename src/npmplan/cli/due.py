@@ -12,9 +12,9 @@ from npmplan.cli.dates import parse_as_of, parse_month_option
 from npmplan.cli.filters import filters, no_leads
 from npmplan.cli.messages import fail, note
 from npmplan.cli.options import (
-    AsOfOption,
     LeadOption,
     PlanOption,
+    StoodAsOfOption,
     StrategicOption,
     choice_option,
     format_option,
@@ -33,7 +33,7 @@ def due(
         "--month", "-m", metavar="YYYY-MM",
         help="The month of the stand-up, YYYY-MM. Default: the month of "
         "--as-of.", show_default=False)] = None,
-    as_of: AsOfOption = None,
+    as_of: StoodAsOfOption = None,
     plan: PlanOption = None,
     lead: LeadOption = None,
     strategic: StrategicOption = None,
@@ -58,6 +58,7 @@ def due(
     Due this month, in progress, recurring and next month in full; overdue, ongoing and
     to-be-confirmed items folded (--overdue, --all list them).
     """
+    from npmplan.cli.past import as_it_stood
     from npmplan.compute.due import FOLDABLE, due_report, group_by_lead, has_leads
     from npmplan.model.dates import Month
 
@@ -66,9 +67,11 @@ def due(
     path = resolve_plan(plan)
     model = load_resolved(path)
     shown = filters(model, strategic, lead)
-    rows = shown.rows(model)
+    stood = as_it_stood(model, path, today)
+    rows = shown.rows(stood.plan)
     report = due_report(chosen, rows, model.plan.period, model.plan.title,
                         shown.describe())
+    report.undated = stood.undated(rows)
     if by == "lead" and (why := no_leads(model, "--by lead")) is not None:
         note(why + "; the stand-up is in objective order")
     elif by == "lead" or (by is None and has_leads(model)):

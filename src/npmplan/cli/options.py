@@ -26,6 +26,12 @@ AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", metavar="YYYY-MM-DD",
     help="Today's date for the report, YYYY-MM-DD. Default: today.",
     show_default=False)]
+# --as-of of the reports that count what had happened by then (report, status, due, show).
+StoodAsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", metavar="YYYY-MM-DD",
+    help="Today's date for the report, YYYY-MM-DD: the plan as it stood at the end of that "
+         "day (what was done, cancelled, moved or added later is left out). Default: today.",
+    show_default=False)]
 
 # What `npmplan export` writes: a --format that names one of them is pointed there.
 EXPORTS = ("ics", "mermaid", "html", "xlsx", "json", "docx")

@@ -113,6 +113,7 @@ class DueReport:
     since: SinceChanges | None = None
     rank: dict[str, int] = field(default_factory=dict)  # objective id → its place in the plan
     overdue_groups: list[OverdueGroup] = field(default_factory=list)  # of the whole stand-up
+    undated: int = 0  # changes that carry no date, counted as made before the period
 
     @property
     def overdue_objectives(self) -> int:

@@ -138,6 +138,7 @@ class QuarterReport:
     objectives: list[ObjectiveReport]
     summary: dict[Rating, int]
     strategic: list[StrategicSummary]
+    undated: int = 0  # changes that carry no date, counted as made before the period
 
     @property
     def month(self) -> Month:
@@ -268,10 +269,18 @@ def count_ratings(reports: list[ObjectiveReport]) -> dict[Rating, int]:
     return counts
 
 
-def quarter_report(plan: Plan, rows: list[Row], quarter: Quarter, as_of: date) -> QuarterReport:
-    """The report of ``quarter`` as of ``as_of`` (the quarter's last day if that is
-    earlier)."""
-    day = min(as_of, quarter.last_day)
+def report_day(quarter: Quarter, as_of: date) -> date:
+    """The day of the report of ``quarter``: ``as_of``, or the quarter's last day if that
+    is earlier."""
+    return min(as_of, quarter.last_day)
+
+
+def quarter_report(plan: Plan, rows: list[Row], quarter: Quarter, as_of: date,
+                   undated: int = 0) -> QuarterReport:
+    """The report of ``quarter`` as of ``report_day(quarter, as_of)``; ``plan`` is the plan
+    as it stood that day (``compute.record.plan_as_of``), ``undated`` what it could not
+    date."""
+    day = report_day(quarter, as_of)
     following = next((q for q in quarters(plan.plan.period) if q.number == quarter.number + 1),
                      None)
     reports = [objective_report(row, quarter, following, day, plan.plan.period)
@@ -280,4 +289,4 @@ def quarter_report(plan: Plan, rows: list[Row], quarter: Quarter, as_of: date) -
                  for so in plan.strategic_objectives
                  if any(r.strategic is so for r in reports)]
     return QuarterReport(plan.plan.title, quarter, following, day, reports,
-                         count_ratings(reports), strategic)
+                         count_ratings(reports), strategic, undated)

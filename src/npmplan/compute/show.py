@@ -49,9 +49,13 @@ class Show:
 
 
 def show_report(plan: Plan, strategic: StrategicObjective, objective: Objective,
-                as_of: Month) -> Show:
+                as_of: Month, numbered: list[tuple[int, Milestone]] | None = None) -> Show:
+    """``objective`` as of ``as_of``; ``numbered``: its milestones as they stood on a past
+    day, each with its number now (``compute.record.numbered_as_of``), else as they are."""
     states = []
-    for number, milestone in enumerate(objective.milestones, start=1):
+    if numbered is None:
+        numbered = list(enumerate(objective.milestones, start=1))
+    for number, milestone in numbered:
         section = classify(milestone, objective, as_of)
         late = months_overdue(milestone, as_of) if section == "overdue" else 0
         each = [_occurrence(entry.occurrence, entry.milestone, objective, as_of)
@@ -60,8 +64,9 @@ def show_report(plan: Plan, strategic: StrategicObjective, objective: Objective,
         states.append(MilestoneState(number, milestone, milestone.effective.window(),
                                      occurrences(milestone, plan.plan.period), section, late,
                                      each))
+    stood = objective.model_copy(update={"milestones": [m for _, m in numbered]})
     return Show(strategic, objective, plan.months(), as_of, active_months(objective),
-                milestone_counts(objective, plan.plan.period), states)
+                milestone_counts(stood, plan.plan.period), states)
 
 
 def _occurrence(month: Month, milestone: Milestone, objective: Objective,

@@ -85,6 +85,7 @@ class StatusReport:
     strategic: list[StrategicStatus]
     total: Tally
     title: str = ""
+    undated: int = 0  # changes that carry no date, counted as made before the period
 
 
 def count(entry: Entry, objective: Objective, month: Month, tally: Tally) -> None:
@@ -124,8 +125,10 @@ def tally_objective(objective: Objective, month: Month, period: tuple[Month, Mon
 
 
 def status_report(rows: Iterable[Row], as_of: date, period: tuple[Month, Month],
-                  title: str = "") -> StatusReport:
-    """Per strategic objective and objective, in plan order, and the totals."""
+                  title: str = "", undated: int = 0) -> StatusReport:
+    """Per strategic objective and objective, in plan order, and the totals. ``rows`` are
+    of the plan as it stood on ``as_of`` (``compute.record.plan_as_of``), ``undated`` what
+    it could not date."""
     month = Month.of(as_of.year, as_of.month)
     groups: dict[str, StrategicStatus] = {}
     total = Tally()
@@ -135,4 +138,4 @@ def status_report(rows: Iterable[Row], as_of: date, period: tuple[Month, Month],
         group.objectives.append(ObjectiveStatus(objective, tally))
         group.tally.add(tally)
         total.add(tally)
-    return StatusReport(as_of, month, list(groups.values()), total, title)
+    return StatusReport(as_of, month, list(groups.values()), total, title, undated)

@@ -17,6 +17,7 @@ from rich.text import Text
 from npmplan.compute.due import DueBlock, DueChange, DueItem, DueReport, OverdueGroup
 from npmplan.model.dates import Month, range_text
 from npmplan.render.jsonfmt import json_text
+from npmplan.render.record import undated_words
 from npmplan.text import md, one_line, plain
 
 TITLES = {
@@ -239,6 +240,9 @@ def text(report: DueReport, width: int) -> Text:
     if all(block.empty for block in report.blocks):
         parts += [Text(""), Text(f"Nothing is due, in progress or overdue in "
                                  f"{report.month.long()}.")]
+    if report.undated:
+        parts += [Text("")] + [Text(line, style="muted") for line in textwrap.wrap(
+            undated_words(report.undated), max(width, 20))]
     out = Text("\n").join(parts)
     out.no_wrap = True
     return out
@@ -291,6 +295,8 @@ def markdown(report: DueReport, width: int) -> str:
         if block.name:
             lines += ["", f"## {md(block.name)}"]
         lines += _md_block(report, block)
+    if report.undated:
+        lines += ["", md(undated_words(report.undated))]
     return "\n".join(lines) + "\n"
 
 
@@ -324,6 +330,7 @@ def as_json(report: DueReport, width: int) -> str:
         {"strategic_objective": group.strategic, "count": group.count,
          "objectives": dict(group.objectives), "oldest": str(group.oldest)}
         for group in report.overdue_groups]
+    out["undated"] = report.undated
     if report.since is not None:
         out["changed_since"] = {"since": report.since.label,
                                 "changes": [_change_json(c) for c in report.since.changes]}

@@ -16,6 +16,7 @@ from npmplan.compute.report import ObjectiveReport, Quarter, QuarterReport, Repo
 from npmplan.model.dates import range_text
 from npmplan.model.plan import RATINGS, Rating
 from npmplan.render.jsonfmt import json_text
+from npmplan.render.record import undated_words
 from npmplan.text import md, one_line, plain
 
 WORD = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete"}
@@ -114,6 +115,9 @@ def text(report: QuarterReport, width: int) -> Text:
                           "due next quarter.", style="muted"))
     for entry in report.objectives:
         parts += _objective_text(entry, width)
+    if report.undated:
+        parts += [Text(""), *(Text(line, style="muted") for line in textwrap.wrap(
+            undated_words(report.undated), max(width, 20)))]
     out = Text("\n").join(parts)
     out.no_wrap = True
     return out
@@ -135,6 +139,8 @@ def markdown(report: QuarterReport, width: int) -> str:
             if items:
                 lines += ["", f"{part_title} ({len(items)}):", ""]
                 lines += [f"- {md(item_words(item, part))}" for item in items]
+    if report.undated:
+        lines += ["", md(undated_words(report.undated))]
     return "\n".join(lines) + "\n"
 
 
@@ -177,4 +183,5 @@ def as_json(report: QuarterReport, width: int) -> str:
         "strategic_objectives": [{"id": s.strategic.id, "summary": s.counts}
                                  for s in report.strategic],
         "objectives": [_objective_json(entry) for entry in report.objectives],
+        "undated": report.undated,
     })

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from npmplan.compute.status import StatusReport, Tally
 from npmplan.render.jsonfmt import json_text
+from npmplan.render.record import undated_words
 from npmplan.render.tables import BAR, fitted, md_table
 from npmplan.text import md, plain
 
@@ -63,7 +64,10 @@ def text(report: StatusReport, width: int) -> RenderableType:
     table = fitted(STATUS_HEAD, rows, width, right=frozenset({2, 3, 4, 5, 7}), box=None,
                    pad_edge=False, header_style="heading", title_justify="left",
                    title=plain(status_heading(report)), title_style="heading")
-    return Group(table, Text(status_legend(report), style="muted"))
+    notes = [Text(status_legend(report), style="muted")]
+    if report.undated:
+        notes.append(Text(undated_words(report.undated), style="muted"))
+    return Group(table, *notes)
 
 
 def markdown(report: StatusReport, width: int) -> str:
@@ -76,7 +80,10 @@ def markdown(report: StatusReport, width: int) -> str:
     rows.append(["", "Total", *status_cells(report.total)])
     lines = [f"## {md(status_heading(report))}", ""]
     lines += md_table(STATUS_HEAD, rows)
-    return "\n".join([*lines, "", md(status_legend(report))]) + "\n"
+    lines += ["", md(status_legend(report))]
+    if report.undated:
+        lines += ["", md(undated_words(report.undated))]
+    return "\n".join(lines) + "\n"
 
 
 def tally_json(tally: Tally) -> dict[str, Any]:
@@ -91,7 +98,8 @@ def as_json(report: StatusReport, width: int) -> str:
     """``{"plan", "as_of", "month", "strategic_objectives": [{"id", "title", **counts,
     "objectives": [{"id", "label", **counts}]}], "total": counts}``; counts are
     done, planned, overdue, cancelled, total, due, delivered, share (0-1 or null), slip,
-    moved (see ``progress``)."""
+    moved (see ``progress``); ``undated``: the changes counted as made before the period
+    for want of a date (0 unless ``as_of`` is before today)."""
     return json_text({
         "plan": report.title, "as_of": report.as_of.isoformat(), "month": str(report.month),
         "strategic_objectives": [
@@ -100,6 +108,7 @@ def as_json(report: StatusReport, width: int) -> str:
                              **tally_json(o.tally)} for o in g.objectives]}
             for g in report.strategic],
         "total": tally_json(report.total),
+        "undated": report.undated,
     })
 
 
