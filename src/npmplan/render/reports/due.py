@@ -24,15 +24,6 @@ from npmplan.compute.due import (
 )
 from npmplan.model.dates import Month, range_text
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.reports.changes import (
-    day_text,
-    lead_json,
-    leads_words,
-    occurrence_json,
-    occurrence_line,
-    schedule_json,
-    schedule_words,
-)
 from npmplan.text import md, one_line, plain
 
 TITLES = {
@@ -75,6 +66,10 @@ def change_date(change: DueChange) -> str:
 def since_rows(since: SinceChanges) -> list[tuple[str, str, str]]:
     """Every change since, as (objective id, words, date column): an occurrence's column is
     its month (where it moved to, if it moved); leads and schedules have none."""
+    # Here, not at the top: only --since compares versions, and the stand-up without it
+    # need not import the diff (nor its workload).
+    from npmplan.render.reports.changes import leads_words, occurrence_line, schedule_words
+
     rows = [(c.objective, _change_what(c), change_date(c)) for c in since.changes]
     rows += [(c.objective, occurrence_line(c),
               str(c.new.moved_to if c.new and c.new.moved_to else c.month))
@@ -132,6 +127,8 @@ def _change_what(change: DueChange) -> str:
         words += (f" on {moved_on.isoformat()}" if moved_on else "") + \
             f" from {old.text} to {new.text}{shift}"
     else:  # the day that dates the change, where the plan has it
+        from npmplan.render.reports.changes import day_text
+
         day = {"done": change.milestone.done_on, "cancelled": change.milestone.cancelled_on,
                "added": change.milestone.added_on}.get(change.kind)
         words += f" {day_text(day)}" if day is not None else ""
@@ -344,6 +341,8 @@ def item_json(item: DueItem) -> dict[str, Any]:
 
 
 def _change_json(change: DueChange) -> dict[str, Any]:
+    from npmplan.render.reports.changes import day_text
+
     milestone = change.milestone
     return {"change": change.kind, "objective": change.objective, "what": milestone.what,
             "when": milestone.when.text,
@@ -364,6 +363,8 @@ def as_json(report: DueReport, width: int) -> str:
          "objectives": dict(group.objectives), "oldest": str(group.oldest)}
         for group in report.overdue_groups]
     if report.since is not None:
+        from npmplan.render.reports.changes import lead_json, occurrence_json, schedule_json
+
         since = report.since
         out["changed_since"] = {"since": since.label,
                                 "changes": [_change_json(c) for c in since.changes],
