@@ -309,6 +309,10 @@ def test_a_change_of_leads_is_a_change(run: Run, tmp_path: Path) -> None:
     # and back: the newer version's order, the older one's leads
     assert diff_json(run, new, old, "--exit-code", code=1)["leads"] == [
         {"objective": "2.3", "from": ["mk", "jk"], "to": []}]
+    # the same leads in another order: the same people answer for it
+    shutil.copyfile(new, old)
+    edit(Path(old), "leads: [mk, jk]", "leads: [jk, mk]")
+    assert run("diff", old, new, "--exit-code").exit_code == 0
 
 
 def test_an_occurrence_record_is_named_by_its_month(run: Run, tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ date (tbc, ongoing). A new ``moved_to`` is a move from the baseline ``when``; ea
 also gives ``since_baseline``, its end minus the end of its baseline ``when`` now.
 
 Besides the milestones' moves and states, the diff lists what else a reader of the plan
-acts on: an objective's ``leads`` (who answers for it), its ``title``, ``label``,
+acts on: an objective's ``leads`` (who answers for it; the same people in another order
+are no change), its ``title``, ``label``,
 ``priority`` and officer's ``rag`` rating; a kept milestone's ``every``, ``note`` and the
 dates of its state when only the date changed (``done_on``, ``cancelled_on``, ``moved_on``,
 ``added_on``); and each record of a recurring milestone's ``occurrences`` (a meeting held,
@@ -203,7 +204,7 @@ def compare(old: Plan, new: Plan, labels: tuple[str, str] = ("", "")) -> PlanDif
                     *_partition(milestones), _schedules(both, before, after),
                     _workload(old, new), labels,
                     [LeadChange(a.id, list(a.leads), list(b.leads))
-                     for a, b in pairs if a.leads != b.leads],
+                     for a, b in pairs if set(a.leads) != set(b.leads)],
                     [c for a, b in pairs for c in _objective_fields(a, b)],
                     [c for change in kept for c in _milestone_fields(change)],
                     [c for change in kept for c in _occurrences(change)])

@@ -71,7 +71,7 @@ def _objective_sections(diff: PlanDiff, labels: dict[str, str]) -> list[Section]
                  for c in diff.objectives_removed]),
         Section("Objectives changed", ["Id", "Field", "Was", "Now"],
                 [[c.objective, c.field, *field_words(c)] for c in diff.objective_fields],
-                label=2),
+                label=3),
         Section("Leads changed", ["Id", "Objective", "Was", "Now"],
                 [[c.objective, labels[c.objective], leads_words(c.old, names),
                   leads_words(c.new, names)] for c in diff.leads]),
