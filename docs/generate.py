@@ -21,14 +21,14 @@ import tempfile
 from pathlib import Path
 
 from npmplan.pipeline import read_plan
-from npmplan.rules.catalogue import EXAMPLE_PLAN, RULES, Rule
+from npmplan.rules.catalogue import EXAMPLE_PLAN, EXAMPLE_TODAY, RULES, Rule
 
 HERE = Path(__file__).resolve().parent
 def problems_of(text: str) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.yaml"
         path.write_text(text, encoding="utf-8")
-        result = read_plan(path, "plan.yaml")
+        result = read_plan(path, "plan.yaml", EXAMPLE_TODAY)
     return [(p.rule, str(p)) for p in result.problems]
 
 
@@ -66,7 +66,8 @@ def render() -> str:
         "",
         "Every problem ends with its rule id in square brackets. Errors make `validate` exit 1;",
         "warnings do not, unless `--strict` is given. Each example below is a change to this",
-        "small plan, and the message is exactly what npmplan printed for it:",
+        "small plan, and the message is exactly what npmplan printed for it (checked as on",
+        f"{EXAMPLE_TODAY.isoformat()}, the day the examples take as today):",
         "",
         f"```yaml\n{EXAMPLE_PLAN}```",
         "",

@@ -59,9 +59,9 @@ def move_and_finish(plan: Path) -> None:
 
 
 NOTHING: dict[str, Any] = {
-    "objectives": {"added": [], "removed": []},
-    "milestones": {"added": [], "removed": [], "moved": [], "status": []},
-    "schedules": [], "workload": []}
+    "objectives": {"added": [], "removed": [], "changed": []}, "leads": [],
+    "milestones": {"added": [], "removed": [], "moved": [], "status": [], "changed": []},
+    "occurrences": [], "schedules": [], "workload": []}
 
 
 def test_a_move_and_a_done_milestone_are_exactly_two_changes(run: Run, repo: Path) -> None:
@@ -75,12 +75,13 @@ def test_a_move_and_a_done_milestone_are_exactly_two_changes(run: Run, repo: Pat
         "added": [], "removed": [],
         "moved": [{"objective": "1.1", "what": CPT, "from": "2026-07", "to": "2026-09",
                    "months": 2, "direction": "later", "when": "2026-09", "moved_to": None,
-                   "since_baseline": None}],
+                   "moved_on": None, "since_baseline": None}],
         "status": [{"objective": "1.2", "what": CONFERENCE, "from": "planned", "to": "done",
-                    "done_on": "2026-06-20"}],
+                    "done_on": "2026-06-20", "cancelled_on": None}],
+        "changed": [],
     }
-    assert {key: data[key] for key in ("objectives", "schedules", "workload")} == {
-        key: NOTHING[key] for key in ("objectives", "schedules", "workload")}
+    others = ("objectives", "leads", "occurrences", "schedules", "workload")
+    assert {key: data[key] for key in others} == {key: NOTHING[key] for key in others}
 
 
 def test_text_and_markdown_say_the_same(run: Run, repo: Path) -> None:
@@ -90,13 +91,13 @@ def test_text_and_markdown_say_the_same(run: Run, repo: Path) -> None:
     assert "Milestones moved (1)" in result.output
     assert "2 months later" in result.output
     assert "Status changed (1)" in result.output
-    assert "done 2026-06-20" in result.output
+    assert "done (2026-06-20)" in result.output
     assert "Workload" not in result.output
     result = run("diff", f"HEAD:{REL}", "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("## Changes to the plan: UK NPM Business Plan 2026-27\n")
     assert f"| 1.1 | {CPT} | 2026-07 | 2026-09 | 2 months later |" in result.output
-    assert f"| 1.2 | {CONFERENCE} | planned | done 2026-06-20 |" in result.output
+    assert f"| 1.2 | {CONFERENCE} | planned | done (2026-06-20) |" in result.output
 
 
 def test_objectives_schedules_and_workload(run: Run, repo: Path) -> None:
@@ -112,7 +113,8 @@ def test_objectives_schedules_and_workload(run: Run, repo: Path) -> None:
     assert data["objectives"] == {
         "added": [{"id": "6.3", "title": "Website refresh", "strategic_objective": "6"}],
         "removed": [{"id": "6.2", "strategic_objective": "6",
-                     "title": "NPM Secretariat governance review and risk register"}]}
+                     "title": "NPM Secretariat governance review and risk register"}],
+        "changed": []}
     assert data["milestones"] == NOTHING["milestones"]  # 6.2's are not listed one by one
     assert data["schedules"] == [{"objective": "1.2", "added": ["2026-12"], "removed": [],
                                   "kind": [{"month": "2026-11", "from": "active",
@@ -127,7 +129,8 @@ def test_objectives_schedules_and_workload(run: Run, repo: Path) -> None:
 def test_exit_code_only_with_the_option_and_a_change(run: Run, repo: Path) -> None:
     result = run("diff", f"HEAD:{REL}", "--exit-code")
     assert result.exit_code == 0, result.output
-    assert "No changes to objectives, milestones, schedules or workload." in result.output
+    assert ("No changes to objectives, leads, ratings, milestones, occurrences, schedules or "
+            "workload.") in result.output
     assert diff_json(run, f"HEAD:{REL}") == {
         "old": {"source": f"HEAD:{REL}", "plan": "UK NPM Business Plan 2026-27"},
         "new": {"source": REL, "plan": "UK NPM Business Plan 2026-27"},
@@ -271,3 +274,117 @@ def test_a_missing_file_or_a_lone_file(run: Run, tmp_path: Path) -> None:
     result = run("diff", str(PLAN))
     assert result.exit_code == 2
     assert "name the second version too" in result.output
+
+
+# --- leads, ratings, dates and occurrences -------------------------------------------------
+
+AI = "AI Task & Finish groups every 2 months"
+SURVEY = "Survey to assess AI scrutiny and use in detention"
+PRODUCT = "Identify product of the T&F group"
+
+
+def real_pair(tmp_path: Path, *edits: tuple[str, str]) -> tuple[str, str]:
+    """The shipped plan, and a copy of it with ``edits`` made."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    shutil.copyfile(PLAN, old)
+    shutil.copyfile(PLAN, new)
+    for before, after in edits:
+        edit(new, before, after)
+    return str(old), str(new)
+
+
+LABEL = '        label: "AI Task & Finish Group"\n'
+SERIES = f'          - {{when: 2026-05..2027-03, every: 2, what: "{AI}"}}'
+
+
+def test_a_change_of_leads_is_a_change(run: Run, tmp_path: Path) -> None:
+    old, new = real_pair(tmp_path, (LABEL, LABEL + "        leads: [mk, jk]\n"))
+    assert diff_json(run, old, new, "--exit-code", code=1)["leads"] == [
+        {"objective": "2.3", "from": [], "to": ["mk", "jk"]}]
+    result = run("diff", old, new, "--format", "markdown")
+    assert "### Leads changed (1)" in result.output
+    assert ("| 2.3 | AI Task & Finish Group | no lead | Martin Kettle (mk), Jane Kilpatrick "
+            "(jk) |") in result.output
+    assert "No changes" not in result.output
+    # and back: the newer version's order, the older one's leads
+    assert diff_json(run, new, old, "--exit-code", code=1)["leads"] == [
+        {"objective": "2.3", "from": ["mk", "jk"], "to": []}]
+    # the same leads in another order: the same people answer for it
+    shutil.copyfile(new, old)
+    edit(Path(old), "leads: [mk, jk]", "leads: [jk, mk]")
+    assert run("diff", old, new, "--exit-code").exit_code == 0
+
+
+def test_an_occurrence_record_is_named_by_its_month(run: Run, tmp_path: Path) -> None:
+    old, new = real_pair(tmp_path, (SERIES, f'''\
+          - when: 2026-05..2027-03
+            every: 2
+            what: "{AI}"
+            occurrences:
+              - {{month: 2026-07, status: done, done_on: 2026-07-14}}
+              - {{month: 2026-09, moved_to: 2026-10, moved_on: 2026-08-30}}
+              - {{month: 2026-11, status: cancelled, cancelled_on: 2026-11-02}}'''))
+    data = diff_json(run, old, new, "--exit-code", code=1)
+    assert [o["month"] for o in data["occurrences"]] == ["2026-07", "2026-09", "2026-11"]
+    july = data["occurrences"][0]
+    assert (july["what"], july["from"]["status"], july["to"]) == (
+        AI, "planned", {"status": "done", "done_on": "2026-07-14", "cancelled_on": None,
+                        "moved_to": None, "moved_on": None, "note": None})
+    result = run("diff", old, new, "--format", "markdown")
+    assert "### Occurrences changed (3)" in result.output
+    for row in ("| July 2026 | planned | done (2026-07-14) |",
+                "| September 2026 | planned | moved to October 2026 (on 2026-08-30) |",
+                "| November 2026 | planned | cancelled (2026-11-02) |"):
+        assert f"| 2.3 | {AI} {row}" in result.output, row
+    # the milestone itself did not change: it is neither moved nor of another status
+    assert data["milestones"] == NOTHING["milestones"]
+
+
+def test_each_state_carries_its_date(run: Run, tmp_path: Path) -> None:
+    old, new = real_pair(
+        tmp_path,
+        (f'- {{when: 2026-05, what: "{SURVEY}"}}',
+         f'- {{when: 2026-05, what: "{SURVEY}", status: cancelled, cancelled_on: 2026-05-20}}'),
+        (f'- {{when: 2026-06, what: "{PRODUCT}"}}',
+         f'- {{when: 2026-06, moved_to: 2026-08, moved_on: 2026-06-20, what: "{PRODUCT}"}}\n'
+         '          - {when: 2026-12, what: "Brief the board", added_on: 2026-11-20}'))
+    milestones = diff_json(run, old, new)["milestones"]
+    assert [(m["what"], m["to"], m["cancelled_on"]) for m in milestones["status"]] == [
+        (SURVEY, "cancelled", "2026-05-20")]
+    assert [(m["what"], m["moved_on"]) for m in milestones["moved"]] == [(PRODUCT, "2026-06-20")]
+    assert [(m["what"], m["added_on"]) for m in milestones["added"]] == [
+        ("Brief the board", "2026-11-20")]
+    result = run("diff", old, new, "--format", "markdown")
+    assert f"| 2.3 | {SURVEY} | planned | cancelled (2026-05-20) |" in result.output
+    assert "| 2 months later (moved on 2026-06-20) |" in result.output
+    assert "| 2.3 | Brief the board | 2026-12 | planned, added on 2026-11-20 |" in result.output
+
+
+def test_ratings_priorities_notes_and_corrected_days(run: Run, tmp_path: Path) -> None:
+    old, new = real_pair(
+        tmp_path,
+        (LABEL, LABEL + '        rag: {status: amber, reason: "Survey late", '
+                        'set_on: 2026-11-02}\n'),
+        (f'- {{when: 2026-06, what: "{PRODUCT}"}}',
+         f'- {{when: 2026-06, what: "{PRODUCT}", note: "waits for the survey"}}'))
+    text = Path(new).read_text(encoding="utf-8").replace("        priority: core\n", "", 1)
+    Path(new).write_text(text, encoding="utf-8")
+    data = diff_json(run, old, new, "--exit-code", code=1)
+    assert data["objectives"]["changed"] == [
+        {"objective": "2.3", "field": "rag", "from": None,
+         "to": {"status": "amber", "reason": "Survey late", "set_on": "2026-11-02"}},
+        {"objective": "5.1", "field": "priority", "from": "core", "to": None}]
+    assert data["milestones"]["changed"] == [
+        {"objective": "2.3", "what": PRODUCT, "field": "note", "from": None,
+         "to": "waits for the survey"}]
+    result = run("diff", old, new, "--format", "markdown")
+    assert "| 2.3 | rag | none | amber, set on 2026-11-02: Survey late |" in result.output
+    # a done day corrected, the state kept: listed as the field, not as a new status
+    done = f'- {{when: 2026-05, what: "{SURVEY}", status: done, done_on: 2026-06-02}}'
+    first, second = real_pair(tmp_path, (f'- {{when: 2026-05, what: "{SURVEY}"}}', done))
+    Path(first).write_text(Path(second).read_text(encoding="utf-8"), encoding="utf-8")
+    edit(Path(second), "done_on: 2026-06-02", "done_on: 2026-06-03")
+    milestones = diff_json(run, first, second, "--exit-code", code=1)["milestones"]
+    assert milestones["status"] == []
+    assert milestones["changed"] == [{"objective": "2.3", "what": SURVEY, "field": "done_on",
+                                      "from": "2026-06-02", "to": "2026-06-03"}]

@@ -269,6 +269,71 @@ def test_since_lists_what_changed_in_git(run: Run, tmp_path: Path) -> None:
     assert "is neither an age (7d, 2w) nor a git revision" in result.output
 
 
+# Every other kind of change the stand-up lists, each with its date where the plan has one.
+CHANGED_MORE = (YEAR_END
+                .replace("{when: 2026-12..2027-01, what: spanning}",
+                         "{when: 2026-12..2027-01, moved_to: 2027-03, moved_on: 2026-12-20, "
+                         "what: spanning}")
+                .replace("{when: tbc, what: someday}",
+                         "{when: tbc, what: someday, status: cancelled, "
+                         "cancelled_on: 2027-01-05}")
+                .replace("{when: 2026-11..2027-03, every: 2, what: bimonthly}",
+                         "{when: 2026-11..2027-03, every: 2, what: bimonthly, occurrences: "
+                         "[{month: 2027-01, status: done, done_on: 2027-01-06}]}")
+                .replace("          - {when: ongoing, what: always}\n",
+                         "          - {when: ongoing, what: always}\n"
+                         "          - {when: 2027-02, what: brand new, added_on: 2027-01-04}\n")
+                .replace("        leads: [mk]\n", "        leads: [mk, jk]\n")
+                .replace("        schedule: [2026-11..2027-02]\n",
+                         "        schedule: [2026-11..2027-03]\n"))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_since_lists_leads_schedules_and_meetings_with_their_dates(run: Run,
+                                                                   tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    plan = repo / "plan.yaml"
+    plan.write_text(YEAR_END, encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "plan.yaml")
+    git(repo, "commit", "-q", "-m", "plan")
+    plan.write_text(CHANGED_MORE, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "week", day="2027-01-10")
+    args = ("due", "--plan", str(plan), "--month", "2027-01", "--by", "objective",
+            "--since", "HEAD~1")
+    result = run(*args, width=100)
+    assert result.exit_code == 0, result.output
+    changes = result.output.split("Changed since")[1].split("\n\n")[0].splitlines()
+    assert changes[0].endswith(" (6)")
+    assert [" ".join(line.split()) for line in changes[1:]] == [
+        "1.1 Moved on 2026-12-20 from 2026-12..2027-01 to 2027-03, 2 months later: spanning "
+        "2027-03",
+        "1.1 Added 2027-01-04: brand new 2027-02",
+        "1.1 Cancelled 2027-01-05: someday tbc",
+        "1.1 bimonthly, January 2027: planned \u2192 done (2027-01-06) 2027-01",
+        "1.1 Leads: M K (mk) \u2192 M K (mk), J K (jk)",
+        "1.1 Schedule: added 2027-03"]
+    markdown = run(*args, "-f", "markdown").output
+    assert "### Changed since" in markdown and " (6)\n" in markdown
+    assert "- **1.1** Leads: M K (mk) \u2192 M K (mk), J K (jk)" in markdown
+    since = json.loads(run(*args, "-f", "json").output)["changed_since"]
+    assert [(c["change"], c["moved_on"], c["cancelled_on"], c["added_on"])
+            for c in since["changes"]] == [
+        ("moved", "2026-12-20", None, None), ("added", None, None, "2027-01-04"),
+        ("cancelled", None, "2027-01-05", None)]
+    assert since["leads"] == [{"objective": "1.1", "from": ["mk"], "to": ["mk", "jk"]}]
+    assert since["schedules"] == [{"objective": "1.1", "added": ["2027-03"], "removed": [],
+                                   "kind": []}]
+    assert [(o["month"], o["to"]["status"], o["to"]["done_on"])
+            for o in since["occurrences"]] == [("2027-01", "done", "2027-01-06")]
+    # a filter shows the changes of the objectives it shows
+    other = run("due", "--plan", str(plan), "--month", "2027-01", "--strategic", "2",
+                "--since", "HEAD~1", width=100)
+    assert "Changed since" in other.output and " (0)\n" in other.output
+    assert "no lead or schedule changed" in other.output
+
+
 def test_since_outside_git_or_without_git_says_so(run: Run, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     plan = write_plan(tmp_path, YEAR_END)

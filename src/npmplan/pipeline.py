@@ -44,10 +44,13 @@ class PlanResult:
         return self.plan is not None
 
 
-def read_plan(path: Path, display: str | None = None) -> PlanResult:
-    """Every problem of one file, and its model when it has no errors."""
+def read_plan(path: Path, display: str | None = None,
+              today: date | None = None) -> PlanResult:
+    """Every problem of one file, and its model when it has no errors. ``today`` (the
+    CLI's ``dates.today()``) adds the rules that need it (``date-in-future``); without it
+    they do not run, as for a version from git, which was checked on its own day."""
     with _gc_paused():
-        return _validate(load_path(path, display or str(path)))
+        return _validate(load_path(path, display or str(path)), today)
 
 
 def read_bytes(raw: bytes, file: str, too_large: bool = False) -> PlanResult:
@@ -58,12 +61,13 @@ def read_bytes(raw: bytes, file: str, too_large: bool = False) -> PlanResult:
     return read_document(raw, file)[1]
 
 
-def read_document(raw: bytes, file: str) -> tuple[Document, PlanResult]:
+def read_document(raw: bytes, file: str,
+                  today: date | None = None) -> tuple[Document, PlanResult]:
     """``read_bytes``, and the document read (its data and positions): an edit splices
     the text that the positions place, and compares the data."""
     with _gc_paused():
         document = load_bytes(file, raw)
-        return document, _validate(document)
+        return document, _validate(document, today)
 
 
 @contextmanager
@@ -79,7 +83,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _validate(document: Document) -> PlanResult:
+def _validate(document: Document, today: date | None = None) -> PlanResult:
     problems = list(document.problems)
     dropped: Counter[str] = Counter(document.dropped)
     plan = None
@@ -98,7 +102,7 @@ def _validate(document: Document) -> PlanResult:
             problems += [document.problem(f) for f in _capped(
                 cross_findings(exc, document.data), dropped)]
         else:
-            problems += [document.problem(f) for f in _capped(check(plan), dropped)]
+            problems += [document.problem(f) for f in _capped(check(plan, today), dropped)]
     problems = capped(problems, dropped)
     if any(p.severity == "error" for p in problems):
         plan = None

@@ -10,12 +10,16 @@ Errors: ``duplicate-id``, ``unknown-lead``, ``schedule-overlap``, ``span-outside
 ``every-without-range``, ``every-not-positive``,
 ``rag-incomplete``, ``too-many-occurrences``.
 Warnings: ``milestone-outside-period``, ``milestone-off-schedule``, ``id-prefix``,
-``over-capacity``, ``empty-schedule``.
+``over-capacity``, ``empty-schedule``, and, when the day is given, ``date-in-future``.
+
+``check`` reads no clock: ``today`` is an argument (the CLI passes ``cli.dates.today()``),
+and without it the rules that need the day do not run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 
 from npmplan.compute.schedule import (
     occurrence_count,
@@ -23,17 +27,19 @@ from npmplan.compute.schedule import (
     quarterly,
     series_months,
 )
-from npmplan.model.dates import Month, range_text
+from npmplan.model.dates import Month, When, range_text
 from npmplan.model.plan import Milestone, Objective, Occurrence, Plan
 from npmplan.rules import catalogue as rules
 from npmplan.rules.problems import MAX_PER_RULE, Finding, Loc
 from npmplan.rules.suggest import close_matches, listing
 
 
-def check(plan: Plan) -> list[Finding]:
+def check(plan: Plan, today: date | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for finder in FINDERS:
         findings.extend(finder(plan))
+    if today is not None:
+        findings.extend(future_dates(plan, today))
     return findings
 
 
@@ -319,6 +325,63 @@ def empty_schedules(plan: Plan) -> Iterator[Finding]:
                 (*loc, key), f"objective '{objective.id}' has no months in its schedule, so "
                 "it has no cells in the calendar and counts in no month's workload; add its "
                 f"months, e.g. schedule: [{example}]")
+
+
+# What each day records, and what to write instead of a day after today.
+_DATED = {
+    "done_on": ("the day it was done", "write the day it happened, or keep it planned until "
+                "it is done"),
+    "cancelled_on": ("the day it was cancelled", "write the day it was called off, or keep it "
+                     "planned until then"),
+    "moved_on": ("the day it was moved", "write the day the move was decided"),
+    "added_on": ("the day it was added", "write the day it was added to the plan"),
+}
+
+
+def future_dates(plan: Plan, today: date) -> Iterator[Finding]:
+    """A day records what happened, so it cannot be after today: one that is is a slip of
+    the year or month, or a milestone marked done ahead of time. A warning: the plan still
+    reads, and every report works."""
+    for loc, _, objective in _objectives(plan):
+        rag = objective.rag
+        if rag is not None and rag.set_on is not None and rag.set_on > today:
+            yield rules.DATE_IN_FUTURE.finding(
+                (*loc, "rag", "set_on"), f"set_on {rag.set_on.isoformat()} is after today "
+                f"({today.isoformat()}), but the day the rating was set cannot be in the "
+                "future; write the day it was set")
+        for n, entry in enumerate(objective.commentary):
+            if entry.written_on > today:
+                yield rules.DATE_IN_FUTURE.finding(
+                    (*loc, "commentary", n, "written_on"), f"written_on "
+                    f"{entry.written_on.isoformat()} is after today ({today.isoformat()}), but "
+                    "the day the commentary was written cannot be in the future; write the "
+                    "day it was written")
+        for k, milestone in enumerate(objective.milestones):
+            where = (*loc, "milestones", k)
+            yield from _future_days(milestone, where, today, "")
+            for n, record in enumerate(milestone.occurrences):
+                yield from _future_days(record, (*where, "occurrences", n), today,
+                                        f" of the {record.month.long()} occurrence")
+
+
+def _future_days(record: Milestone | Occurrence, loc: Loc, today: date,
+                 which: str) -> Iterator[Finding]:
+    for key, (what, fix) in _DATED.items():
+        value: When | date | None = getattr(record, key, None)
+        if value is not None and _after(value, today):
+            text = value.text.strip() if isinstance(value, When) else value.isoformat()
+            yield rules.DATE_IN_FUTURE.finding(
+                (*loc, key), f"{key} {text}{which} is after today ({today.isoformat()}), "
+                f"but {what} cannot be in the future; {fix}")
+
+
+def _after(value: When | date, today: date) -> bool:
+    """A day after today; a month (``done_on: 2026-12``) only once the whole month is."""
+    if isinstance(value, date):
+        return value > today
+    if value.day is not None:
+        return value.day > today
+    return value.first is not None and value.first > Month.of(today.year, today.month)
 
 
 # The cross-field finders, in the order they run (each names the rules it reports).

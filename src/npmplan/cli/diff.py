@@ -29,7 +29,8 @@ def diff(
 ) -> None:
     """What changed between two versions.
 
-    Objectives, milestones moved, done or cancelled, schedules and the monthly workload.
+    Objectives, leads, ratings, milestones moved, done or cancelled (with their dates), the
+    meetings of recurring ones, schedules and the monthly workload.
     """
     from npmplan import versions
     from npmplan.compute.diff import compare

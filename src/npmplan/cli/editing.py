@@ -32,7 +32,7 @@ def carry_out(plan: Path | None, dry_run: bool, make: Make) -> None:
     went: the steps of every editing command."""
     from npmplan.write.transaction import edit
 
-    say(edit(resolve_plan(plan), make, dry_run))
+    say(edit(resolve_plan(plan), make, dry_run, dates.today()))
 
 
 def say(outcome: Outcome) -> None:

@@ -33,7 +33,8 @@ def validate(
 
     paths = [resolve_plan(p) for p in plans] if plans else _default_paths(plan)
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    problems = [p for path in paths for p in read_plan(path).problems]
+    today = dates.today()  # a done_on after it is a warning (date-in-future)
+    problems = [p for path in paths for p in read_plan(path, today=today).problems]
     failed = any(p.severity == "error" or strict for p in problems)
     VALIDATE.emit(chosen, Validation(problems, len(paths), not failed))
     raise typer.Exit(1 if failed else 0)

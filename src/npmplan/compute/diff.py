@@ -11,32 +11,58 @@ new window's end minus the old one's (positive: later), ``null`` when either sid
 date (tbc, ongoing). A new ``moved_to`` is a move from the baseline ``when``; each move
 also gives ``since_baseline``, its end minus the end of its baseline ``when`` now.
 
-JSON (``--format json``); lists follow the plan's order, months are ``YYYY-MM``::
+Besides the milestones' moves and states, the diff lists what else a reader of the plan
+acts on: an objective's ``leads`` (who answers for it; the same people in another order
+are no change), its ``title``, ``label``,
+``priority`` and officer's ``rag`` rating; a kept milestone's ``every``, ``note`` and the
+dates of its state when only the date changed (``done_on``, ``cancelled_on``, ``moved_on``,
+``added_on``); and each record of a recurring milestone's ``occurrences`` (a meeting held,
+cancelled or moved), named by its month in the series. A missing occurrence record is a
+``planned`` one. Left out on purpose: an objective's ``rationale``, ``outcomes`` and
+``outputs``, the text of the business plan document rather than its schedule (``git diff``
+shows their words), and the ``plan:`` and ``team:`` sections.
+
+JSON (``--format json``); lists follow the plan's order, months are ``YYYY-MM``, days
+``YYYY-MM-DD`` (``null`` when the plan has none)::
 
     {"old": {"source": "HEAD~1:plans/2026-27.yaml", "plan": "UK NPM Business Plan 2026-27"},
      "new": {"source": "plans/2026-27.yaml", "plan": "..."},
      "changed": true,
-     "objectives": {"added": [{"id", "title", "strategic_objective"}], "removed": [...]},
+     "objectives": {"added": [{"id", "title", "strategic_objective"}], "removed": [...],
+                    "changed": [{"objective", "field": "title" | "label" | "priority" | "rag",
+                                 "from", "to"}]},
+     "leads": [{"objective", "from": [team id], "to": [team id]}],
      "milestones": {
-       "added": [{"objective", "what", "when", "moved_to", "status"}], "removed": [...],
+       "added": [{"objective", "what", "when", "moved_to", "status", "added_on"}],
+       "removed": [{"objective", "what", "when", "moved_to", "status", "added_on"}],
        "moved": [{"objective", "what", "from", "to", "months",
                   "direction": "later" | "earlier" | "same end" | "undated",
-                  "when", "moved_to", "since_baseline"}],
-       "status": [{"objective", "what", "from", "to", "done_on"}]},
+                  "when", "moved_to", "moved_on", "since_baseline"}],
+       "status": [{"objective", "what", "from", "to", "done_on", "cancelled_on"}],
+       "changed": [{"objective", "what", "field": "every" | "note" | "done_on" |
+                    "cancelled_on" | "moved_on" | "added_on", "from", "to"}]},
+     "occurrences": [{"objective", "what", "month",
+                      "from": {"status", "done_on", "cancelled_on", "moved_to", "moved_on",
+                               "note"},
+                      "to": {...}}],
      "schedules": [{"objective", "added": [month], "removed": [month],
                     "kind": [{"month", "from", "to"}]}],
      "workload": [{"month", "old", "new", "delta"}]}
+
+A ``rag`` in ``objectives.changed`` is ``{"status", "reason", "set_on"}`` or ``null``; the
+other fields' ``from`` and ``to`` are text (``every`` a number) or ``null``. A ``done_on``
+or ``cancelled_on`` under ``status`` is the newer version's.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from npmplan.compute.schedule import active_months
 from npmplan.compute.workload import month_loads
-from npmplan.model.dates import Month
-from npmplan.model.plan import Kind, Milestone, Objective, Plan
+from npmplan.model.dates import Month, When
+from npmplan.model.plan import Kind, Milestone, Objective, Occurrence, Plan, Rag
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +122,40 @@ class ScheduleChange:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadChange:
+    """Who leads an objective: the team ids before and after."""
+
+    objective: str
+    old: list[str]
+    new: list[str]
+
+
+FieldValue = str | int | When | Rag | None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of a kept objective (``what`` is "") or of a kept milestone."""
+
+    objective: str
+    what: str
+    field: str
+    old: FieldValue
+    new: FieldValue
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceChange:
+    """The record of one occurrence of a recurring milestone; None is no record (planned)."""
+
+    objective: str
+    milestone: Milestone  # the series, as it is now
+    month: Month  # the occurrence's month in the series
+    old: Occurrence | None
+    new: Occurrence | None
+
+
+@dataclass(frozen=True, slots=True)
 class LoadChange:
     month: Month
     old: int
@@ -119,11 +179,16 @@ class PlanDiff:
     schedules: list[ScheduleChange]
     workload: list[LoadChange]
     labels: tuple[str, str] = ("", "")  # how the command line named the two versions
+    leads: list[LeadChange] = field(default_factory=list)
+    objective_fields: list[FieldChange] = field(default_factory=list)
+    milestone_fields: list[FieldChange] = field(default_factory=list)
+    occurrences: list[OccurrenceChange] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return any((self.objectives_added, self.objectives_removed, self.added, self.removed,
-                    self.moved, self.status, self.schedules, self.workload))
+                    self.moved, self.status, self.schedules, self.workload, self.leads,
+                    self.objective_fields, self.milestone_fields, self.occurrences))
 
 
 def compare(old: Plan, new: Plan, labels: tuple[str, str] = ("", "")) -> PlanDiff:
@@ -133,9 +198,16 @@ def compare(old: Plan, new: Plan, labels: tuple[str, str] = ("", "")) -> PlanDif
     both = [ident for ident in after if ident in before]
     milestones = [change for ident in both
                   for change in _milestones(ident, before[ident][1], after[ident][1])]
+    kept = [c for c in milestones if c.old is not None and c.new is not None]
+    pairs = [(before[ident][1], after[ident][1]) for ident in both]
     return PlanDiff(old, new, _only_in(after, before), _only_in(before, after),
                     *_partition(milestones), _schedules(both, before, after),
-                    _workload(old, new), labels)
+                    _workload(old, new), labels,
+                    [LeadChange(a.id, list(a.leads), list(b.leads))
+                     for a, b in pairs if set(a.leads) != set(b.leads)],
+                    [c for a, b in pairs for c in _objective_fields(a, b)],
+                    [c for change in kept for c in _milestone_fields(change)],
+                    [c for change in kept for c in _occurrences(change)])
 
 
 def _only_in(these: dict[str, tuple[str, Objective]],
@@ -191,6 +263,62 @@ def _moved(change: MilestoneChange) -> bool:
     before, after = change.old.effective, change.new.effective
     return (before.window(), before.kind if not before.dated else "") != (
         after.window(), after.kind if not after.dated else "")
+
+
+# The objective's fields a reader acts on that no other part of the diff reports.
+OBJECTIVE_FIELDS = ("title", "label", "priority", "rag")
+# A kept milestone's other fields; a state's date only when the state itself is unchanged
+# (a new state is listed with its date under "status", a move with its day under "moved").
+MILESTONE_FIELDS = ("every", "note", "done_on", "cancelled_on", "moved_on", "added_on")
+
+
+def _same(old: FieldValue, new: FieldValue) -> bool:
+    """Equal as a reader sees them: a date by its days (``14 Jul 2026`` is ``2026-07-14``),
+    a text by its words."""
+    if isinstance(old, When) and isinstance(new, When):
+        return (old.window(), old.day) == (new.window(), new.day)
+    if isinstance(old, str) and isinstance(new, str):
+        return _key(old) == _key(new)
+    return old == new
+
+
+def _objective_fields(old: Objective, new: Objective) -> list[FieldChange]:
+    return [FieldChange(new.id, "", name, getattr(old, name), getattr(new, name))
+            for name in OBJECTIVE_FIELDS if not _same(getattr(old, name), getattr(new, name))]
+
+
+def _milestone_fields(change: MilestoneChange) -> list[FieldChange]:
+    old, new = change.old, change.new
+    assert old is not None and new is not None
+    shown_elsewhere = set()
+    if old.status != new.status:
+        shown_elsewhere |= {"done_on", "cancelled_on"}
+    if _moved(change):
+        shown_elsewhere.add("moved_on")
+    return [FieldChange(change.objective, new.what, name, getattr(old, name),
+                        getattr(new, name))
+            for name in MILESTONE_FIELDS
+            if name not in shown_elsewhere and not _same(getattr(old, name), getattr(new, name))]
+
+
+def _occurrences(change: MilestoneChange) -> list[OccurrenceChange]:
+    """The occurrence records that differ, in month order; a record added as ``planned``
+    with nothing else said is no change."""
+    assert change.old is not None and change.new is not None
+    before = {record.month: record for record in change.old.occurrences}
+    after = {record.month: record for record in change.new.occurrences}
+    return [OccurrenceChange(change.objective, change.new, month, before.get(month),
+                             after.get(month))
+            for month in sorted(before.keys() | after.keys())
+            if _state(before.get(month)) != _state(after.get(month))]
+
+
+def _state(record: Occurrence | None) -> tuple[object, ...]:
+    if record is None:
+        return ("planned", None, None, None, None, None)
+    done = (record.done_on.window(), record.done_on.day) if record.done_on else None
+    return (record.status, done, record.cancelled_on, record.moved_to, record.moved_on,
+            _key(record.note) if record.note else None)
 
 
 def _schedule(ident: str, old: Objective, new: Objective) -> ScheduleChange | None:

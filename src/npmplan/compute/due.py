@@ -28,7 +28,13 @@ from npmplan.model.dates import Month
 from npmplan.model.plan import Milestone, Objective, Plan, StrategicObjective
 
 if TYPE_CHECKING:  # only ``--since`` compares versions: the stand-up need not import diff
-    from npmplan.compute.diff import MilestoneChange, PlanDiff
+    from npmplan.compute.diff import (
+        LeadChange,
+        MilestoneChange,
+        OccurrenceChange,
+        PlanDiff,
+        ScheduleChange,
+    )
 
 SECTIONS = ("overdue", "due", "in_progress", "recurring", "ongoing", "tbc")
 FOLDABLE = ("overdue", "ongoing", "tbc")  # the sections the text view folds by default
@@ -94,10 +100,21 @@ class DueChange:
 
 @dataclass(frozen=True, slots=True)
 class SinceChanges:
-    """What changed since ``label`` (e.g. ``2026-11-23, commit 1a2b3c4``)."""
+    """What changed since ``label`` (e.g. ``2026-11-23, commit 1a2b3c4``): the milestones,
+    the occurrences of recurring ones, who leads and when the work runs. A rating, a title
+    or a note is not a change to the stand-up: ``diff`` lists those."""
 
     label: str
     changes: list[DueChange]
+    occurrences: list[OccurrenceChange] = field(default_factory=list)
+    leads: list[LeadChange] = field(default_factory=list)
+    schedules: list[ScheduleChange] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # team id → name, for the leads
+
+    @property
+    def count(self) -> int:
+        return (len(self.changes) + len(self.occurrences) + len(self.leads)
+                + len(self.schedules))
 
 
 @dataclass(slots=True)
@@ -225,8 +242,9 @@ def has_leads(plan: Plan) -> bool:
 
 
 def changes_since(diff: PlanDiff, shown: set[str], label: str) -> SinceChanges:
-    """The milestone changes of the objectives shown: done, moved, added, cancelled (and
-    removed or reopened), each kind in the plan's order."""
+    """The changes of the objectives shown: milestones done, moved, added, cancelled (and
+    removed or reopened), each kind in the plan's order; then occurrences, leads and
+    schedules, in the plan's order."""
     found: list[DueChange] = []
     for change in diff.status:
         assert change.new is not None
@@ -240,7 +258,11 @@ def changes_since(diff: PlanDiff, shown: set[str], label: str) -> SinceChanges:
     found += [_change("removed", change) for change in diff.removed]
     found = [change for change in found if change.objective in shown]
     found.sort(key=lambda change: CHANGE_KINDS.index(change.kind))
-    return SinceChanges(label, found)
+    names = {member.id: member.name for plan in (diff.old, diff.new) for member in plan.team}
+    return SinceChanges(label, found,
+                        [c for c in diff.occurrences if c.objective in shown],
+                        [c for c in diff.leads if c.objective in shown],
+                        [c for c in diff.schedules if c.objective in shown], names)
 
 
 def _change(kind: ChangeKind, change: MilestoneChange) -> DueChange:

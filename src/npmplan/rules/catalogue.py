@@ -12,6 +12,7 @@ appends), ``bad`` the lines that break the rule, ``good`` the lines that fix it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from npmplan.rules.problems import Finding, Loc, Problem, Severity
 
@@ -33,6 +34,9 @@ _MILESTONE = "          - {when: 2026-09, what: Draft shared}\n"
 _TITLE = "        title: Example objective\n"
 _SCHEDULE = "        schedule: [2026-07..2026-12]\n"
 _PLAN = "plan: {title: Example, period: 2026-04..2027-03}\n"
+# The day the examples are checked on, for the rules that need today (date-in-future): a
+# fixed day, so that docs/rules.md is the same whenever it is generated.
+EXAMPLE_TODAY = date(2026, 10, 15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +368,17 @@ ID_PREFIX = _rule(
 )
 EMPTY_SCHEDULE = _rule("empty-schedule", "warning", "an objective with no months in its schedule",
     Example(_SCHEDULE, "        schedule: []\n", _SCHEDULE),
+)
+DATE_IN_FUTURE = _rule(
+    "date-in-future",
+    "warning",
+    "a done_on, cancelled_on, moved_on, added_on (of a milestone or an occurrence) or a "
+    "rating's set_on after today",
+    Example(
+        _MILESTONE,
+        "          - {when: 2026-09, what: Draft shared, status: done, done_on: 2027-09-18}\n",
+        "          - {when: 2026-09, what: Draft shared, status: done, done_on: 2026-09-18}\n",
+    ),
 )
 OVER_CAPACITY = _rule("over-capacity", "warning", "a month whose workload is over plan.capacity",
     Example(

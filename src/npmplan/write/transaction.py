@@ -22,6 +22,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -81,8 +82,10 @@ class Outcome:
         return self.status in DONE
 
 
-def edit(path: Path, make: Make, dry_run: bool) -> Outcome:
-    """Read, change, check, then write (or diff): one editing command, start to end."""
+def edit(path: Path, make: Make, dry_run: bool, today: date | None = None) -> Outcome:
+    """Read, change, check, then write (or diff): one editing command, start to end.
+    ``today`` checks the plan's days against it, as read and as changed, so that a day
+    after today that the change writes is one of the new warnings."""
     from npmplan.errors import ConflictError, UsageError
     from npmplan.pipeline import read_document
     from npmplan.write.atomic import ChangedError, snapshot
@@ -92,7 +95,7 @@ def edit(path: Path, make: Make, dry_run: bool) -> Outcome:
         snap = snapshot(path)
     except (ChangedError, OSError) as exc:
         return Outcome("unreadable", path, reason=_reason(exc))
-    document, before = read_document(snap.raw, str(path))
+    document, before = read_document(snap.raw, str(path), today)
     if before.plan is None:
         return Outcome("invalid", path, result=before)
     try:
@@ -108,7 +111,7 @@ def edit(path: Path, make: Make, dry_run: bool) -> Outcome:
     new = src.encode(text)
     if new == snap.raw:
         return Outcome("unchanged", path, change)
-    changed, after = read_document(new, str(path))
+    changed, after = read_document(new, str(path), today)
     if after.plan is None:
         return Outcome("would-be-invalid", path, change, after)
     expected = copy.deepcopy(document.data)

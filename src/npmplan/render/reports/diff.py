@@ -8,11 +8,24 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from npmplan.compute.diff import MilestoneChange, ObjectiveChange, PlanDiff, ScheduleChange
-from npmplan.model.dates import Month
-from npmplan.model.plan import Milestone
+from npmplan.compute.diff import MilestoneChange, ObjectiveChange, PlanDiff
 from npmplan.render.jsonfmt import json_text
-from npmplan.render.tables import Section, md_table, plural, runs, signed, text_table
+from npmplan.render.reports.changes import (
+    added_on_words,
+    day_text,
+    field_json,
+    field_words,
+    lead_json,
+    leads_words,
+    moved_on_words,
+    occurrence_change_words,
+    occurrence_json,
+    schedule_json,
+    schedule_words,
+    state_words,
+    team_names,
+)
+from npmplan.render.tables import Section, md_table, plural, signed, text_table
 from npmplan.text import md, plain
 
 
@@ -29,51 +42,13 @@ def move_words(change: MilestoneChange) -> str:
     if (change.new is not None and change.new.moved_to is not None and since is not None
             and since != months):
         words += f" ({signed(since)} on the baseline {change.new.when.text})"
-    return words
-
-
-def status_words(milestone: Milestone) -> str:
-    done_on = f" {milestone.done_on.text}" if milestone.done_on else ""
-    return milestone.status + done_on
-
-
-def schedule_words(change: ScheduleChange) -> str:
-    parts = []
-    if change.added:
-        parts.append(f"added {runs(change.added)}")
-    if change.removed:
-        parts.append(f"removed {runs(change.removed)}")
-    pairs: dict[tuple[str, str], list[Month]] = {}
-    for month, old, new in change.kinds:
-        pairs.setdefault((old, new), []).append(month)
-    parts += [f"{runs(months)} {old} \u2192 {new}" for (old, new), months in pairs.items()]
-    return "; ".join(parts)
+    return words + (moved_on_words(change.new) if change.new is not None else "")
 
 
 def diff_sections(diff: PlanDiff) -> list[Section]:
     labels = {obj.id: obj.row_label for _, obj in diff.old.objectives()}
     labels |= {obj.id: obj.row_label for _, obj in diff.new.objectives()}
-    objective_head = ["Id", "Objective", "Strategic objective"]
-    milestone_head = ["Id", "Milestone", "When", "Status"]
-    sections = [
-        Section("Objectives added", objective_head,
-                [[c.objective.id, c.objective.row_label, c.strategic]
-                 for c in diff.objectives_added]),
-        Section("Objectives removed", objective_head,
-                [[c.objective.id, c.objective.row_label, c.strategic]
-                 for c in diff.objectives_removed]),
-        Section("Milestones moved", ["Id", "Milestone", "Was", "Now", "Change"],
-                [[c.objective, c.milestone.what, c.old.effective.text, c.new.effective.text,
-                  move_words(c)] for c in diff.moved if c.old and c.new]),
-        Section("Status changed", ["Id", "Milestone", "Was", "Now"],
-                [[c.objective, c.milestone.what, status_words(c.old), status_words(c.new)]
-                 for c in diff.status if c.old and c.new]),
-        Section("Milestones added", milestone_head,
-                [[c.objective, c.milestone.what, c.milestone.effective.text, c.milestone.status]
-                 for c in diff.added]),
-        Section("Milestones removed", milestone_head,
-                [[c.objective, c.milestone.what, c.milestone.effective.text, c.milestone.status]
-                 for c in diff.removed]),
+    sections = [*_objective_sections(diff, labels), *_milestone_sections(diff),
         Section("Schedules changed", ["Id", "Objective", "Change"],
                 [[c.objective, labels[c.objective], schedule_words(c)]
                  for c in diff.schedules]),
@@ -84,7 +59,51 @@ def diff_sections(diff: PlanDiff) -> list[Section]:
     return [section for section in sections if section.rows]
 
 
-NO_CHANGE = "No changes to objectives, milestones, schedules or workload."
+def _objective_sections(diff: PlanDiff, labels: dict[str, str]) -> list[Section]:
+    names = team_names(diff.old, diff.new)
+    head = ["Id", "Objective", "Strategic objective"]
+    return [
+        Section("Objectives added", head,
+                [[c.objective.id, c.objective.row_label, c.strategic]
+                 for c in diff.objectives_added]),
+        Section("Objectives removed", head,
+                [[c.objective.id, c.objective.row_label, c.strategic]
+                 for c in diff.objectives_removed]),
+        Section("Objectives changed", ["Id", "Field", "Was", "Now"],
+                [[c.objective, c.field, *field_words(c)] for c in diff.objective_fields],
+                label=3),
+        Section("Leads changed", ["Id", "Objective", "Was", "Now"],
+                [[c.objective, labels[c.objective], leads_words(c.old, names),
+                  leads_words(c.new, names)] for c in diff.leads]),
+    ]
+
+
+def _milestone_sections(diff: PlanDiff) -> list[Section]:
+    head = ["Id", "Milestone", "When", "Status"]
+    return [
+        Section("Milestones moved", ["Id", "Milestone", "Was", "Now", "Change"],
+                [[c.objective, c.milestone.what, c.old.effective.text, c.new.effective.text,
+                  move_words(c)] for c in diff.moved if c.old and c.new]),
+        Section("Status changed", ["Id", "Milestone", "Was", "Now"],
+                [[c.objective, c.milestone.what, state_words(c.old), state_words(c.new)]
+                 for c in diff.status if c.old and c.new]),
+        Section("Occurrences changed", ["Id", "Milestone", "Month", "Was", "Now"],
+                [[c.objective, c.milestone.what, c.month.long(), *occurrence_change_words(c)]
+                 for c in diff.occurrences]),
+        Section("Milestones changed", ["Id", "Milestone", "Field", "Was", "Now"],
+                [[c.objective, c.what, c.field, *field_words(c)]
+                 for c in diff.milestone_fields]),
+        Section("Milestones added", head,
+                [[c.objective, c.milestone.what, c.milestone.effective.text,
+                  c.milestone.status + added_on_words(c.milestone)] for c in diff.added]),
+        Section("Milestones removed", head,
+                [[c.objective, c.milestone.what, c.milestone.effective.text,
+                  state_words(c.milestone)] for c in diff.removed]),
+    ]
+
+
+NO_CHANGE = ("No changes to objectives, leads, ratings, milestones, occurrences, schedules "
+             "or workload.")
 
 
 def diff_heading(diff: PlanDiff) -> str:
@@ -120,7 +139,7 @@ def _milestone_json(change: MilestoneChange) -> dict[str, Any]:
     return {"objective": change.objective, "what": milestone.what,
             "when": milestone.when.text,
             "moved_to": milestone.moved_to.text if milestone.moved_to else None,
-            "status": milestone.status}
+            "status": milestone.status, "added_on": day_text(milestone.added_on)}
 
 
 def _move_json(change: MilestoneChange) -> dict[str, Any]:
@@ -130,14 +149,15 @@ def _move_json(change: MilestoneChange) -> dict[str, Any]:
             "months": change.months, "direction": change.direction,
             "when": change.new.when.text,
             "moved_to": change.new.moved_to.text if change.new.moved_to else None,
-            "since_baseline": change.since_baseline}
+            "moved_on": day_text(change.new.moved_on), "since_baseline": change.since_baseline}
 
 
 def _status_json(change: MilestoneChange) -> dict[str, Any]:
     assert change.old is not None and change.new is not None
     return {"objective": change.objective, "what": change.new.what,
             "from": change.old.status, "to": change.new.status,
-            "done_on": change.new.done_on.text if change.new.done_on else None}
+            "done_on": day_text(change.new.done_on),
+            "cancelled_on": day_text(change.new.cancelled_on)}
 
 
 def as_json(diff: PlanDiff, width: int) -> str:
@@ -152,16 +172,16 @@ def as_json(diff: PlanDiff, width: int) -> str:
         "new": {"source": new, "plan": diff.new.plan.title},
         "changed": diff.changed,
         "objectives": {"added": [objective(c) for c in diff.objectives_added],
-                       "removed": [objective(c) for c in diff.objectives_removed]},
+                       "removed": [objective(c) for c in diff.objectives_removed],
+                       "changed": [field_json(c) for c in diff.objective_fields]},
+        "leads": [lead_json(c) for c in diff.leads],
         "milestones": {"added": [_milestone_json(c) for c in diff.added],
                        "removed": [_milestone_json(c) for c in diff.removed],
                        "moved": [_move_json(c) for c in diff.moved],
-                       "status": [_status_json(c) for c in diff.status]},
-        "schedules": [{"objective": c.objective, "added": [str(m) for m in c.added],
-                       "removed": [str(m) for m in c.removed],
-                       "kind": [{"month": str(m), "from": old_kind, "to": new_kind}
-                                for m, old_kind, new_kind in c.kinds]}
-                      for c in diff.schedules],
+                       "status": [_status_json(c) for c in diff.status],
+                       "changed": [field_json(c) for c in diff.milestone_fields]},
+        "occurrences": [occurrence_json(c) for c in diff.occurrences],
+        "schedules": [schedule_json(c) for c in diff.schedules],
         "workload": [{"month": str(c.month), "old": c.old, "new": c.new, "delta": c.delta}
                      for c in diff.workload],
     })

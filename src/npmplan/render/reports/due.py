@@ -14,7 +14,14 @@ from typing import Any
 
 from rich.text import Text
 
-from npmplan.compute.due import DueBlock, DueChange, DueItem, DueReport, OverdueGroup
+from npmplan.compute.due import (
+    DueBlock,
+    DueChange,
+    DueItem,
+    DueReport,
+    OverdueGroup,
+    SinceChanges,
+)
 from npmplan.model.dates import Month, range_text
 from npmplan.render.jsonfmt import json_text
 from npmplan.render.record import undated_words
@@ -55,6 +62,23 @@ def change_date(change: DueChange) -> str:
     """The date column of a change: where the milestone is now."""
     window = change.milestone.effective.window()
     return range_text(*window) if window else change.milestone.effective.kind
+
+
+def since_rows(since: SinceChanges) -> list[tuple[str, str, str]]:
+    """Every change since, as (objective id, words, date column): an occurrence's column is
+    its month (where it moved to, if it moved); leads and schedules have none."""
+    # Here, not at the top: only --since compares versions, and the stand-up without it
+    # need not import the diff (nor its workload).
+    from npmplan.render.reports.changes import leads_words, occurrence_line, schedule_words
+
+    rows = [(c.objective, _change_what(c), change_date(c)) for c in since.changes]
+    rows += [(c.objective, occurrence_line(c),
+              str(c.new.moved_to if c.new and c.new.moved_to else c.month))
+             for c in since.occurrences]
+    rows += [(c.objective, f"Leads: {leads_words(c.old, since.names)} \u2192 "
+              f"{leads_words(c.new, since.names)}", "") for c in since.leads]
+    rows += [(c.objective, f"Schedule: {schedule_words(c)}", "") for c in since.schedules]
+    return rows
 
 
 def details(item: DueItem) -> str:
@@ -100,9 +124,15 @@ def _change_what(change: DueChange) -> str:
         if change.months:
             shift = f", {abs(change.months)} month{'s' if abs(change.months) > 1 else ''} " \
                     f"{'later' if change.months > 0 else 'earlier'}"
-        words += f" from {old.text} to {new.text}{shift}"
-    elif change.kind == "done" and change.milestone.done_on is not None:
-        words += f" {change.milestone.done_on.text}"
+        moved_on = change.milestone.moved_on
+        words += (f" on {moved_on.isoformat()}" if moved_on else "") + \
+            f" from {old.text} to {new.text}{shift}"
+    else:  # the day that dates the change, where the plan has it
+        from npmplan.render.reports.changes import day_text
+
+        day = {"done": change.milestone.done_on, "cancelled": change.milestone.cancelled_on,
+               "added": change.milestone.added_on}.get(change.kind)
+        words += f" {day_text(day)}" if day is not None else ""
     return f"{words}: {one_line(change.milestone.what)}"
 
 
@@ -111,13 +141,13 @@ class Layout:
 
     def __init__(self, report: DueReport, width: int) -> None:
         shown = _shown_items(report)
-        changes = report.since.changes if report.since else []
+        changes = since_rows(report.since) if report.since else []
         self.ids = max([len(item.objective.id) for item in shown]
-                       + [len(change.objective) for change in changes]
+                       + [len(ident) for ident, _, _ in changes]
                        + [len(group.strategic) for block in report.blocks
                           for group in block.overdue_groups] + [1])
         self.dates = max([len(date_text(item)) for item in shown]
-                         + [len(change_date(change)) for change in changes] + [7])
+                         + [len(day) for _, _, day in changes] + [7])
         self.what = width - self.ids - 1 - 1 - self.dates
         if self.what < 24:  # too narrow for a date column: the date follows the text
             self.dates, self.what = 0, max(width - self.ids - 1, 10)
@@ -215,14 +245,17 @@ def _folded(name: str, block: DueBlock, layout: Layout, folded: tuple[str, ...])
 def _since_lines(report: DueReport, layout: Layout) -> list[Text]:
     if report.since is None:
         return []
-    changes = report.since.changes
-    out = [Text(""), Text(f"Changed since {report.since.label} ({len(changes)})",
+    out = [Text(""), Text(f"Changed since {report.since.label} ({report.since.count})",
                           style="heading")]
-    if not changes:
-        out.append(Text("No milestone was done, moved, added or cancelled."))
-    for change in changes:
-        out += layout.row(change.objective, _change_what(change), change_date(change))
+    if not report.since.count:
+        out.append(Text(NOTHING_SINCE))
+    for ident, words, day in since_rows(report.since):
+        out += layout.row(ident, words, day)
     return out
+
+
+NOTHING_SINCE = ("No milestone or meeting was done, moved, added or cancelled, and no lead or "
+                 "schedule changed.")
 
 
 def text(report: DueReport, width: int) -> Text:
@@ -288,9 +321,9 @@ def markdown(report: DueReport, width: int) -> str:
         lines += ["", f"Showing {md(report.filtered)}"]
     if report.since is not None:
         lines += ["", f"### Changed since {md(report.since.label)} "
-                      f"({len(report.since.changes)})", ""]
-        lines += [f"- **{md(change.objective)}** {md(_change_what(change))}"
-                  for change in report.since.changes] or ["- No changes"]
+                      f"({report.since.count})", ""]
+        lines += [f"- **{md(ident)}** {md(words)}"
+                  for ident, words, _ in since_rows(report.since)] or ["- No changes"]
     for block in report.blocks:
         if block.name:
             lines += ["", f"## {md(block.name)}"]
@@ -314,11 +347,16 @@ def item_json(item: DueItem) -> dict[str, Any]:
 
 
 def _change_json(change: DueChange) -> dict[str, Any]:
+    from npmplan.render.reports.changes import day_text
+
     milestone = change.milestone
     return {"change": change.kind, "objective": change.objective, "what": milestone.what,
             "when": milestone.when.text,
             "moved_to": milestone.moved_to.text if milestone.moved_to else None,
-            "status": milestone.status, "months": change.months}
+            "status": milestone.status, "months": change.months,
+            "done_on": day_text(milestone.done_on),
+            "cancelled_on": day_text(milestone.cancelled_on),
+            "moved_on": day_text(milestone.moved_on), "added_on": day_text(milestone.added_on)}
 
 
 def as_json(report: DueReport, width: int) -> str:
@@ -332,6 +370,12 @@ def as_json(report: DueReport, width: int) -> str:
         for group in report.overdue_groups]
     out["undated"] = report.undated
     if report.since is not None:
-        out["changed_since"] = {"since": report.since.label,
-                                "changes": [_change_json(c) for c in report.since.changes]}
+        from npmplan.render.reports.changes import lead_json, occurrence_json, schedule_json
+
+        since = report.since
+        out["changed_since"] = {"since": since.label,
+                                "changes": [_change_json(c) for c in since.changes],
+                                "occurrences": [occurrence_json(c) for c in since.occurrences],
+                                "leads": [lead_json(c) for c in since.leads],
+                                "schedules": [schedule_json(c) for c in since.schedules]}
     return json_text(out)
