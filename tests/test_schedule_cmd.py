@@ -21,14 +21,17 @@ def objective(path: Path, objective_id: str) -> Objective:
 
 
 def schedule_lines(text: str, objective_id: str) -> range:
-    """The line numbers of the objective's ``schedule:`` key and its items."""
+    """The line numbers of the objective's ``schedule:`` key and its items, and of the
+    comment ``new`` marks a carried schedule with."""
     lines = text.splitlines()
     start = lines.index(next(line for line in lines if line.strip() == f'- id: "{objective_id}"'))
     key = next(n for n in range(start, len(lines)) if lines[n].strip().startswith("schedule:"))
+    mark = next((n for n in range(key - 1, start, -1)
+                 if lines[n].strip().startswith("# Review: schedule carried")), key)
     end = key + 1
     while end < len(lines) and lines[end].lstrip().startswith("- {months:"):
         end += 1
-    return range(key, end)
+    return range(mark, end)
 
 
 def changed_lines(before: str, after: str) -> set[int]:
@@ -64,6 +67,7 @@ def test_a_new_year_s_row_set_whole(run: Run, plan: Path) -> None:
             "2027-06..2027-12, 2028-03 production)") in result.stdout
     after = target.read_text(encoding="utf-8")
     assert changed_lines(before, after) <= set(schedule_lines(before, "2.4"))
+    assert after.count("# Review: schedule carried") == 21  # set: its mark is done with
     assert list(active_months(objective(target, "2.4"))) == [
         *months("2027-06", "2027-12"), Month.of(2028, 3)]
     calendar = run("calendar", "--plan", target)
@@ -156,3 +160,15 @@ def test_the_off_schedule_warning_names_the_command_that_fixes_it(run: Run, plan
     fixed = run("schedule", "2.4", "--add", "2026-04", "--plan", plan)
     assert fixed.exit_code == 0, fixed.output
     assert "milestone-off-schedule" not in run("validate", plan).output
+
+
+def test_an_emptied_schedule_set_becomes_a_block_list(run: Run, plan: Path) -> None:
+    target = plan.parent / "2027-28.yaml"
+    assert run("new", "--from", plan, "-o", target, "--empty-schedules").exit_code == 0
+    result = run("schedule", "3.4", "2027-08..2027-12", "--kind", "production", "--plan", target)
+    assert result.exit_code == 0, result.output
+    assert "3.4's schedule is 2027-08..2027-12 production (was: empty)" in result.stdout
+    text = target.read_text(encoding="utf-8")
+    assert "        schedule:\n          - {months: 2027-08..2027-12, kind: production}\n" \
+        in text
+    assert text.count("# Schedule: redo from") == 21

@@ -25,6 +25,9 @@ def set_list(src: Source, parent: Loc, key: str, items: list[str]) -> list[Splic
     becomes a flow list ``[a, b]``, or ``[]`` when there are no items."""
     owner = src.node_at(parent)
     seq = owner.values.get(key) if isinstance(owner, MapNode) else None
+    if isinstance(owner, MapNode) and isinstance(seq, SeqNode) and not seq.items and items \
+            and not src.is_flow(owner):  # "key: []" (as new writes it) becomes a block list
+        return _block_from_empty(src, owner, key, items)
     if not (isinstance(seq, SeqNode) and seq.items and not src.is_flow(seq) and items):
         return set_fields(src, parent, {key: "[" + ", ".join(items) + "]"})
     first = seq.items[0]
@@ -35,6 +38,19 @@ def set_list(src: Source, parent: Loc, key: str, items: list[str]) -> list[Splic
     end, lead = src.next_line(src.end(seq.items[-1]))
     lines = [prefix + item for item in items]
     return [(src.starts[src.line_of(start)], end, _lines(lines, src.newline, lead))]
+
+
+def _block_from_empty(src: Source, owner: MapNode, key: str, items: list[str]) -> list[Splice]:
+    """``key: []`` written as ``key:`` and one ``- item`` line per item, two spaces in from
+    the key (a comment after the ``[]`` stays after the key)."""
+    seq = owner.values[key]
+    assert isinstance(seq, SeqNode)
+    start = src.colon_end(owner.keys[key])
+    end = src.ends[seq.pos][0]
+    indent = " " * (len(src.prefix(src.offset(owner.keys[key]))) + 2)
+    at, lead = src.next_line(end)
+    lines = [indent + "- " + item for item in items]
+    return [(start, end, ""), (at, at, lead + _lines(lines, src.newline, lead))]
 
 
 def item_lines(src: Source, loc: Loc) -> list[str | None]:

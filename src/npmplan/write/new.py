@@ -40,7 +40,7 @@ from npmplan.model.plan import (
 from npmplan.write.carry import Tally
 from npmplan.write.carry_schedule import carry_schedule
 from npmplan.write.new_milestones import write_milestones
-from npmplan.write.review import Finding, Reviews
+from npmplan.write.review import Reviews, YearText
 from npmplan.write.yaml_text import Writer, flow
 from npmplan.write.yaml_text import quote as quote
 from npmplan.write.yaml_text import scalar as scalar
@@ -74,7 +74,7 @@ class Made:
 
     tally: Tally = field(default_factory=Tally)
     rows: list[Row] = field(default_factory=list)
-    review: list[Finding] = field(default_factory=list)
+    review: list[YearText] = field(default_factory=list)
 
 
 def default_period(old: tuple[Month, Month]) -> tuple[Month, Month]:

@@ -17,7 +17,7 @@ from npmplan.model.dates import Month
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class YearText:
     """One carried text that names the old period's years: where, which field, and the
     names themselves as written."""
 
@@ -49,7 +49,7 @@ class Reviews:
     def __init__(self, period: tuple[Month, Month]) -> None:
         self.pattern = year_pattern(period)
         self.last_year = period[1].year
-        self.found: list[Finding] = []
+        self.found: list[YearText] = []
 
     def check(self, where: str, field: str, text: str) -> str | None:
         """The comment to write above a text that names the old years (and the finding
@@ -58,7 +58,7 @@ class Reviews:
                                     if not self._later(m.group())))
         if not names:
             return None
-        self.found.append(Finding(where, field, names))
+        self.found.append(YearText(where, field, names))
         return f"Review: names {', '.join(names)} (last year's text); update it or keep it."
 
     def _later(self, name: str) -> bool:

@@ -122,4 +122,31 @@ def _splices(src: Source, loc: Loc, objective: Objective,
                                                          else {"kind": kind})
         items.append(flow_map(fields))
         written.append(fields)
-    return set_list(src, loc[:-1], "schedule", items), written
+    return set_list(src, loc[:-1], "schedule", items) + _mark(src, loc[:-1]), written
+
+
+# What ``npmplan new`` writes above a schedule it carried (or emptied): once the schedule
+# is set, the mark is done with, so it goes.
+MARKS = ("# Review: schedule carried from ", "# Schedule: redo from ")
+
+
+def _mark(src: Source, parent: Loc) -> list[tuple[int, int, str]]:
+    """The splice that removes ``new``'s mark, the comment lines right above the
+    ``schedule:`` key from the one that starts with a ``MARKS`` text; none without it."""
+    from npmplan.read.loader import MapNode
+
+    owner = src.node_at(parent)
+    if not isinstance(owner, MapNode) or "schedule" not in owner.keys:
+        return []
+    key_line = src.line_of(src.offset(owner.keys["schedule"]))
+    line = key_line
+    while line > 0 and _text_of(src, line - 1).lstrip().startswith("#"):
+        line -= 1
+        if _text_of(src, line).lstrip().startswith(MARKS):
+            return [(src.starts[line], src.starts[key_line], "")]
+    return []
+
+
+def _text_of(src: Source, line: int) -> str:
+    end = src.starts[line + 1] if line + 1 < len(src.starts) else len(src.text)
+    return src.text[src.starts[line]:end]
