@@ -281,7 +281,7 @@ def capacity(plan: Plan) -> Iterator[Finding]:
 
 
 def empty_schedules(plan: Plan) -> Iterator[Finding]:
-    """A half-made plan (``npmplan new`` empties every schedule) must not look finished."""
+    """A half-made plan (``npmplan new --empty-schedules``) must not look finished."""
     example = range_text(*plan.plan.period)
     for loc, _, objective in _objectives(plan):
         if not objective.schedule:
