@@ -157,11 +157,28 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "(read with git). Here `old.yaml` is the shipped plan and `new.yaml` the same with one "
      "milestone moved and one marked done.", "npmplan diff old.yaml new.yaml", 0),
     ("new", "Start next year's plan from this one: the plan's and the objectives' text is "
-     "kept; open milestones due in the last quarter (as tbc) and recurring ones (moved to the "
-     "new year) are carried forward with a note, the other open ones listed in comments to "
-     "pick from; schedules are cleared to redo, and each empty one is a warning until it is "
-     "filled in. It never overwrites a file.",
+     "kept. Each schedule is carried into the new year and marked for review: work that ran "
+     "to the old year's end goes on from the new year's start (June to March becomes April "
+     "to March; `--shift` keeps June to March), the other spans move a year on; "
+     "`--empty-schedules` leaves them all to redo. Open milestones due in the last quarter "
+     "(as tbc), series (from their next meeting, on their cadence), quarterly and ongoing "
+     "ones are carried forward with a note; the other open ones are listed in comments to "
+     "pick from. Text that names a year of the old plan is listed for review and marked "
+     "with a `# Review:` comment. It never overwrites a file.",
      "npmplan new --from plans/2026-27.yaml --period 2027-04..2028-03 -o plans/2027-28.yaml", 0),
+    ("new --review", "Only the list of carried text that names a year of the old plan; "
+     "nothing is written.", "npmplan new --from plans/2026-27.yaml --review", 0),
+    ("schedule", "Set an objective's schedule, its row of the calendar: the whole of it as "
+     "months and ranges (`SPAN`s, as `months:` takes them), each of `--kind "
+     "active|meetings|production` (default active); or change it by a span with `--add "
+     "SPAN` (its months take the kind) or `--remove SPAN`. Only the schedule's lines change "
+     "(a span kept keeps its line and comment); the plan is checked before it is written. "
+     "Here on the new year's plan made above.",
+     "npmplan schedule 2.4 2027-06..2027-12 2028-03 --kind active --plan plans/2027-28.yaml "
+     "--dry-run", 0),
+    ("schedule --add", "One span added to the shipped plan's row: its months become active "
+     "(adjoining months of one kind are written as one span).",
+     "npmplan schedule 2.4 --add 2027-01..2027-03 --dry-run", 0),
     ("schema", "The JSON Schema of the format (`schemas/plan.schema.json` is this output); "
      "editors use it to check the plan as you type.", "npmplan schema", 12),
     ("export ics", "An iCalendar file of the dated milestones, to subscribe to in Outlook or "

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import Run
 from fuzzing import Drawn, plans
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from npmplan.model.dates import Month, parse_period
-from npmplan.model.plan import TEXT_FIELDS, FunctionTexts, Plan
+from npmplan.model.dates import Month, parse_period, parse_when
+from npmplan.model.plan import TEXT_FIELDS, FunctionTexts, Milestone, Plan, Span
 from npmplan.pipeline import read_bytes, read_plan
 from npmplan.read.loader import load_text
-from npmplan.write.carry import carry, note
+from npmplan.write.carry import Carry, carry, note
+from npmplan.write.carry_schedule import carry_schedule
 from npmplan.write.new import SCHEMA_LINE, default_period, new_plan_text, new_title, scalar
 
 PLAN = Path(__file__).resolve().parent.parent / "plans" / "2026-27.yaml"
@@ -56,7 +59,7 @@ def test_the_real_plan_starts_a_valid_next_year(run: Run, tmp_path: Path) -> Non
     target = start(run, tmp_path, PLAN)
     result = run("validate", target)
     assert result.exit_code == 0, result.output
-    assert "valid (0 errors, 22 warnings)" in result.output  # 22 empty schedules
+    assert "valid (0 errors, 0 warnings)" in result.output  # every schedule carried
     text = target.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
     ids = [line for line in text.splitlines() if re.match(r"\s*(- )?id:", line)]
@@ -66,7 +69,16 @@ def test_the_real_plan_starts_a_valid_next_year(run: Run, tmp_path: Path) -> Non
     assert new.plan.title == "UK NPM Business Plan 2027-28"
     assert new.plan.period == (Month.of(2027, 4), Month.of(2028, 3))
     assert new.plan.source is None
+    assert text.count("# Review: schedule carried from UK NPM Business Plan 2026-27") == 22
+
+
+def test_empty_schedules_leaves_every_schedule_to_redo(run: Run, tmp_path: Path) -> None:
+    target = start(run, tmp_path, PLAN, "--empty-schedules")
+    result = run("validate", target)
+    assert "valid (0 errors, 22 warnings)" in result.output  # 22 empty schedules
+    new = load(target)
     assert all(obj.schedule == [] for _, obj in new.objectives())
+    text = target.read_text(encoding="utf-8")
     assert text.count("        schedule: []\n") == 22
     assert "# Schedule: redo from the 2027-04..2028-03 calendar of actions." in text
 
@@ -82,7 +94,8 @@ def test_round_trip_of_every_text_field(run: Run, tmp_path: Path) -> None:
     assert [sorted(m.what for m in obj.milestones) for _, obj in load(taken).objectives()] == [
         sorted(m.what for m in obj.milestones) for _, obj in old.objectives()]
     carried = sum(len(obj.milestones) for _, obj in new.objectives())
-    assert carried == 14  # 8 due in Jan-Mar 2027, 5 recurring, the April 2027 conference
+    # 8 due in Jan-Mar 2027, 2 series, 3 quarterly, 11 ongoing, the April 2027 conference
+    assert carried == 25
 
 
 TRICKY = """\
@@ -190,6 +203,7 @@ strategic_objectives:
         milestones: [{when: 2026-05, what: early}]
 """
 WAS = "Carried forward from Plan 2026-27; was "
+OPEN = "Open in Plan 2026-27; was "  # a listed milestone's note: it was not carried
 
 
 def test_which_milestones_are_carried_and_how(run: Run, tmp_path: Path) -> None:
@@ -198,19 +212,23 @@ def test_which_milestones_are_carried_and_how(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "next.yaml"
     result = run("new", "--from", str(source), "-o", str(target))
     assert result.exit_code == 0, result.output
-    assert ("Milestones: 5 carried forward (2 open in the last quarter, now tbc; 2 recurring, "
-            "moved to the new year; 1 already dated in the new year), 6 listed in comments to "
-            "pick from, 2 done or cancelled left out.") in result.output
+    assert ("Milestones: 6 carried forward (2 open in the last quarter, now tbc; 2 series "
+            "going on on their cadence; 0 quarterly; 1 ongoing; 1 already dated in the new "
+            "year), 5 listed in comments to pick from (not carried), 2 done or cancelled left "
+            "out.") in result.output
     new = load(target)
     assert new.plan.period == (Month.of(2027, 4), Month.of(2028, 3))
     assert [(m.when.text, m.what, m.note, m.status, m.moved_to, m.every)
             for m in new.objectives()[0][1].milestones] == [
+        # May, Aug, Nov, Feb: the next is May 2027
         ("2027-05..2028-03", "quarterly", WAS + "2026-05..2027-03, every 3 months", "planned",
          None, 3),
+        ("ongoing", "always", WAS + "ongoing", "planned", None, None),
         ("2027-04", "next April", WAS + "2027-04", "planned", None, None),
         ("tbc", "straddles", WAS + "2027-03..2027-04", "planned", None, None),
         ("tbc", "first month of the last quarter", WAS + "2027-01", "planned", None, None),
-        ("2028-02..2028-03", "monthly", WAS + "2027-01..2027-03, moved to 2027-02..2027-03, "
+        # monthly to March 2027: from April 2027, not from February 2028
+        ("2027-04..2028-03", "monthly", WAS + "2027-01..2027-03, moved to 2027-02..2027-03, "
          "every month", "planned", None, 1),
     ]
     assert new.objectives()[1][1].milestones == []
@@ -230,12 +248,11 @@ def test_the_listed_milestones_can_be_taken_up_by_uncommenting(run: Run, tmp_pat
     taken.write_text(uncommented(target.read_text(encoding="utf-8")), encoding="utf-8")
     plan = load(taken)
     first, second = (obj.milestones for _, obj in plan.objectives())
-    assert [(m.when.text, m.what, m.note) for m in first[5:]] == [
-        ("tbc", "dated", WAS + "2026-07"),
-        ("tbc", "moved", WAS + "2026-07, moved to 2026-11. Earlier note: Waiting for the CPT"),
-        ("ongoing", "always", WAS + "ongoing"),
-        ("tbc", "someday", WAS + "tbc"),
-        ("tbc", "last day of December", WAS + "2026-12"),
+    assert [(m.when.text, m.what, m.note) for m in first[6:]] == [
+        ("tbc", "dated", OPEN + "2026-07"),
+        ("tbc", "moved", OPEN + "2026-07, moved to 2026-11. Earlier note: Waiting for the CPT"),
+        ("tbc", "someday", OPEN + "tbc"),
+        ("tbc", "last day of December", OPEN + "2026-12"),
     ]
     assert [(m.when.text, m.what) for m in second] == [("tbc", "early")]
 
@@ -244,7 +261,7 @@ def test_new_prints_its_warnings_and_validate_agrees(run: Run, tmp_path: Path) -
     source = tmp_path / "rules.yaml"
     source.write_text(RULES, encoding="utf-8")
     target = tmp_path / "next.yaml"
-    result = run("new", "--from", str(source), "-o", str(target))
+    result = run("new", "--from", str(source), "-o", str(target), "--empty-schedules")
     assert result.exit_code == 0, result.output
     assert "2 warning(s), the work left to do:" in result.output
     lines = [line.strip() for line in result.output.splitlines()
@@ -340,7 +357,7 @@ def test_what_new_writes_loads_back_to_the_same_values(
         **plan_text, "functions": None if functions is None else FunctionTexts(**functions)})
     old = result.plan.model_copy(update={"plan": info})
     period = default_period(old.plan.period)
-    text, tally = new_plan_text(old, period)
+    text, made = new_plan_text(old, period)
     back = read_bytes(text.encode("utf-8"), "new.yaml")
     assert back.errors == [], [str(p) for p in back.errors]
     assert back.plan is not None
@@ -352,10 +369,8 @@ def test_what_new_writes_loads_back_to_the_same_values(
     for (_, before), (_, after), chosen in zip(old.objectives(), new.objectives(), fates,
                                               strict=True):
         assert [(m.when.text, m.what, m.note, m.every) for m in after.milestones] == [
-            (fate.when, m.what, note(m, old.plan.title),
-             m.every if fate.fate == "recurring" else None)
-            for m, fate in zip(before.milestones, chosen, strict=True)
-            if fate.fate in ("recurring", "dated", "tbc")]
+            (fate.when, m.what, note(m, old.plan.title), fate.every)
+            for m, fate in zip(before.milestones, chosen, strict=True) if fate.carried]
     taken = read_bytes(uncommented(text).encode("utf-8"), "taken.yaml").plan
     assert taken is not None
     for (_, before), (_, after), chosen in zip(old.objectives(), taken.objectives(), fates,
@@ -364,6 +379,7 @@ def test_what_new_writes_loads_back_to_the_same_values(
             m.what for m, fate in zip(before.milestones, chosen, strict=True)
             if fate.fate != "dropped")
     total = sum(len(obj.milestones) for _, obj in old.objectives())
+    tally = made.tally
     assert tally.carried + tally.listed + tally.dropped == total
 
 
@@ -385,3 +401,163 @@ def test_a_plan_holding_noncharacters_gives_a_new_plan_that_validates(tmp_path: 
     assert back.plan is not None and back.plan.plan.title == "Plan \ufffe 2027-28"
     assert "[U+FFFE]" in text.split("\n")[2]  # named in the header comment
     assert texts(back.plan) == texts(old)
+
+
+# --- issue 23: a next year's plan that needs no hand-editing ------------------------------
+
+MOJ = "Quarterly meetings between NPM Team and MoJ"
+AI = "AI Task & Finish groups every 2 months"
+
+
+def year_end_copy(tmp_path: Path) -> Path:
+    """The shipped plan at the year's end: every milestone due by February 2027 done, the
+    MoJ series with a record of its September meeting (records are not carried)."""
+    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    done = 0
+    for so in data["strategic_objectives"]:
+        for objective in so["objectives"]:
+            for milestone in objective.get("milestones") or []:
+                when = parse_when(milestone["when"])
+                window = when.window()
+                if milestone.get("every"):
+                    if milestone["what"].startswith(MOJ):
+                        milestone["occurrences"] = [
+                            {"month": "2026-09", "status": "done", "done_on": "2026-09-20"}]
+                elif window is not None and window[1] <= Month.of(2027, 2):
+                    milestone.update(status="done", done_on="2027-03-01")
+                    done += 1
+    assert done > 50  # most of the year's milestones
+    copy = tmp_path / "year-end.yaml"
+    copy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize("which", ["shipped", "year-end"])
+def test_a_next_year_that_needs_no_hand_editing(run: Run, tmp_path: Path, which: str) -> None:
+    source = PLAN if which == "shipped" else year_end_copy(tmp_path)
+    target = start(run, tmp_path, source)
+    checked = read_plan(target)
+    assert checked.errors == [], [str(p) for p in checked.errors]
+    old, new = load(source), load(target)
+    # Every objective that had a schedule has one; the calendar and workload are not empty.
+    for (_, before), (_, after) in zip(old.objectives(), new.objectives(), strict=True):
+        assert bool(after.schedule) == bool(before.schedule), after.id
+    calendar = run("calendar", "--plan", target, "--format", "json")
+    assert calendar.exit_code == 0, calendar.output
+    report = json.loads(calendar.stdout)
+    assert all(row["total"] > 0 for row in report["rows"])
+    workload = run("workload", "--plan", target, "--format", "json")
+    assert all(month["active"] > 0 for month in json.loads(workload.stdout)["months"])
+    # Each series that ran to March goes on from its next month, on its cadence.
+    series = {m.what: m for _, obj in new.objectives() for m in obj.milestones if m.every}
+    moj = next(m for what, m in series.items() if what.startswith(MOJ))
+    assert (moj.when.text, moj.every, moj.occurrences) == ("2027-06..2028-03", 3, [])
+    assert (series[AI].when.text, series[AI].every) == ("2027-05..2028-03", 2)
+    # Every ongoing and quarterly item is carried as a milestone, not as a comment.
+    for kind in ("ongoing", "quarterly"):
+        was = sorted(m.what for _, obj in old.objectives() for m in obj.milestones
+                     if m.when.kind == kind)
+        assert was and sorted(m.what for _, obj in new.objectives() for m in obj.milestones
+                              if m.when.kind == kind) == was
+
+
+def test_every_year_bound_text_is_listed_for_review(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "next.yaml"
+    result = run("new", "--from", str(PLAN), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    listed = [line.strip() for line in result.stdout.splitlines()
+              if line.startswith("  review ") and ": names " in line]
+    assert "review plan, context: names 2026, 2026-27" in listed  # "In 2026 the NPM is ..."
+    assert "review objective 3.3, output 1: names 2026-27" in listed  # Communications Plan
+    # Each objective text of the new plan that names 2026 or 2027 is listed, and marked.
+    new = load(target)
+    for _, objective in new.objectives():
+        fields = {"title": objective.title, "label": objective.label or "",
+                  "rationale": objective.rationale or ""}
+        fields |= {f"outcome {n}": text for n, text in enumerate(objective.outcomes, 1)}
+        fields |= {f"output {n}": out.title for n, out in enumerate(objective.outputs, 1)}
+        for field, text in fields.items():
+            # "Business plan 2027/28" names the new year, not the old one
+            named = re.search(r"(?<!\d)202[67](?!\d)(?!/28)", text) is not None
+            assert any(line.startswith(f"review objective {objective.id}, {field}:")
+                       for line in listed) == named, (objective.id, field)
+    text = target.read_text(encoding="utf-8")
+    assert text.count("# Review: names ") == len(listed)
+    assert "update it or keep it" in text
+    # --review prints that list alone and writes nothing.
+    other = tmp_path / "other.yaml"
+    review = run("new", "--from", str(PLAN), "-o", str(other), "--review")
+    assert review.exit_code == 0 and not other.exists()
+    assert [line.strip() for line in review.stdout.splitlines()[1:]] == listed
+
+
+def test_the_summary_says_what_was_carried(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "next.yaml"
+    result = run("new", "--from", str(PLAN), "-o", str(target))
+    assert ("Schedules: 22 carried for review (work that ran to the old year's end going on "
+            "from the new year's start, the other spans a year on)") in result.stdout
+    assert "  review 2.2: 2027-04..2028-03 meetings (was: 2026-04..2027-03 meetings)" in \
+        result.stdout
+    text = target.read_text(encoding="utf-8")
+    # "Carried forward" only in the notes of what was carried; a listed one was open.
+    listed = [line for line in text.splitlines() if line.lstrip().startswith("# - {when:")]
+    assert listed and not any("Carried forward" in line for line in listed)
+    assert all('note: "Open in UK NPM Business Plan 2026-27; was ' in line for line in listed)
+
+
+def test_shift_keeps_each_span_s_months(run: Run, tmp_path: Path) -> None:
+    target = start(run, tmp_path, PLAN, "--shift")
+    old, new = load(PLAN), load(target)
+    for (_, before), (_, after) in zip(old.objectives(), new.objectives(), strict=True):
+        assert [(s.months[0].shift(12), s.months[1].shift(12), s.kind)
+                for s in before.schedule] == [(*s.months, s.kind) for s in after.schedule]
+    result = run("new", "--from", str(PLAN), "-o", str(tmp_path / "x.yaml"), "--shift",
+                 "--empty-schedules")
+    assert result.exit_code == 2 and "give one or the other" in result.output
+
+
+def spans(*texts: str) -> list[Span]:
+    out = []
+    for text in texts:
+        months, _, kind = text.partition(" ")
+        out.append(Span.model_validate({"months": months, "kind": kind or "active"}))
+    return out
+
+
+def runs(*texts: str) -> list[tuple[Month, Month, str]]:
+    return [(*span.months, span.kind) for span in spans(*texts)]
+
+
+OLD, NEW = parse_period("2026-04..2027-03"), parse_period("2027-04..2028-03")
+
+
+@pytest.mark.parametrize(("before", "shift", "after"), [
+    (["2026-04..2027-03"], False, ["2027-04..2028-03"]),  # all year stays all year
+    (["2026-06..2027-03"], False, ["2027-04..2028-03"]),  # June-March: April-March
+    (["2026-06..2027-03"], True, ["2027-06..2028-03"]),  # --shift: June-March
+    (["2026-08..2026-12 production"], False, ["2027-08..2027-12 production"]),
+    (["2026-05 production", "2026-06..2027-03 meetings"], False,
+     ["2027-04 meetings", "2027-05 production", "2027-06..2028-03 meetings"]),
+    # a gap between two other spans stays a gap; the one that ran to March fills April-July
+    (["2026-08..2026-12 meetings", "2027-02..2027-03 production"], False,
+     ["2027-04..2027-07 production", "2027-08..2027-12 meetings",
+      "2028-02..2028-03 production"]),
+    ([], False, []),
+])
+def test_how_a_schedule_is_carried(before: list[str], shift: bool, after: list[str]) -> None:
+    assert carry_schedule(spans(*before), OLD, NEW, shift) == runs(*after)
+
+
+@pytest.mark.parametrize(("when", "every", "carried", "after_a_gap"), [
+    ("2026-09..2027-03", 3, Carry("series", "2027-06..2028-03", 3), "2028-06..2029-03"),
+    ("2027-01..2027-03", 1, Carry("series", "2027-04..2028-03", 1), "2028-04..2029-03"),
+    ("2026-04..2027-03", 3, Carry("series", "2027-04..2028-03", 3), "2028-04..2029-03"),
+    ("2026-05..2026-12", 2, Carry("listed", "2027-05..2027-12", 2), "2028-05..2028-12"),
+])
+def test_a_series_goes_on_on_its_cadence(when: str, every: int, carried: Carry,
+                                         after_a_gap: str) -> None:
+    """Sep, Dec, Mar: next June; a monthly one from April; one that ended before March is
+    listed a period on. Over a year left out, the cadence goes on through it."""
+    milestone = Milestone.model_validate({"what": "Meeting", "when": when, "every": str(every)})
+    assert carry(milestone, OLD, NEW) == carried
+    assert carry(milestone, OLD, parse_period("2028-04..2029-03")).when == after_a_gap

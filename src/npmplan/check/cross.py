@@ -130,11 +130,12 @@ def milestones(plan: Plan) -> Iterator[Finding]:
     for loc, _, objective in _objectives(plan):
         active = {m: kind for m, kind in _active_in(objective, period)}
         for k, milestone in enumerate(objective.milestones):
-            yield from _milestone(milestone, (*loc, "milestones", k), period, active)
+            yield from _milestone(milestone, (*loc, "milestones", k), period, active,
+                                  objective.id)
 
 
 def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
-               active: Mapping[Month, str]) -> Iterator[Finding]:
+               active: Mapping[Month, str], objective_id: str) -> Iterator[Finding]:
     yield from _dates_of_state(milestone, loc)
     yield from _occurrences(milestone, loc, period)
     if milestone.every is not None:
@@ -162,7 +163,8 @@ def _milestone(milestone: Milestone, loc: Loc, period: tuple[Month, Month],
             and not any(window[0] <= m <= window[1] for m in active)):
         yield rules.MILESTONE_OFF_SCHEDULE.finding((*loc, "when"),
                       f"the milestone '{milestone.what}' ({range_text(*window)}) falls in no "
-                      "month of its objective's schedule; extend the schedule or check the date")
+                      "month of its objective's schedule; extend the schedule (npmplan schedule "
+                      f"{objective_id} --add {range_text(*window)}) or check the date")
 
 
 def _dates_of_state(record: Milestone | Occurrence, loc: Loc) -> Iterator[Finding]:
@@ -316,7 +318,7 @@ def capacity(plan: Plan) -> Iterator[Finding]:
 
 
 def empty_schedules(plan: Plan) -> Iterator[Finding]:
-    """A half-made plan (``npmplan new`` empties every schedule) must not look finished."""
+    """A half-made plan (``npmplan new --empty-schedules``) must not look finished."""
     example = range_text(*plan.plan.period)
     for loc, _, objective in _objectives(plan):
         if not objective.schedule:

@@ -12,6 +12,7 @@ from npmplan.cli.plans import load_resolved, resolve_plan, valid_plan
 
 if TYPE_CHECKING:
     from npmplan.pipeline import PlanResult
+    from npmplan.write.new import Made
 
 
 def new(
@@ -27,16 +28,29 @@ def new(
         "--output", "-o", metavar="FILE", dir_okay=False, show_default=False,
         help="The new plan file; never overwritten. Default: YYYY-YY.yaml of the new "
              "period, next to the old plan.")] = None,
+    shift: Annotated[bool, typer.Option(
+        "--shift", help="Carry every schedule span a year on as it was (June to March stays "
+                        "June to March). Default: work that ran to the old year's end goes on "
+                        "from the new year's start (June to March becomes April to March).")]
+    = False,
+    empty_schedules: Annotated[bool, typer.Option(
+        "--empty-schedules", help="Leave every schedule empty, to redo from the new "
+                                  "calendar of actions.")] = False,
+    review: Annotated[bool, typer.Option(
+        "--review", help="Only list the text carried over that names a year of the old "
+                         "plan; write nothing.")] = False,
 ) -> None:
     """Start next year's plan from this one.
 
-    The plan's and the objectives' text and the team; the open milestones due in the last
-    quarter (as tbc) and the recurring ones (moved to the new year), each with a note; the
-    other open ones as comments to pick from; every schedule emptied to redo.
+    The plan's and the objectives' text and the team; each schedule, carried into the new
+    year for review; the open milestones due in the last quarter (as tbc), the series (going
+    on on their cadence), the quarterly and ongoing ones, each with a note; the other open
+    ones as comments to pick from. Text that names a year of the old plan is listed for
+    review, and marked in the file.
     """
     from npmplan.model.dates import parse_period
     from npmplan.pipeline import read_bytes
-    from npmplan.write.new import default_file_name, default_period, new_plan_text
+    from npmplan.write.new import Options, default_file_name, default_period, new_plan_text
 
     path = resolve_plan(source)
     model = load_resolved(path)
@@ -50,8 +64,14 @@ def new(
     except ValueError as exc:
         fail(f"the new plan's period cannot be {chosen[0]}..{chosen[1]}: {exc}; give the "
              "period with --period", 2)
+    if shift and empty_schedules:
+        fail("--shift says how to carry the schedules and --empty-schedules not to carry "
+             "them: give one or the other", 2)
     target = output or path.parent / default_file_name(chosen)
-    text, tally = new_plan_text(model, chosen, path.as_posix())
+    text, made = new_plan_text(model, chosen, path.as_posix(), Options(shift, empty_schedules))
+    if review:
+        _print_review(made, model.plan.title)
+        return
     check = read_bytes(text.encode("utf-8"), str(target))
     if check.plan is None:  # a bug here, never the user's: write nothing
         valid_plan(check)
@@ -61,10 +81,42 @@ def new(
 
     typer.echo(f"Wrote {shown(str(target))}: {one_line(check.plan.plan.title)}, "
                f"{chosen[0]}..{chosen[1]}.")
-    typer.echo(f"Milestones: {tally.summary()}.")
+    typer.echo(f"Milestones: {made.tally.summary()}.")
+    _print_schedules(made, shift, empty_schedules)
+    _print_review(made, model.plan.title)
     _print_warnings(check)
-    typer.echo(f"Next: fill in each objective's schedule, pick from the listed milestones, "
-               f"then run: npmplan validate {shown(str(target))}")
+    first = "fill in each objective's schedule (npmplan schedule ID SPANS)" \
+        if empty_schedules else "review the schedules and the texts above"
+    typer.echo(f"Next: {first}, pick from the listed milestones, then run: npmplan validate "
+               f"{shown(str(target))}")
+
+
+def _print_schedules(made: Made, shift: bool, emptied: bool) -> None:
+    """Each carried row, to review; or that none was carried."""
+    if emptied:
+        typer.echo("Schedules: left empty (--empty-schedules); set each with npmplan "
+                   "schedule ID SPANS.")
+        return
+    how = ("with --shift: every span a year on" if shift else "work that ran to the old year's "
+           "end going on from the new year's start, the other spans a year on")
+    typer.echo(f"Schedules: {len(made.rows)} carried for review ({how}); change one with "
+               "npmplan schedule ID SPANS:")
+    for row in made.rows:
+        typer.echo(f"  review {row.objective}: {row.now} (was: {row.was})")
+
+
+def _print_review(made: Made, old_title: str) -> None:
+    """The carried texts that name a year of the old plan, each marked in the file."""
+    from npmplan.text import one_line
+
+    if not made.review:
+        typer.echo(f"Text: none names a year of {one_line(old_title)}.")
+        return
+    typer.echo(f"Text to review: {len(made.review)} text(s) carried from "
+               f"{one_line(old_title)} name a year of it (each has a 'Review:' comment above "
+               "it in the file):")
+    for finding in made.review:
+        typer.echo(f"  review {one_line(finding.line())}")
 
 
 def _print_warnings(check: PlanResult) -> None:

@@ -257,6 +257,7 @@ AFTER: dict[str, tuple[str, ...]] = {
     "moved_to": ("when",), "every": ("moved_to", "when"), "moved_on": ("moved_to",),
     "done_on": ("status",), "cancelled_on": ("status",),
     "leads": ("priority", "label", "title", "id"),
+    "schedule": ("outputs", "outcomes", "rationale", "leads", "priority", "label", "title"),
 }
 
 
@@ -392,3 +393,4 @@ def double_quoted(src: Source, node: Node, key: str) -> bool:
     """Whether the mapping ``node`` writes ``key``'s value in double quotes."""
     value = node.values.get(key) if isinstance(node, MapNode) else None
     return isinstance(value, int) and src.ends[value][1] == '"'
+
