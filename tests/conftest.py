@@ -27,6 +27,12 @@ from typer.testing import CliRunner
 from npmplan.cli.app import _invoked, make_app
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The shipped plan's git history is this project's (its encoding, commit by commit), not a
+# record of the plan year: a report for a past day must not read it, or its figures would
+# depend on how the repository was cloned (a shallow clone has no history). Git does not look
+# above plans/ for a repository, so the shipped plan has no history in the tests; the tests
+# of history build their own repositories under a temporary folder.
+os.environ["GIT_CEILING_DIRECTORIES"] = str(REPO_ROOT)
 REAL_PLAN = REPO_ROOT / "plans" / "2026-27.yaml"
 EXAMPLES = Path(__file__).resolve().parent / "plans"
 
