@@ -133,14 +133,28 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "npmplan add 3.4 --when 2026-12 --what \"Launch event\" --on 2026-11-02 --dry-run", 0),
     ("lead", "Set an objective's leads (ids from the plan's `team`).",
      "npmplan lead 2.4 mk jk --dry-run", 0),
+    ("comment", "Write an objective's commentary for a quarter into its `commentary:` log: "
+     "the commentary (`--text`), next steps (`--next`), the rating the officer gives "
+     "(`--rag`, optional: it replaces the computed one in that quarter's report) and the "
+     "day (`--on`, default today). `--quarter` is the plan quarter's number or a month in "
+     "it; a second comment for a quarter replaces the first.",
+     "npmplan comment 2.4 --quarter 2 --text \"9 of 12 visits held\" --next \"Last visits "
+     "in October\" --rag amber --on 2026-10-03 --dry-run", 0),
     ("status", "Progress for the annual report and quarterly reports: milestones done, "
      "planned, overdue and cancelled, share delivered, months of slippage. `--as-of` a past "
      "day gives the progress as it stood that day (see `report`); so does `due --as-of`.",
      "npmplan status --as-of 2026-11-27", 12),
     ("report", "The quarterly progress report for the Steering Group: each objective's RAG "
-     "rating (computed, or set by an officer with `rag:`), what was done in the quarter, "
-     "what is due and not done, what moved and by how much, and what is due next quarter. "
-     "`--quarter N` (default: the quarter of `--as-of`), `--format markdown|html|json`. "
+     "rating (computed, or the officer's from `npmplan comment` or `rag:`) with its trend "
+     "against the previous quarter's report, the officer's commentary and next steps "
+     "(flagged where missing), what was done in the quarter, what is due and not done, what "
+     "was moved (listed once, in the quarter the move was made) and by how much, what was "
+     "cancelled (with its note), and what is due next quarter; the ratings' definitions "
+     "close it. An objective is complete only when every milestone is done or cancelled and "
+     "its schedule has no month after the quarter. `--quarter N` is the plan quarter (Q2 of "
+     "2026-27 is July to September 2026, not the calendar quarter `when: 2026-Q2` means) or a "
+     "month in it (`--quarter 2026-08`); default: the quarter of `--as-of`. "
+     "`--format markdown|html|json`. "
      "The report is as of the quarter's last day, or `--as-of` if earlier, and as it stood "
      "that day: a milestone done, cancelled, moved or added after it is counted as it was "
      "before (planned, at its earlier month, or not there), by `done_on`, `cancelled_on`, "

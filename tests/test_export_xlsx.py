@@ -167,7 +167,7 @@ def test_the_progress_sheet_is_the_quarterly_report(run: Run, tmp_path: Path) ->
     book = export(run, REAL_PLAN, tmp_path / "plan.xlsx", "--quarter", "2",
                   "--as-of", "2026-11-30")
     table = rows(book["Progress"])
-    assert str(table[1][0]).startswith("Q2: July to September 2026, as of 30 September 2026")
+    assert str(table[1][0]).startswith("Q2, July to September 2026, as of 30 September 2026")
     header = table[3]
     assert header[:5] == ("Strategic objective", "Id", "Objective", "RAG", "Computed RAG")
     report = json.loads(run("report", "--plan", REAL_PLAN, "--quarter", "2", "--as-of",

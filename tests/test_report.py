@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reports_helpers import PLAN, assert_golden, write_plan
 
-from npmplan.compute.report import quarter_of, quarters
+from npmplan.compute.quarters import quarter_of, quarters
 from npmplan.model.dates import Month
 
 # Q2 of 2026-27 is 2026-07..2026-09; as of its last day, M is 2026-09.
@@ -56,7 +56,7 @@ strategic_objectives:
     objectives:
       - id: "2.1"
         title: All done
-        schedule: [2026-04..2027-03]
+        schedule: [2026-04..2026-08]
         milestones:
           - {when: 2026-08, what: finished, status: done, done_on: 2026-08-14}
           - {when: 2026-05, what: dropped, status: cancelled}
@@ -92,6 +92,12 @@ strategic_objectives:
         title: Set after the report
         schedule: [2026-04..2027-03]
         rag: {status: red, reason: "Funding withdrawn", set_on: 2026-10-05}
+      - id: "2.6"
+        title: Done so far, runs on
+        schedule: [2026-04..2027-03]
+        milestones:
+          - {when: 2026-06, what: first step, status: done, done_on: 2026-06-10}
+          - {when: ongoing, what: support}
 """
 
 
@@ -114,7 +120,7 @@ def whats(items: list[dict[str, Any]]) -> list[str]:
 def test_quarter_two_ratings_follow_the_rules(run: Run, tmp_path: Path) -> None:
     data = report(run, tmp_path, "--quarter", "2", "--as-of", "2026-11-30")
     assert (data["report_version"], data["quarter"], data["from"], data["to"],
-            data["as_of"]) == (1, 2, "2026-07-01", "2026-09-30", "2026-09-30")
+            data["as_of"]) == (2, 2, "2026-07-01", "2026-09-30", "2026-09-30")
     found = {ident: (entry["rag"], entry["computed_rag"]) for ident, entry in by_id(data).items()}
     assert found == {
         "1.1": ("amber", "amber"),  # 2 months overdue; tbc and ongoing do not count
@@ -126,11 +132,13 @@ def test_quarter_two_ratings_follow_the_rules(run: Run, tmp_path: Path) -> None:
         "2.3": ("green", "red"),  # the officer's rating, set exactly 3 months before
         "2.4": ("amber", "green"),  # set 3 months and a day before: stale
         "2.5": ("green", "green"),  # set after the report's day: ignored
+        "2.6": ("green", "green"),  # all done so far, but its schedule runs past Q2
     }
-    assert data["summary"] == {"red": 2, "amber": 3, "green": 3, "complete": 1}
+    assert by_id(data)["2.6"]["why"] == "its one milestone to date done; runs to March 2027"
+    assert data["summary"] == {"red": 2, "amber": 3, "green": 4, "complete": 1}
     assert data["strategic_objectives"] == [
         {"id": "1", "summary": {"red": 2, "amber": 2, "green": 0, "complete": 0}},
-        {"id": "2", "summary": {"red": 0, "amber": 1, "green": 3, "complete": 1}}]
+        {"id": "2", "summary": {"red": 0, "amber": 1, "green": 4, "complete": 1}}]
 
 
 def test_overrides_before_after_and_stale(run: Run, tmp_path: Path) -> None:
@@ -295,7 +303,7 @@ def test_a_short_last_quarter_and_a_quarter_not_started(run: Run, tmp_path: Path
     assert (data["from"], data["to"], data["next_quarter"]) == ("2026-07-01", "2026-08-31", None)
     result = run("report", "--plan", str(plan), "--quarter", "2", "--as-of", "2026-05-02")
     assert result.exit_code == 0, result.output
-    assert "Q2: July to August 2026, as of 2 May 2026 (the quarter has not started" in result.output
+    assert "Q2, July to August 2026, as of 2 May 2026 (the quarter has not started" in result.output
 
 
 @given(first=st.integers(2000 * 12, 2100 * 12), length=st.integers(1, 40))

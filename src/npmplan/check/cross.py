@@ -248,7 +248,7 @@ def rag_ratings(plan: Plan) -> Iterator[Finding]:
 def commentary(plan: Plan) -> Iterator[Finding]:
     """Each commentary entry names a quarter of the plan period, once; a ``rag:`` block
     can move into the log (it is still read as before)."""
-    from npmplan.compute.report import quarter_of, quarters
+    from npmplan.compute.quarters import quarter_of, quarters
 
     count = len(quarters(plan.plan.period))
     for loc, _, objective in _objectives(plan):

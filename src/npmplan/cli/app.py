@@ -22,8 +22,8 @@ from npmplan.cli.messages import fail
 # Every command, in the order --help lists them: name → the module in npmplan.cli that
 # defines it as a function of the same name. A new command is a module and a line here.
 COMMANDS = ("validate", "calendar", "due", "workload", "show", "status", "report", "diff",
-            "new", "done", "move", "cancel", "reopen", "add", "lead", "schedule", "schema",
-            "export")
+            "new", "done", "move", "cancel", "reopen", "add", "lead", "schedule", "comment",
+            "schema", "export")
 
 
 def _version(value: bool) -> None:

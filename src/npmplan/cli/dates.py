@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from npmplan.cli.messages import fail
 
 if TYPE_CHECKING:
-    from npmplan.compute.report import Quarter
+    from npmplan.compute.quarters import Quarter
     from npmplan.model.dates import Month
     from npmplan.model.plan import Plan
 
@@ -43,14 +43,12 @@ def parse_month_option(name: str, value: str | None) -> Month | None:
         fail(f"{name}: {exc}", 2)
 
 
-def numbered_quarter(model: Plan, quarter: int) -> Quarter:
-    """Quarter ``quarter`` of the plan (``--quarter``), or a usage error naming the ones
-    there are; the same words for every command that takes it."""
-    from npmplan.compute.report import quarters
-    from npmplan.model.dates import range_text
+def numbered_quarter(model: Plan, quarter: str) -> Quarter:
+    """The plan quarter ``--quarter`` names (``compute.report.quarter_named``: a number or a
+    month in it), or a usage error; the same words for every command that takes it."""
+    from npmplan.compute.quarters import quarter_named
 
-    known = quarters(model.plan.period)
-    if not 1 <= quarter <= len(known):
-        fail(f"--quarter {quarter}: the plan period {range_text(*model.plan.period)} has "
-             f"quarters 1 to {len(known)}", 2)
-    return known[quarter - 1]
+    try:
+        return quarter_named(model.plan.period, quarter)
+    except ValueError as exc:
+        fail(f"--quarter {quarter.strip()}: {exc}", 2)

@@ -30,7 +30,7 @@ import typer
 from npmplan.cli.dates import numbered_quarter, parse_as_of, parse_month_option
 from npmplan.cli.filters import filters
 from npmplan.cli.messages import fail
-from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption, whole_number
+from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption
 from npmplan.cli.plans import load_resolved, resolve_plan
 
 export_app = typer.Typer(
@@ -212,10 +212,11 @@ def xlsx(
     strategic: StrategicOption = None,
     lead: LeadOption = None,
     force: ForceOption = False,
-    quarter: Annotated[int | None, typer.Option(
-        "--quarter", "-q", parser=whole_number(minimum=None), metavar="N", show_default=False,
-        help="The quarter of the Progress sheet (1 is the first three months of the plan). "
-             "Default: the quarter of --as-of.")] = None,
+    quarter: Annotated[str | None, typer.Option(
+        "--quarter", "-q", metavar="N|YYYY-MM", show_default=False,
+        help="The plan quarter: N, the Nth three months of the plan period (Q2 of 2026-27 "
+             "is July to September 2026; not the calendar quarter that 'when: 2026-Q2' "
+             "means), or a month in it (2026-08). Default: the quarter of --as-of.")] = None,
     as_of: AsOfOption = None,
 ) -> None:
     """A spreadsheet (Excel, LibreOffice).
@@ -230,7 +231,8 @@ def xlsx(
     if output is None and _is_terminal():
         fail("an xlsx file is not text for a terminal: write it to a file with "
                  "-o plan.xlsx", 2)
-    from npmplan.compute.report import nearest_quarter, quarter_report
+    from npmplan.compute.quarters import nearest_quarter
+    from npmplan.compute.report import quarter_report
 
     today = parse_as_of(as_of)
     model = _prepare(plan, output, force)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,17 +14,25 @@ from npmplan.cli.options import (
     StoodAsOfOption,
     StrategicOption,
     format_option,
-    whole_number,
 )
 from npmplan.cli.plans import load_resolved, resolve_plan
 from npmplan.render.formats import REPORT
 
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+    from npmplan.compute.quarters import Quarter
+    from npmplan.compute.schedule import Filters
+    from npmplan.model.plan import Plan, Rating
+
 
 def report(
-    quarter: Annotated[int | None, typer.Option(
-        "--quarter", "-q", parser=whole_number(minimum=None), metavar="N", show_default=False,
-        help="The quarter: the Nth three months of the plan period (Q1 of 2026-27 is Apr to "
-             "Jun 2026). Default: the quarter of --as-of.")] = None,
+    quarter: Annotated[str | None, typer.Option(
+        "--quarter", "-q", metavar="N|YYYY-MM", show_default=False,
+        help="The plan quarter: N, the Nth three months of the plan period (Q2 of 2026-27 "
+             "is July to September 2026; not the calendar quarter that 'when: 2026-Q2' "
+             "means), or a month in it (2026-08). Default: the quarter of --as-of.")] = None,
     as_of: StoodAsOfOption = None,
     plan: PlanOption = None,
     strategic: StrategicOption = None,
@@ -38,7 +46,8 @@ def report(
     earlier: the report as it stood that day.
     """
     from npmplan.cli.past import as_it_stood
-    from npmplan.compute.report import quarter_of, quarter_report, quarters, report_day
+    from npmplan.compute.quarters import quarter_of, quarters
+    from npmplan.compute.report import quarter_report, report_day
     from npmplan.model.dates import range_text
 
     today = parse_as_of(as_of)
@@ -57,4 +66,23 @@ def report(
     shown = filters(model, strategic)
     stood = as_it_stood(model, path, report_day(chosen, today))
     rows = shown.rows(stood.plan)
-    REPORT.emit(format, quarter_report(stood.plan, rows, chosen, today, stood.undated(rows)))
+    previous = _previous_ratings(model, path, shown, chosen, today)
+    REPORT.emit(format, quarter_report(stood.plan, rows, chosen, today, stood.undated(rows),
+                                       previous))
+
+
+def _previous_ratings(model: Plan, path: Path, shown: Filters, quarter: Quarter,
+                      today: date) -> dict[str, Rating] | None:
+    """The ratings of the previous quarter's report: its milestones as they stood on its
+    last day, its commentary as written by ``today``; the trend compares with them. None in
+    the first quarter."""
+    from npmplan.cli.past import as_it_stood
+    from npmplan.compute.quarters import previous_quarter
+    from npmplan.compute.report import quarter_report
+
+    before = previous_quarter(model.plan.period, quarter)
+    if before is None:
+        return None
+    stood = as_it_stood(model, path, before.last_day)
+    report = quarter_report(stood.plan, shown.rows(stood.plan), before, today)
+    return {entry.objective.id: entry.rag for entry in report.objectives}

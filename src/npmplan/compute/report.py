@@ -9,8 +9,11 @@ month of that day. For each objective:
   ``done_on``: its window ends in the quarter);
 - **due, not done**: planned, dated, and its window ends in the quarter, with its months
   overdue in M (``compute.due.months_overdue``);
-- **moved**: has ``moved_to`` and is not cancelled, and its baseline or its new window ends
-  in the quarter; ``slip`` is the new end minus the baseline end, in months;
+- **moved**: has ``moved_to`` and is not cancelled, listed once: in the quarter its
+  ``moved_on`` day falls in, or (no ``moved_on``) the quarter its baseline ends in; ``slip``
+  is the new end minus the baseline end, in months;
+- **cancelled**: cancelled, with ``cancelled_on`` in the quarter (no ``cancelled_on``: its
+  window ends in the quarter), listed with its note;
 - **next**: planned, dated, and its window ends in the next quarter.
 
 A recurring milestone (``every`` or ``quarterly``) counts one occurrence at a time, each
@@ -19,16 +22,20 @@ as a milestone of its own month or quarter with the state its record gives
 
 The computed rating, as of M. *Open*: planned, not ``ongoing``, not ``tbc``.
 
-- ``complete``: every milestone that is not ongoing is done or cancelled, and at least
-  one is done;
+- ``complete``: every milestone that is not ongoing is done or cancelled (each occurrence
+  of a series), at least one is done, and the objective's schedule has no month after the
+  quarter; done so far but running on past the quarter is ``green``, and says so;
 - ``red``: an open milestone is 3 or more months overdue, or was moved to end after the
   plan period;
 - ``amber``: an open milestone is 1 or 2 months overdue, or was moved to end later than
   its baseline;
 - ``green``: otherwise.
 
-An officer's ``rag`` is the rating shown from its ``set_on`` day on (ignored in a report as
-of an earlier day), *stale* when set more than three months before the report's day.
+An officer's rating is the one shown: the quarter's commentary entry's ``rag`` (see
+``commentary``), else the ``rag`` block from its ``set_on`` day on (ignored in a report as of
+an earlier day), *stale* when set more than three months before the report's day. Each
+objective also carries the quarter's commentary and next steps, a flag where that is missing
+or older than the quarter, and its rating's trend against the previous quarter's report.
 
     >>> report = quarter_report(plan, 2, date(2026, 11, 30))   # doctest: +SKIP
     >>> report.summary                                          # doctest: +SKIP
@@ -38,56 +45,40 @@ of an earlier day), *stale* when set more than three months before the report's 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
 from npmplan.compute.due import months_overdue
+from npmplan.compute.quarters import Quarter, quarters
 from npmplan.compute.record import Entry, entries
-from npmplan.compute.schedule import Row
+from npmplan.compute.schedule import Row, active_months
 from npmplan.model.dates import Month
-from npmplan.model.plan import RATINGS, Milestone, Objective, Plan, Rating, StrategicObjective
+from npmplan.model.plan import (
+    RATINGS,
+    Comment,
+    Milestone,
+    Objective,
+    Plan,
+    Rating,
+    StrategicObjective,
+)
 
 STALE_AFTER = relativedelta(months=3)
+Trend = Literal["up", "down", "same", "new"]
+RANK: dict[Rating, int] = {"red": 0, "amber": 1, "green": 2, "complete": 3}
+# What each rating means, printed under every report (the scale beside the ratings, as
+# government quarterly returns state it).
+SCALE: dict[Rating, str] = {
+    "red": "a milestone is three or more months overdue, or moved past the plan period",
+    "amber": "a milestone is one or two months overdue, or moved later than planned",
+    "green": "nothing overdue or moved later (work done so far that runs on after the "
+             "quarter is green, not complete)",
+    "complete": "every milestone is done or cancelled and the work has no month after the "
+                "quarter",
+}
 RED_MONTHS = 3  # months overdue from which a milestone makes its objective red
-
-
-@dataclass(frozen=True, slots=True)
-class Quarter:
-    number: int
-    first: Month
-    last: Month
-
-    @property
-    def first_day(self) -> date:
-        return self.first.first_day()
-
-    @property
-    def last_day(self) -> date:
-        return self.last.shift(1).first_day() - timedelta(days=1)
-
-    def __contains__(self, month: object) -> bool:
-        return isinstance(month, int) and self.first <= month <= self.last
-
-
-def quarters(period: tuple[Month, Month]) -> list[Quarter]:
-    """The plan period in threes (a period not a multiple of three ends with a short one)."""
-    first, last = period
-    return [Quarter(n + 1, Month(start), Month(min(start + 2, last)))
-            for n, start in enumerate(range(first, last + 1, 3))]
-
-
-def quarter_of(period: tuple[Month, Month], day: date) -> Quarter | None:
-    month = Month.of(day.year, day.month)
-    return next((q for q in quarters(period) if month in q), None)
-
-
-def nearest_quarter(period: tuple[Month, Month], day: date) -> Quarter:
-    """The quarter that holds ``day``; before the period the first, after it the last (for
-    a spreadsheet made at any time of year)."""
-    known = quarters(period)
-    month = Month.of(day.year, day.month)
-    return quarter_of(period, day) or (known[0] if month < period[0] else known[-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +111,12 @@ class ObjectiveReport:
     done: list[ReportItem]
     due_not_done: list[ReportItem]
     moved: list[ReportItem]
+    cancelled: list[ReportItem]
     next: list[ReportItem]
+    commentary: Comment | None = None  # the officer's entry for the quarter
+    commentary_flag: str | None = None  # missing, or older than the quarter, in words
+    previous_rag: Rating | None = None  # the rating of the previous quarter's report
+    trend: Trend = "new"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +150,20 @@ def is_open(milestone: Milestone) -> bool:
     return milestone.status == "planned" and milestone.effective.kind not in ("ongoing", "tbc")
 
 
-def computed_rag(milestones: list[Milestone], month: Month,
-                 period_end: Month) -> tuple[Rating, str]:
+def computed_rag(milestones: list[Milestone], month: Month, period_end: Month,
+                 runs_to: Month | None = None, quarter_end: Month | None = None
+                 ) -> tuple[Rating, str]:
     """The rating the rules give as of ``month`` to an objective's ``milestones`` (each
-    occurrence of a series one of them), and why, in words."""
+    occurrence of a series one of them), and why, in words. ``runs_to``: the last month of
+    its schedule; work that runs past ``quarter_end`` is not complete."""
     counted = [m for m in milestones if m.effective.kind != "ongoing"]
     statuses = {m.status for m in counted}
     if statuses and statuses <= {"done", "cancelled"} and "done" in statuses:
-        return "complete", "every dated milestone is done or cancelled"
+        closed = "done" if statuses == {"done"} else "done or cancelled"
+        every = f"all {len(counted)} milestones" if len(counted) > 1 else "its one milestone"
+        if runs_to is not None and quarter_end is not None and runs_to > quarter_end:
+            return "green", f"{every} to date {closed}; runs to {runs_to.long()}"
+        return "complete", f"{every} {closed}"
     open_ = [m for m in counted if is_open(m)]
     rules: tuple[tuple[Rating, str | None], ...] = (
         ("red", _overdue(open_, month, RED_MONTHS)),
@@ -205,7 +207,12 @@ def _slip(milestone: Milestone) -> int | None:
     return end - baseline[1] if baseline and end is not None else None
 
 
-def officer_rating(objective: Objective, as_of: date) -> Override | None:
+def officer_rating(objective: Objective, as_of: date,
+                   entry: Comment | None = None) -> Override | None:
+    """The officer's rating in force: the quarter's commentary entry's, else the rag
+    block's from its day on."""
+    if entry is not None and entry.rag is not None:
+        return Override(entry.rag, entry.text, entry.written_on, False)
     rag = objective.rag
     if rag is None or rag.set_on is None or rag.reason is None or rag.set_on > as_of:
         return None
@@ -225,6 +232,25 @@ def _done_in(milestone: Milestone, quarter: Quarter, as_of: date) -> bool:
     return first is not None and first in quarter and first <= Month.of(as_of.year, as_of.month)
 
 
+def _cancelled_in(milestone: Milestone, quarter: Quarter, as_of: date) -> bool:
+    if milestone.status != "cancelled":
+        return False
+    day = milestone.cancelled_on
+    if day is None:
+        return _ends_in(milestone, quarter)
+    return day <= as_of and Month.of(day.year, day.month) in quarter
+
+
+def _moved_in(milestone: Milestone, quarter: Quarter) -> bool:
+    """A move is listed once: in the quarter it was made, else its baseline's."""
+    if milestone.moved_to is None or milestone.status == "cancelled":
+        return False
+    day = milestone.moved_on
+    if day is None:
+        return _baseline_ends_in(milestone, quarter)
+    return Month.of(day.year, day.month) in quarter
+
+
 def _ends_in(milestone: Milestone, quarter: Quarter | None) -> bool:
     window = milestone.effective.window()
     return quarter is not None and window is not None and window[1] in quarter
@@ -241,24 +267,56 @@ def _item(entry: Entry, month: Month, slip: int | None = None) -> ReportItem:
     return ReportItem(milestone, milestone.effective.window(), late, slip, entry.occurrence)
 
 
+def commentary(objective: Objective, quarter: Quarter, as_of: date
+               ) -> tuple[Comment | None, str | None]:
+    """The quarter's commentary entry written by ``as_of``, and a flag when it is missing
+    (naming the latest there is) or was written before the quarter began."""
+    written = [c for c in objective.commentary if c.written_on <= as_of]
+    entry = next((c for c in reversed(written) if c.quarter == quarter.number), None)
+    if entry is None:
+        earlier = [c for c in written if c.quarter < quarter.number]
+        latest = max(earlier, key=lambda c: c.quarter, default=None)
+        since = f" (the latest is for Q{latest.quarter})" if latest is not None else ""
+        return None, f"no commentary for this quarter{since}"
+    if entry.written_on < quarter.first_day:
+        return entry, f"commentary written on {entry.written_on}, before the quarter began"
+    return entry, None
+
+
+def trend(rag: Rating, previous: Rating | None) -> Trend:
+    if previous is None:
+        return "new"
+    return "up" if RANK[rag] > RANK[previous] else "down" if RANK[rag] < RANK[previous] \
+        else "same"
+
+
 def objective_report(row: Row, quarter: Quarter, following: Quarter | None, as_of: date,
-                     period: tuple[Month, Month]) -> ObjectiveReport:
+                     period: tuple[Month, Month], previous: Rating | None = None,
+                     written_by: date | None = None) -> ObjectiveReport:
+    """One objective's part of the report. ``written_by``: the day the report is run; the
+    quarter's commentary is written after the quarter, so it counts up to that day (the
+    milestones count up to ``as_of``, the report's day)."""
     strategic, objective = row
     month = Month.of(as_of.year, as_of.month)
     counted = entries(objective, period)
-    computed, why = computed_rag([e.milestone for e in counted], month, period[1])
-    override = officer_rating(objective, as_of)
+    runs_to = max(active_months(objective), default=None)
+    computed, why = computed_rag([e.milestone for e in counted], month, period[1], runs_to,
+                                 quarter.last)
+    entry, flag = commentary(objective, quarter, written_by or as_of)
+    override = officer_rating(objective, as_of, entry)
     dated_open = [e for e in counted if is_open(e.milestone)]
-    moved = [e for e in counted if e.milestone.moved_to is not None
-             and e.milestone.status != "cancelled"
-             and (_ends_in(e.milestone, quarter) or _baseline_ends_in(e.milestone, quarter))]
+    rag = override.status if override else computed
     return ObjectiveReport(
-        strategic, objective, override.status if override else computed, computed, why,
-        override,
+        strategic, objective, rag, computed, why, override,
         done=[_item(e, month) for e in counted if _done_in(e.milestone, quarter, as_of)],
         due_not_done=[_item(e, month) for e in dated_open if _ends_in(e.milestone, quarter)],
-        moved=[_item(e, month, _slip(e.milestone)) for e in moved],
+        moved=[_item(e, month, _slip(e.milestone)) for e in counted
+               if _moved_in(e.milestone, quarter)],
+        cancelled=[_item(e, month) for e in counted
+                   if _cancelled_in(e.milestone, quarter, as_of)],
         next=[_item(e, month) for e in dated_open if _ends_in(e.milestone, following)],
+        commentary=entry, commentary_flag=flag, previous_rag=previous,
+        trend=trend(rag, previous),
     )
 
 
@@ -276,14 +334,17 @@ def report_day(quarter: Quarter, as_of: date) -> date:
 
 
 def quarter_report(plan: Plan, rows: list[Row], quarter: Quarter, as_of: date,
-                   undated: int = 0) -> QuarterReport:
+                   undated: int = 0, previous: dict[str, Rating] | None = None
+                   ) -> QuarterReport:
     """The report of ``quarter`` as of ``report_day(quarter, as_of)``; ``plan`` is the plan
     as it stood that day (``compute.record.plan_as_of``), ``undated`` what it could not
-    date."""
+    date, ``previous`` the ratings of the previous quarter's report, by objective id."""
     day = report_day(quarter, as_of)
     following = next((q for q in quarters(plan.plan.period) if q.number == quarter.number + 1),
                      None)
-    reports = [objective_report(row, quarter, following, day, plan.plan.period)
+    before = previous or {}
+    reports = [objective_report(row, quarter, following, day, plan.plan.period,
+                                before.get(row[1].id), as_of)
                for row in rows]
     strategic = [StrategicSummary(so, count_ratings([r for r in reports if r.strategic is so]))
                  for so in plan.strategic_objectives

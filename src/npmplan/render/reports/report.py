@@ -8,11 +8,13 @@ so that it reads without colour (printed in greyscale, or read aloud).
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 from typing import Any
 
 from rich.text import Text
 
-from npmplan.compute.report import ObjectiveReport, Quarter, QuarterReport, ReportItem
+from npmplan.compute.quarters import Quarter
+from npmplan.compute.report import SCALE, ObjectiveReport, QuarterReport, ReportItem
 from npmplan.model.dates import range_text
 from npmplan.model.plan import RATINGS, Rating
 from npmplan.render.jsonfmt import json_text
@@ -23,15 +25,14 @@ WORD = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete"
 STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green",
          "complete": "bold blue"}
 PARTS = (("done", "Done this quarter"), ("due_not_done", "Due this quarter, not done"),
-         ("moved", "Moved"), ("next", "Due next quarter"))
+         ("moved", "Moved this quarter"), ("cancelled", "Cancelled this quarter"),
+         ("next", "Due next quarter"))
+TREND = {"up": "up from", "down": "down from", "same": "same as"}
 
 
 def quarter_words(quarter: Quarter) -> str:
-    """``Q2: July to September 2026``."""
-    first, last = quarter.first_day, quarter.last_day
-    span = f"{first:%B} to {last:%B %Y}" if first.year == last.year else \
-        f"{first:%B %Y} to {last:%B %Y}"
-    return f"Q{quarter.number}: {span}"
+    """``Q2, July to September 2026``."""
+    return quarter.words
 
 
 def heading(report: QuarterReport) -> list[str]:
@@ -53,8 +54,15 @@ def item_words(item: ReportItem, part: str) -> str:
     facts = [window]
     if part == "done" and milestone.done_on is not None:
         facts = [f"done {milestone.done_on.text}"]
+    if part == "cancelled":
+        facts = [window] + ([f"cancelled {milestone.cancelled_on}"]
+                            if milestone.cancelled_on else [])
+        if milestone.note:
+            facts.append(f"note: {one_line(milestone.note)}")
     if part == "moved":
         facts = [f"{milestone.when.text} to {window}"]
+        if milestone.moved_on is not None:
+            facts.append(f"moved on {milestone.moved_on}")
         if item.slip:
             late = abs(item.slip)
             facts.append(f"{late} month{'s' if late > 1 else ''} "
@@ -71,12 +79,41 @@ def rating_note(entry: ObjectiveReport) -> str:
     override = entry.override
     if override is None:
         return f"computed: {entry.why}"
+    if entry.commentary is not None and entry.commentary.rag is not None:
+        note = f"rated by the officer on {override.set_on} (see the commentary)"
+        if entry.computed != override.status:
+            note += f"; computed {WORD[entry.computed]}: {entry.why}"
+        return note
     note = f"set on {override.set_on}: {one_line(override.reason)}"
     if override.stale:
         note += " (stale: set more than three months ago)"
     if entry.computed != override.status:
         note += f"; computed {WORD[entry.computed]}: {entry.why}"
     return note
+
+
+def trend_words(entry: ObjectiveReport) -> str:
+    """``down from Green last quarter``; ``new`` in the first quarter."""
+    if entry.previous_rag is None:
+        return "no previous quarter"
+    return f"{TREND[entry.trend]} {WORD[entry.previous_rag]} last quarter"
+
+
+def commentary_lines(entry: ObjectiveReport) -> list[str]:
+    """The officer's commentary and next steps for the quarter, and the flag."""
+    lines = []
+    if entry.commentary is not None:
+        lines.append(f"Commentary ({entry.commentary.written_on}): "
+                     f"{one_line(entry.commentary.text)}")
+        if entry.commentary.next:
+            lines.append(f"Next steps: {one_line(entry.commentary.next)}")
+    if entry.commentary_flag:
+        lines.append(f"Check: {entry.commentary_flag}")
+    return lines
+
+
+def scale_lines() -> list[str]:
+    return [f"{WORD[rating]}: {meaning}." for rating, meaning in SCALE.items()]
 
 
 def _wrap(words: str, width: int, indent: str) -> list[Text]:
@@ -92,7 +129,9 @@ def _objective_text(entry: ObjectiveReport, width: int) -> list[Text]:
     head.append(f"[{WORD[entry.rag].upper()}]", style=STYLE[entry.rag])
     head.append(" ")
     head.append_text(plain(entry.objective.row_label, "heading"))
-    lines = [Text(""), head, *_wrap(rating_note(entry), width, "    ")]
+    lines = [Text(""), head, *_wrap(f"{rating_note(entry)} ({trend_words(entry)})", width,
+                                    "    ")]
+    lines += [line for words in commentary_lines(entry) for line in _wrap(words, width, "    ")]
     for part, title in PARTS:
         items: list[ReportItem] = getattr(entry, part)
         if items:
@@ -115,6 +154,8 @@ def text(report: QuarterReport, width: int) -> Text:
                           "due next quarter.", style="muted"))
     for entry in report.objectives:
         parts += _objective_text(entry, width)
+    parts += [Text(""), Text("The ratings", style="heading")]
+    parts += [line for words in scale_lines() for line in _wrap(words, width, "  ")]
     if report.undated:
         parts += [Text(""), *(Text(line, style="muted") for line in textwrap.wrap(
             undated_words(report.undated), max(width, 20)))]
@@ -133,12 +174,15 @@ def markdown(report: QuarterReport, width: int) -> str:
               + " | ".join(str(s.counts[r]) for r in RATINGS) + " |" for s in report.strategic]
     for entry in report.objectives:
         lines += ["", f"### {md(entry.objective.id)} {md(entry.objective.row_label)}: "
-                      f"**{WORD[entry.rag]}**", "", md(rating_note(entry))]
+                      f"**{WORD[entry.rag]}**", "",
+                  md(f"{rating_note(entry)} ({trend_words(entry)})")]
+        lines += [line for words in commentary_lines(entry) for line in ("", md(words))]
         for part, part_title in PARTS:
             items: list[ReportItem] = getattr(entry, part)
             if items:
                 lines += ["", f"{part_title} ({len(items)}):", ""]
                 lines += [f"- {md(item_words(item, part))}" for item in items]
+    lines += ["", "### The ratings", ""] + [f"- {md(words)}" for words in scale_lines()]
     if report.undated:
         lines += ["", md(undated_words(report.undated))]
     return "\n".join(lines) + "\n"
@@ -152,11 +196,18 @@ def _item_json(item: ReportItem) -> dict[str, Any]:
             "status": milestone.status,
             "occurrence": str(item.occurrence) if item.occurrence is not None else None,
             "done_on": milestone.done_on.text if milestone.done_on else None,
+            "cancelled_on": _day(milestone.cancelled_on),
+            "moved_on": _day(milestone.moved_on), "note": milestone.note,
             "months_overdue": item.months_overdue, "slip": item.slip}
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def _objective_json(entry: ObjectiveReport) -> dict[str, Any]:
     override = entry.override
+    comment = entry.commentary
     return {
         "id": entry.objective.id, "title": entry.objective.title,
         "strategic_objective": entry.strategic.id,
@@ -164,6 +215,11 @@ def _objective_json(entry: ObjectiveReport) -> dict[str, Any]:
         "override": None if override is None else {
             "status": override.status, "reason": override.reason,
             "set_on": override.set_on.isoformat(), "stale": override.stale},
+        "previous_rag": entry.previous_rag, "trend": entry.trend,
+        "commentary": None if comment is None else {
+            "text": comment.text, "next": comment.next, "rag": comment.rag,
+            "written_on": comment.written_on.isoformat()},
+        "commentary_flag": entry.commentary_flag,
         **{part: [_item_json(item) for item in getattr(entry, part)] for part, _ in PARTS},
     }
 
@@ -171,9 +227,10 @@ def _objective_json(entry: ObjectiveReport) -> dict[str, Any]:
 def as_json(report: QuarterReport, width: int) -> str:
     quarter = report.quarter
     return json_text({
-        "report_version": 1,
+        "report_version": 2,
         "plan": report.title,
         "quarter": quarter.number,
+        "quarter_words": quarter.words,
         "from": quarter.first_day.isoformat(),
         "to": quarter.last_day.isoformat(),
         "as_of": report.as_of.isoformat(),
@@ -184,4 +241,5 @@ def as_json(report: QuarterReport, width: int) -> str:
                                  for s in report.strategic],
         "objectives": [_objective_json(entry) for entry in report.objectives],
         "undated": report.undated,
+        "scale": SCALE,
     })
