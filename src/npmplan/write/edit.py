@@ -256,6 +256,7 @@ def _ends(text: str) -> dict[int, tuple[int, str | None]]:
 AFTER: dict[str, tuple[str, ...]] = {
     "moved_to": ("when",), "every": ("moved_to", "when"), "moved_on": ("moved_to",),
     "done_on": ("status",), "cancelled_on": ("status",),
+    "rag": ("quarter",), "next": ("text",),  # a commentary entry's order
     "leads": ("priority", "label", "title", "id"),
     "schedule": ("outputs", "outcomes", "rationale", "leads", "priority", "label", "title"),
 }
