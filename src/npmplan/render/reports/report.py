@@ -197,7 +197,9 @@ def _item_json(item: ReportItem) -> dict[str, Any]:
             "occurrence": str(item.occurrence) if item.occurrence is not None else None,
             "done_on": milestone.done_on.text if milestone.done_on else None,
             "cancelled_on": _day(milestone.cancelled_on),
-            "moved_on": _day(milestone.moved_on), "note": milestone.note,
+            "moved_on": _day(milestone.moved_on),
+            # the note says why a milestone was cancelled; on others it is the plan's text
+            "note": milestone.note if milestone.status == "cancelled" else None,
             "months_overdue": item.months_overdue, "slip": item.slip}
 
 
