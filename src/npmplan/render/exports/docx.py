@@ -48,6 +48,7 @@ from npmplan.render.exports.docx_parts import (
     language,
     repeat_header,
     safe,
+    set_style,
     set_widths,
     shade,
 )
@@ -207,7 +208,7 @@ def _strategic(doc: Document, strategic: StrategicObjective, objectives: list[Ob
                              _height(row.cells, WIDTHS) <= WHOLE_ROW])
     for objective in objectives:
         for footnote in objective.footnotes:
-            doc.add_paragraph(safe(footnote), style="Note")
+            set_style(doc.add_paragraph(safe(footnote)), "Note")
 
 
 def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
@@ -274,14 +275,14 @@ def _progress(cell: _Cell, milestones: list[Milestone]) -> None:
     changed = [m for m in milestones if m.status != "planned" or m.moved_to is not None]
     if not changed:
         return
-    cell.add_paragraph("Progress", style="Table Heading")
+    set_style(cell.add_paragraph("Progress"), "Table Heading")
     for milestone in in_date_order(changed):
         parts = [status_words(milestone)] if milestone.status != "planned" else []
         if milestone.moved_to is not None:
             parts.append(f"moved from {when_words(milestone.when)} to "
                          f"{when_words(milestone.moved_to)}")
         label = "; ".join(parts)
-        paragraph = cell.add_paragraph(style="Table Text")
+        paragraph = set_style(cell.add_paragraph(), "Table Text")
         paragraph.add_run(label[:1].upper() + label[1:] + ": ").bold = True
         paragraph.add_run(safe(milestone.what)).font.strike = milestone.status == "cancelled"
         _note(paragraph, milestone)

@@ -37,6 +37,7 @@ from npmplan.render.exports.docx_parts import (
     keep_whole,
     repeat_header,
     safe,
+    set_style,
     set_widths,
     shade,
 )
@@ -71,7 +72,7 @@ def appendix(doc: Document, view: Calendar, heading: str | None = None) -> Table
         doc.add_paragraph(f"Showing {view.filtered} only: the workload row counts the rows "
                           "shown.")
     table = _table(doc, view)
-    label = doc.add_paragraph(style=GRID)
+    label = set_style(doc.add_paragraph(), GRID)
     label.paragraph_format.space_before = Cm(0.15)
     label.add_run("Key").bold = True
     _key(doc)
@@ -131,7 +132,7 @@ def _table(doc: Document, view: Calendar) -> Table:
         for cell in row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             for paragraph in cell.paragraphs:  # an empty cell's too: Normal would be 12 pt
-                paragraph.style = GRID
+                set_style(paragraph, GRID)
     return table
 
 

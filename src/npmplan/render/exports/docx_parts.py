@@ -35,6 +35,21 @@ LANGUAGE = "en-GB"
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's link blue: 5.9:1 on white
 
 
+# style name -> id: the template is the same for every document, and python-docx finds an id
+# by reading every style (a millisecond a paragraph, most of an export's time).
+_STYLE_IDS: dict[str, str] = {}
+
+
+def set_style(paragraph: Paragraph, name: str | None) -> Paragraph:
+    """Give ``paragraph`` the paragraph style ``name`` (None: leave it Normal)."""
+    if name is not None:
+        style_id = _STYLE_IDS.get(name)
+        if style_id is None:
+            style_id = _STYLE_IDS[name] = paragraph.part.styles[name].style_id  # type: ignore[attr-defined]
+        paragraph._p.get_or_add_pPr().style = style_id
+    return paragraph
+
+
 def safe(text: str) -> str:
     """Plan text for the document: no control, bidi or XML-illegal characters."""
     return _NOT_XML.sub("", clean(text))
@@ -81,8 +96,7 @@ def cell_text(cell: _Cell, text: str, *, bold: bool | None = None, style: str | 
     """Replace the cell's content with one paragraph of ``text``."""
     paragraph: Paragraph = cell.paragraphs[0]
     paragraph.text = ""
-    if style is not None:
-        paragraph.style = style
+    set_style(paragraph, style)
     paragraph.add_run(safe(text)).bold = bold
     if align is not None:
         paragraph.alignment = align
@@ -98,9 +112,7 @@ def cell_paragraph(cell: _Cell, first: list[bool], style: str | None = None) -> 
         paragraph = cell.paragraphs[0]
     else:
         paragraph = cell.add_paragraph()
-    if style is not None:
-        paragraph.style = style
-    return paragraph
+    return set_style(paragraph, style)
 
 
 def add_spans(paragraph: Paragraph, spans: Sequence[Span]) -> None:
@@ -139,7 +151,7 @@ def add_prose(container: Document | _Cell, text: str, first: list[bool] | None =
         if isinstance(container, _Cell) and first is not None:
             paragraph = cell_paragraph(container, first, kind)
         else:
-            paragraph = container.add_paragraph(style=kind)
+            paragraph = set_style(container.add_paragraph(), kind)
         add_spans(paragraph, block.spans or (Span(block.text),))
         out.append(paragraph)
     return out

@@ -31,6 +31,7 @@ from npmplan.render.exports.docx_parts import (
     field_marks,
     language,
     set_language,
+    set_style,
 )
 
 FONT = "Arial"  # sans serif; LibreOffice and Word both have it (or a metric twin)
@@ -168,7 +169,7 @@ def contents(doc: Document, heading: Paragraph) -> None:
         _bookmark(paragraph, name, number)
         level = "Contents 1" if paragraph.style and paragraph.style.name == "Heading 1" \
             else "Contents 2"
-        entry = anchor.insert_paragraph_before(style=level)
+        entry = set_style(anchor.insert_paragraph_before(), level)
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), name)
         run = OxmlElement("w:r")
