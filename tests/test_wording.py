@@ -47,4 +47,4 @@ def test_date_order_puts_the_undated_last_and_follows_a_move() -> None:
     items.append(milestone(what="moved", when="2026-04", moved_to="2026-12"))
     order = [m.what for m in in_date_order(items)]
     assert order == ["summer", "sep", "sep-nov", "oct", "moved", "q", "o", "t"]
-    assert [m.what for m in in_date_order(items, progress=False)][0] == "moved"
+    assert in_date_order(items, progress=False)[0].what == "moved"
