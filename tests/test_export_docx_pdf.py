@@ -73,10 +73,8 @@ def _run(*command: str) -> str:
                           timeout=120).stdout
 
 
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory: pytest.TempPathFactory) -> Pdf:
-    folder = tmp_path_factory.mktemp("pdf")
-    data = render(PLAN)
+def convert(data: bytes, folder: Path) -> Pdf:
+    """``data`` (a .docx) made a PDF by LibreOffice in ``folder``."""
     source = folder / "plan.docx"
     source.write_bytes(data)
     result = subprocess.run(
@@ -96,6 +94,11 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Pdf:
     return Pdf(folder / "plan.pdf", frozenset(words))
 
 
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Pdf:
+    return convert(render(PLAN), tmp_path_factory.mktemp("pdf"))
+
+
 def _appendix_pages(pdf: Pdf) -> list[int]:
     return [n for n in range(1, pdf.pages() + 1)
             if "Monthly workload" in pdf.text(n) or "Notes/Key Dates" in pdf.text(n)]
@@ -107,6 +110,19 @@ def test_every_page_is_numbered_page_x_of_y(pdf: Pdf) -> None:
     for number in range(1, total + 1):
         assert f"Page {number} of {total}" in pdf.text(number)
         assert "UK NPM Business Plan 2026-27" in pdf.text(number)  # the header
+
+
+def test_a_plan_without_text_is_numbered_too(tmp_path: Path) -> None:
+    """No text between the contents and the tables: the first section ends after the
+    contents' entries, and the page numbers' fields still work."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("version: 1\nplan: {title: Small, period: 2026-04..2027-03}\n"
+                    "strategic_objectives:\n  - id: '1'\n    title: One\n    objectives:\n"
+                    "      - {id: '1.1', title: A, schedule: [2026-05]}\n", encoding="utf-8")
+    small = convert(render(plan), tmp_path)
+    total = small.pages()
+    for number in range(1, total + 1):
+        assert f"Page {number} of {total}" in small.text(number)
 
 
 def test_the_appendix_is_one_landscape_page_with_its_notes(pdf: Pdf) -> None:

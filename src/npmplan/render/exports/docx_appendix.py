@@ -88,7 +88,8 @@ def _narrow(table: Table) -> None:
         margin.set(qn("w:w"), "45")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    properties.append(margins)
+    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption",
+                                     "w:tblDescription", "w:tblPrChange")  # schema order
 
 
 def _key(doc: Document) -> None:

@@ -185,6 +185,13 @@ def contents(doc: Document, heading: Paragraph) -> None:
         for mark in (separate, code, begin):
             first.insert(1 if first.pPr is not None else 0, mark)
         entries[-1]._p.append(end)
+        section = heading._p.pPr.sectPr if heading._p.pPr is not None else None
+        if section is not None:
+            # The heading ended the first section (no text follows it): a paragraph of its
+            # own ends it after the entries (in the field's last paragraph, LibreOffice
+            # loses the page numbers' fields).
+            carrier = anchor.insert_paragraph_before()
+            carrier._p.get_or_add_pPr().append(section)
 
 
 def _bookmark(paragraph: Paragraph, name: str, number: int) -> None:
