@@ -311,6 +311,16 @@ def test_progress_is_shown_by_default_and_left_out_as_agreed(run: Run, tmp_path:
     assert lines == ["June 2026: Workshop", "July 2026: Survey sent",
                      "September 2026: Report drafted", "Quarterly: Subgroup meeting",
                      "Ongoing: Support"]
+    # the appendix marks the months each milestone was due in: as agreed, the cancelled
+    # June and the July moved from are there, and the October it went to and the November
+    # added since are not
+    def marked(document: Document) -> list[str]:
+        row = appendix_table(document).rows[1]
+        months = [cell.text for cell in appendix_table(document).rows[0].cells[MONTH_COLUMNS]]
+        return [month.replace("\n", " ") for month, cell in
+                zip(months, row.cells[MONTH_COLUMNS], strict=True) if "◆" in cell.text]
+    assert marked(with_progress) == ["Sep 26", "Oct 26", "Nov 26"]
+    assert marked(agreed) == ["Jun 26", "Jul 26", "Sep 26"]
 
 
 def export_plan(run: Run, plan_path: Path, target: Path, *args: str) -> Document:

@@ -305,5 +305,9 @@ def docx(
 
     model = _prepare(plan, output, force)
     shown = filters(model, strategic, lead)
+    if as_agreed:  # the appendix's marks too: where each milestone was planned
+        from npmplan.compute.agreed import as_agreed as agreed
+
+        model = agreed(model)
     _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None),
                           as_agreed), output)
