@@ -289,11 +289,15 @@ def docx(
     strategic: StrategicOption = None,
     lead: LeadOption = None,
     force: ForceOption = False,
+    as_agreed: Annotated[bool, typer.Option(
+        "--as-agreed", help="The plan as agreed, for re-issuing it: no done dates, "
+                            "cancellations, moves or milestones added since.")] = False,
 ) -> None:
     """The business plan as a Word document.
 
     Title, introduction, functions, context, a table per strategic objective, and Appendix
-    1 (the calendar of actions, landscape). The same plan always gives the same bytes.
+    1 (the calendar of actions, landscape). Progress recorded so far is shown; --as-agreed
+    leaves it out. The same plan always gives the same bytes.
     """
     if output is None and _is_terminal():
         fail("a Word document is not for the terminal: write it to a file with "
@@ -303,5 +307,9 @@ def docx(
 
     model = _prepare(plan, output, force)
     shown = filters(model, strategic, lead)
-    _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None)),
-                output)
+    if as_agreed:  # the appendix's marks too: where each milestone was planned
+        from npmplan.compute.agreed import as_agreed as agreed
+
+        model = agreed(model)
+    _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None),
+                          as_agreed), output)
