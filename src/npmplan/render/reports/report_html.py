@@ -2,12 +2,13 @@
 landscape, for a Steering Group paper.
 
 Every word is on the paper: list items and titles wrap rather than being cut, and nothing is
-held only in a tooltip. One table row per objective, grouped by strategic objective: the
-objective (a row header), its rating with the trend, what the rating rests on, the officer's
-commentary and the flag where it is missing; then what happened this quarter (done, due and
-not done, moved, cancelled: only the lists that have items, so no column stands empty down
-the page) and what comes next (the next steps and what is due next quarter). The ratings'
-definitions close the page.
+held only in a tooltip. After the summary and the ratings' definitions, a table per
+strategic objective. Each objective is a group of two rows kept on one page: across the
+page, the objective (the group's header), its rating and the trend; under it three columns:
+what the rating rests on with the officer's commentary (or the flag where it is missing),
+what happened this quarter (done, due and not done, moved, cancelled: only the lists that
+have items, so no column stands empty down the page) and what comes next (the next steps
+and what is due next quarter).
 
 Printed, the body text is 12pt (GOV.UK's minimum for printed documents) and the notes 11pt;
 the header row repeats on every page and no row is split across two. Each rating is a label
@@ -62,7 +63,7 @@ border-bottom:1px solid #aab2bf;padding:.2em .4em;overflow-wrap:anywhere}
 .objectives tbody{break-inside:avoid;page-break-inside:avoid}
 .objectives tr{break-inside:avoid;page-break-inside:avoid}
 .objectives tr.head th{background:#eef0f4;border-bottom:0;padding:.25em .4em}
-.rating{white-space:nowrap;margin-left:.5em}
+.rated{white-space:nowrap;margin-left:.5em}
 .objectives ul{margin:0 0 .3em;padding-left:1.1em}
 .objectives p{margin:0 0 .3em}
 .part{font-weight:700}
@@ -124,7 +125,7 @@ def _objective(entry: ObjectiveReport) -> str:
     stale = entry.override is not None and entry.override.stale
     return (f'<tbody class="objective"><tr class="head"><th colspan="3" scope="rowgroup">'
             f"<b>{text(entry.objective.id)}</b> {text(entry.objective.title)} "
-            f'<span class="rating">{label(entry.rag, stale)} {text(trend_words(entry))}'
+            f'<span class="rated">{label(entry.rag, stale)} {text(trend_words(entry))}'
             f"</span></th></tr><tr><td>{_rating(entry)}</td><td>{_this_quarter(entry)}</td>"
             f"<td>{_next(entry)}</td></tr></tbody>")
 
