@@ -313,3 +313,12 @@ def docx(
         model = agreed(model)
     _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None),
                           as_agreed), output)
+
+
+# What `report -o` shares with the exports: the same refusals and the same writing. A call,
+# not an alias, for the terminal check: tests stand in for a terminal by patching it.
+refusal, emit_text, emit_bytes = _refusal, _emit, _emit_bytes
+
+
+def is_terminal() -> bool:
+    return _is_terminal()
