@@ -536,3 +536,14 @@ def test_a_closed_stdout_is_one_sentence_and_no_exception_report() -> None:
     assert done.returncode == 1
     assert done.stderr.decode().strip() == ("npmplan: cannot write the output: standard "
                                             "output is closed or unwritable")
+
+
+def test_the_stderr_wrapper_never_flushes_or_closes_a_stream_closed_under_it() -> None:
+    import io
+
+    stream = io.StringIO()
+    wrapper = process._Shown(stream)
+    stream.close()
+    wrapper.flush()
+    wrapper.close()  # what Python 3.13's finalizer does with a wrapper it collects
+    assert stream.closed

@@ -111,7 +111,13 @@ class _Shown(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
-        self.stream.flush()
+        if not getattr(self.stream, "closed", False):
+            self.stream.flush()
+
+    def close(self) -> None:
+        """Never the wrapped stream's: it is not ours (and Python 3.13 closes a collected
+        wrapper, which flushed a stream closed by then: "Exception ignored ... ValueError")."""
+        return None
 
     def isatty(self) -> bool:
         return self.stream.isatty()
