@@ -31,6 +31,7 @@ plan:
   capacity: 2
 team:
   - {id: mk, name: Martin Kettle}
+  - {id: jk, name: Jane Kilpatrick}
 strategic_objectives:
   - id: "1"
     title: First
@@ -420,6 +421,58 @@ def test_an_age_beyond_a_century_is_a_usage_error(run: Run, plan: Path, age: str
     outcome = run("due", "--plan", plan, "--since", age)
     assert outcome.exit_code == 2
     assert "an age is at most 36,500 days" in outcome.stderr
+
+
+# --- 7. valid layouts the editing commands splice ---------------------------------
+
+_HEAD = SMALL.split("        milestones:\n")[0]
+LAYOUTS = {
+    "keep-block": _HEAD + """        milestones:
+          - when: 2026-06
+            what: Due thing
+            note: |+
+              kept lines
+
+      - id: "1.2"
+        title: Two
+""",
+    "flow-list-trailing-comma": _HEAD + """        milestones: [{when: 2026-06, what: "Due thing"},]
+""",
+    "empty-note-in-flow": _HEAD + """        milestones:
+          - {when: 2026-06, what: "Due thing", note: }
+""",
+}
+EDITS = [("done", "1.1", "due"), ("add", "1.1", "--when", "2026-07", "--what", "New"),
+         ("move", "1.1", "due", "--to", "2026-08"), ("cancel", "1.1", "due", "--note", "x"),
+         ("lead", "1.1", "jk")]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("edit", EDITS, ids=[e[0] for e in EDITS])
+def test_every_edit_splices_these_valid_layouts(run: Run, tmp_path: Path, layout: str,
+                                                edit: tuple[str, ...]) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(LAYOUTS[layout], encoding="utf-8")
+    outcome = run(*edit, "--plan", path)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "saved" in outcome.stdout
+    assert run("validate", path).exit_code == 0
+
+
+def test_an_explicit_key_is_a_layout_npmplan_says_it_does_not_edit(run: Run,
+                                                                   tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    text = _HEAD + """        milestones:
+          - ? when
+            : 2026-06
+            what: Due thing
+"""
+    path.write_text(text, encoding="utf-8")
+    outcome = run("done", "1.1", "due", "--plan", path)
+    assert outcome.exit_code == 1
+    assert "explicit key" in outcome.stderr and "edit it by hand" in outcome.stderr
+    assert "bug" not in outcome.stderr and "invalid" not in outcome.stderr
+    assert path.read_text(encoding="utf-8") == text
 
 
 # --- 8. the plan's path as the editing commands print it ---------------------------
