@@ -600,3 +600,36 @@ def test_the_stderr_wrapper_never_flushes_or_closes_a_stream_closed_under_it() -
     wrapper.flush()
     wrapper.close()  # what Python 3.13's finalizer does with a wrapper it collects
     assert stream.closed
+
+
+# --- 13. xlsx: a cell's text over Excel's limit ------------------------------------
+
+
+def test_an_over_long_cell_is_cut_at_a_word_marked_and_said(run: Run, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    words = " ".join(f"word{i}" for i in range(8000))
+    path = tmp_path / "plan.yaml"
+    path.write_text(SMALL.replace('what: "Due thing"}', f'what: "Due thing", note: "{words}"}}'),
+                    encoding="utf-8")
+    out = tmp_path / "plan.xlsx"
+    outcome = run("export", "xlsx", "--plan", path, "-o", out)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "1 cell held more than the 32,767 characters" in outcome.stderr
+    assert "Milestones!" in outcome.stderr
+    cells = [cell.value for row in openpyxl.load_workbook(out)["Milestones"].iter_rows()
+             for cell in row if isinstance(cell.value, str) and len(cell.value) > 30_000]
+    assert len(cells) == 1
+    kept, marker = cells[0].split("… [cut: ")
+    assert marker.endswith(" characters more in the plan]")
+    assert words.startswith(kept) and words[len(kept)] == " "  # at a word, not within one
+    assert int(marker.split()[0].replace(",", "")) == len(words) - len(kept)
+
+
+def test_a_cut_counts_characters_beyond_the_bmp_as_two_units() -> None:
+    from npmplan.render.exports.xlsx import CELL_LIMIT, cut_to_cell
+
+    text = "😀" * 20_000  # 40,000 UTF-16 units, no space to cut at
+    cut, more = cut_to_cell(text)
+    assert len(cut.encode("utf-16-le")) // 2 <= CELL_LIMIT
+    assert more == 20_000 - cut.index("…")
+    assert cut_to_cell("short") == ("short", 0)

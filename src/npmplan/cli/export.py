@@ -30,7 +30,7 @@ import typer
 
 from npmplan.cli.dates import numbered_quarter, parse_as_of, parse_month_option
 from npmplan.cli.filters import filters
-from npmplan.cli.messages import fail
+from npmplan.cli.messages import fail, note
 from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption, whole_number
 from npmplan.cli.plans import load_resolved, resolve_plan
 
@@ -252,8 +252,14 @@ def xlsx(
               else numbered_quarter(model, quarter))
     rows = shown.rows(model)
     progress = quarter_report(model, rows, chosen, today)
-    _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), rows, progress)),
-                output)
+    made = workbook(Sheets(model, calendar_report(model, shown, None), rows, progress))
+    if made.cuts:
+        cells = ", ".join(made.cuts[:5]) + (f" and {len(made.cuts) - 5} more"
+                                            if len(made.cuts) > 5 else "")
+        note(f"{len(made.cuts)} cell{'s' if len(made.cuts) > 1 else ''} held more than the "
+             f"32,767 characters a spreadsheet cell can: cut at a word and marked \"[cut: N "
+             f"characters more in the plan]\" ({cells}); the whole text is in the plan")
+    _emit_bytes(made.data, output)
 
 
 def _is_terminal() -> bool:
