@@ -90,15 +90,24 @@ def _units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _fit(text: str, room: int) -> str:
+    """The start of ``text`` that takes at most ``room`` UTF-16 units (a character beyond
+    the BMP takes two)."""
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > room:
+            return text[:index]
+    return text
+
+
 def cut_to_cell(text: str) -> tuple[str, int]:
     """``text`` as it fits in a cell, and how many characters were cut (0: none): the end
     is cut at a space where there is one near, and marked."""
     if len(text) <= CELL_LIMIT // 2 or _units(text) <= CELL_LIMIT:
         return text, 0
     room = CELL_LIMIT - _units(f"… [cut: {len(text):,} characters more in the plan]")
-    kept = text[:room]
-    while _units(kept) > room:  # characters beyond the BMP take two units each
-        kept = kept[:room - (_units(kept) - room)]
+    kept = _fit(text, room)
     space = kept.rfind(" ", len(kept) - 200)
     kept = kept[:space] if space > 0 else kept
     more = len(text) - len(kept)
