@@ -133,6 +133,19 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "npmplan add 3.4 --when 2026-12 --what \"Launch event\" --on 2026-11-02 --dry-run", 0),
     ("lead", "Set an objective's leads (ids from the plan's `team`).",
      "npmplan lead 2.4 mk jk --dry-run", 0),
+    ("return", "Make the quarterly returns: a workbook per lead (`--lead ID`, or every lead "
+     "into `--out-dir DIR`) listing the milestones of the objectives they lead that are due "
+     "in the quarter, overdue, in progress or due next quarter, with shaded cells to fill "
+     "in (Done on, Move to, Cancel, Note) and a row per objective for a proposed rating, "
+     "commentary and next steps. `--quarter` and `--as-of` as for `report`. See the "
+     "officers' guide for the cycle.",
+     "npmplan return --out-dir returns --quarter 2 --as-of 2026-10-09 --plan led.yaml", 0),
+    ("import", "Read filled-in returns back into the plan as one change: every cell is "
+     "checked first (a bad one is named, `FILE, Sheet!E7`, and nothing is written); a row "
+     "whose milestone changed since the return was made is a conflict (nothing is written "
+     "unless `--partial`); the changes are those of `done`, `move`, `cancel` and `comment`, "
+     "dated (`--on`, default today), in one write. Importing a return twice changes nothing.",
+     "npmplan import filled-jk.xlsx --on 2026-10-12 --plan led.yaml --dry-run", 0),
     ("comment", "Write an objective's commentary for a quarter into its `commentary:` log: "
      "the commentary (`--text`), next steps (`--next`), the rating the officer gives "
      "(`--rag`, optional: it replaces the computed one in that quarter's report) and the "
@@ -242,6 +255,29 @@ def _cancelled(plan: str) -> str:
                         'note: "Visit postponed"}')
 
 
+def _returns(folder: Path) -> None:
+    """``led.yaml``: the plan with leads, and ``filled-jk.xlsx``: jk's Q2 return, filled
+    in as a lead would, for the examples of ``return`` and ``import``."""
+    import datetime
+
+    import openpyxl
+
+    shutil.copy(folder / "plans" / "2026-27.yaml", folder / "led.yaml")
+    for line in ("npmplan lead 1.2 jk", "npmplan lead 2.3 sr jk", "npmplan lead 3.1 jk",
+                 "npmplan lead 2.4 mk", "npmplan return --lead jk -o made.xlsx --quarter 2 "
+                 "--as-of 2026-10-09"):
+        run_command(f"{line} --plan led.yaml", folder)
+    book = openpyxl.load_workbook(folder / "made.xlsx")
+    rows = book["Milestones"]
+    rows["E4"] = datetime.datetime(2026, 6, 22)
+    rows["F5"] = "2026-12"
+    rows["G12"], rows["H12"] = "cancel", "Replaced by the new dashboard tags"
+    objectives = book["Objectives"]
+    objectives["D4"], objectives["E4"] = "amber", "Venue booked; date moved to December"
+    objectives["F4"] = "Send invitations"
+    book.save(folder / "filled-jk.xlsx")
+
+
 def run_command(line: str, folder: Path) -> str:
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
     for name in ("NPMPLAN_PLAN", "GITHUB_ACTIONS", "FORCE_COLOR"):
@@ -266,6 +302,7 @@ def render_commands() -> str:
         (folder / "old.yaml").write_text(plan, encoding="utf-8")
         (folder / "new.yaml").write_text(_edited(plan), encoding="utf-8")
         (folder / "cancelled.yaml").write_text(_cancelled(plan), encoding="utf-8")
+        _returns(folder)
         for heading, about, line, limit in COMMANDS:
             output = run_command(line, folder).rstrip("\n").split("\n")
             if limit and len(output) > limit:

@@ -25,7 +25,9 @@ from npmplan.cli.messages import fail
 # defines it as a function of the same name. A new command is a module and a line here.
 COMMANDS = ("validate", "calendar", "due", "workload", "show", "status", "report", "diff",
             "new", "done", "move", "cancel", "reopen", "add", "lead", "schedule", "comment",
-            "schema", "export")
+            "return", "import", "schema", "export")
+# Commands whose names are Python keywords: their module and function.
+_SPELLED = {"return": ("returns", "return_"), "import": ("imports", "import_")}
 
 
 def _version(value: bool) -> None:
@@ -64,11 +66,12 @@ def make_app(only: str | None = None) -> typer.Typer:
     )
     made.callback()(_root)
     for name in COMMANDS if only is None else (only,):
-        module = importlib.import_module(f"npmplan.cli.{name}")
+        module_name, function = _SPELLED.get(name, (name, name))
+        module = importlib.import_module(f"npmplan.cli.{module_name}")
         if name == "export":
             made.add_typer(module.export_app, name="export")
         else:
-            made.command()(getattr(module, name))
+            made.command(name=name)(getattr(module, function))
     return made
 
 

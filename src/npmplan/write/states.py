@@ -84,14 +84,15 @@ class Target:
 # --- the changes -------------------------------------------------------------------------
 
 
-def mark_done(objective_id: str, which: Which, day: str) -> Make:
-    """``npmplan done``: status done, done_on ``day``."""
+def mark_done(objective_id: str, which: Which, day: str, note: str | None = None) -> Make:
+    """``npmplan done``: status done, done_on ``day`` (``note`` after any note it has)."""
 
     def make(model: Plan, src: Source) -> Change:
         target = _target(model, objective_id, which, closed_first=False)
         was = _refuse_closed(target, which, "mark it done again" if _is(target, "done")
                              else "mark it done")
         changes: Changes = {"status": "done", "done_on": day, "cancelled_on": None}
+        changes |= _noted(target, note)
         return _change(src, target, changes, f"is done ({day}{was})", "done")
 
     return make
@@ -105,15 +106,38 @@ def cancel(objective_id: str, which: Which, day: str, note: str | None) -> Make:
         target = _target(model, objective_id, which, closed_first=False)
         was = _refuse_closed(target, which, "cancel it")
         changes: Changes = {"status": "cancelled", "done_on": None, "cancelled_on": day}
-        if note is not None:
-            old = target.state.note
-            changes["note"] = f"{old}; {note.strip()}" if old else note.strip()
+        changes |= _noted(target, note)
         return _change(src, target, changes, f"is cancelled ({day}{was})", "cancelled")
 
     return make
 
 
-def move_to(objective_id: str, which: Which, when: When, day: str) -> Make:
+def annotate(objective_id: str, which: Which, note: str) -> Make:
+    """A note on a milestone (or occurrence), after any note it has: a return's Note with
+    nothing else filled in."""
+
+    def make(model: Plan, src: Source) -> Change:
+        target = _target(model, objective_id, which, closed_first=False)
+        return _change(src, target, _noted(target, note), f"has the note {note.strip()!r}",
+                       "note")
+
+    return make
+
+
+def _noted(target: Target, note: str | None) -> Changes:
+    """The target's note with ``note`` after it (nothing when there is no note to add, or
+    the note says it already)."""
+    if note is None or not note.strip():
+        return {}
+    # An occurrence without a record shows its series' note; its own note starts empty.
+    old = target.state.note if target.slot is None or target.record is not None else None
+    if old and note.strip() in old:
+        return {}
+    return {"note": f"{old}; {note.strip()}" if old else note.strip()}
+
+
+def move_to(objective_id: str, which: Which, when: When, day: str,
+            note: str | None = None) -> Make:
     """``npmplan move``: moved_to ``when`` and moved_on ``day``, the baseline kept; back at
     the baseline, neither. Forced on a closed milestone, it is planned again."""
 
@@ -124,6 +148,7 @@ def move_to(objective_id: str, which: Which, when: When, day: str) -> Make:
         was = _refuse_closed(target, which, "move it")
         reopened: Changes = {"status": None, "done_on": None, "cancelled_on": None} \
             if was else {}
+        reopened |= _noted(target, note)
         baseline = _baseline(target)
         if target.slot is not None and when.kind != "month":
             raise UsageError(f"{target.name} is one occurrence of a series: move it to one "
