@@ -69,10 +69,11 @@ def test_deterministic_and_ordered(run: Run, small: Path) -> None:
     one = objectives(data)["1.1"]
     assert list(one) == ["id", "strategic_objective", "title", "label", "priority", "leads",
                          "rationale", "outcomes", "outputs", "schedule", "active_months",
-                         "total", "milestone_counts", "milestones", "rag"]
+                         "total", "milestone_counts", "milestones", "rag", "commentary"]
     assert list(one["milestones"][0]) == [
         "what", "when", "date_kind", "moved_to", "window", "baseline_window", "day", "due",
-        "every", "occurrences", "status", "done_on", "note"]
+        "every", "occurrences", "status", "done_on", "cancelled_on", "moved_on", "added_on",
+        "note", "occurrence_records"]
 
 
 def test_milestones_resolved(run: Run, small: Path) -> None:

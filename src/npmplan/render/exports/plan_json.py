@@ -9,18 +9,20 @@ optional values are ``null`` (lists ``[]``), and keys come in a fixed order:
      "when": "summer 2026", "date_kind": "season", "moved_to": null,
      "window": ["2026-06", "2026-08"], "baseline_window": ["2026-06", "2026-08"],
      "day": null, "due": "2026-08", "every": null, "occurrences": [], "status": "planned",
-     "done_on": null, "note": null}
+     "done_on": null, "cancelled_on": null, "moved_on": null, "added_on": null, "note": null,
+     "occurrence_records": []}
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from npmplan.compute.plan import ObjectiveFigures, PlanFigures
 from npmplan.compute.schedule import occurrences
 from npmplan.compute.workload import Workload
 from npmplan.model.dates import Month, When
-from npmplan.model.plan import Milestone, Objective, StrategicObjective
+from npmplan.model.plan import Milestone, Objective, Occurrence, StrategicObjective
 from npmplan.render.jsonfmt import json_text
 
 EXPORT_VERSION = 1
@@ -54,8 +56,24 @@ def milestone(item: Milestone, period: tuple[Month, Month]) -> dict[str, Any]:
         "occurrences": [str(m) for m in occurrences(item, period)],
         "status": item.status,
         "done_on": _resolved(item.done_on),
+        "cancelled_on": _day(item.cancelled_on),
+        "moved_on": _day(item.moved_on),
+        "added_on": _day(item.added_on),
         "note": item.note,
+        "occurrence_records": [_record(record) for record in item.occurrences],
     }
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _record(record: Occurrence) -> dict[str, Any]:
+    """A meeting's record (``occurrences:`` in the plan): held, cancelled or moved."""
+    return {"month": str(record.month), "status": record.status,
+            "done_on": _resolved(record.done_on), "cancelled_on": _day(record.cancelled_on),
+            "moved_to": str(record.moved_to) if record.moved_to else None,
+            "moved_on": _day(record.moved_on), "note": record.note}
 
 
 def objective(strategic: StrategicObjective, item: Objective, figures: ObjectiveFigures,
@@ -79,6 +97,9 @@ def objective(strategic: StrategicObjective, item: Objective, figures: Objective
         "rag": None if item.rag is None else {
             "status": item.rag.status, "reason": item.rag.reason,
             "set_on": item.rag.set_on.isoformat() if item.rag.set_on else None},
+        "commentary": [{"quarter": entry.quarter, "rag": entry.rag, "text": entry.text,
+                        "next": entry.next, "written_on": _day(entry.written_on)}
+                       for entry in item.commentary],
     }
 
 
