@@ -5,6 +5,7 @@ checked, dated change. Today is pinned, so that these hold on any day."""
 from __future__ import annotations
 
 import datetime
+import difflib
 import hashlib
 import shutil
 from pathlib import Path
@@ -104,6 +105,11 @@ def test_every_lead_s_return_filled_saved_and_imported_changes_exactly_those_row
     after = export(run, led)
     asked = {(oid, what) for f in fillings for oid, what, _, _, _ in f.rows}
     assert changed_milestones(before, after) == asked
+    removed = [line for line in difflib.unified_diff(
+        text_before.splitlines(), led.read_text(encoding="utf-8").splitlines(), n=0,
+        lineterm="") if line.startswith("-") and not line.startswith("---")]
+    # git diff shows only those milestones' lines: each line taken out is one of them
+    assert removed and all(any(what in line for _, what in asked) for line in removed)
     new = objectives(after)
     for f in fillings:
         for oid, what, when, column, value in f.rows:

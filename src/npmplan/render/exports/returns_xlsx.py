@@ -68,6 +68,7 @@ class _Styles:
         fill: dict[str, Any] = {**base, "locked": False, "bg_color": FILL, "border": 1,
                                 "text_wrap": True}
         self.title = book.add_format({**base, "bold": True, "font_size": 16})
+        self.line = book.add_format(base)  # one line, read across the empty cells beside it
         self.bold = book.add_format({**base, "bold": True, "text_wrap": True})
         self.text = book.add_format({**base, "text_wrap": True})
         self.head = book.add_format({**base, "bold": True, "bottom": 2, "bg_color": "#E8E8E8",
@@ -75,6 +76,17 @@ class _Styles:
         self.fill = book.add_format(fill)
         self.date = book.add_format({**fill, "num_format": "dd/mm/yyyy"})
         self.month = book.add_format({**fill, "num_format": "@"})
+
+
+LINE = 16.5  # points: one line of 12 pt text
+
+
+def _height(values: tuple[str, ...], widths: tuple[int, ...]) -> float:
+    """A row tall enough for its wrapped text: spreadsheets do not size a row to text
+    written by a program, so a long milestone would be cut to one line."""
+    lines = max(-(-len(value) // max(int(width * 0.85), 1))
+                for value, width in zip(values, widths, strict=False))
+    return LINE * max(lines, 1)
 
 
 def _protect(sheet: Worksheet) -> None:
@@ -128,7 +140,7 @@ _HOW = (
 def _heading(sheet: Worksheet, title: str, help_text: str, headers: tuple[str, ...],
              widths: tuple[int, ...], styles: _Styles) -> None:
     sheet.write_string(0, 0, title, styles.title)
-    sheet.write_string(1, 0, help_text, styles.text)
+    sheet.write_string(1, 0, help_text, styles.line)
     for col, (name, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write_string(HEADER_ROW, col, name, styles.head)
         sheet.set_column(col, col, width)
@@ -143,10 +155,13 @@ def _milestones(sheet: Worksheet, made: Return, styles: _Styles, period_end: dat
                  "Instructions sheet says how." if made.milestones else
                  "No milestone of your objectives is due, overdue or in progress this "
                  "quarter: there is nothing to fill in on this sheet.")
+    widths = (11, 55, 20, 30, 14, 12, 11, 45)
     _heading(sheet, f"Milestones: {made.lead_name}, {made.quarter.words}", help_text,
-             MILESTONE_HEADERS, (11, 55, 20, 30, 14, 12, 11, 45), styles)
+             MILESTONE_HEADERS, widths, styles)
     for row, item in enumerate(made.milestones, HEADER_ROW + 1):
-        for col, value in enumerate((item.objective, item.what, item.when, item.status)):
+        values = (item.objective, item.what, item.when, item.status)
+        sheet.set_row(row, _height(values, widths))
+        for col, value in enumerate(values):
             sheet.write_string(row, col, value, styles.text)
         sheet.write_blank(row, 4, None, styles.date)
         sheet.write_blank(row, 5, None, styles.month)
@@ -178,12 +193,15 @@ def _milestones(sheet: Worksheet, made: Return, styles: _Styles, period_end: dat
 
 
 def _objectives(sheet: Worksheet, made: Return, styles: _Styles) -> None:
+    widths = (11, 45, 15, 15, 55, 45)
     _heading(sheet, f"Objectives: {made.lead_name}, {made.quarter.words}",
              "Fill in the shaded columns Proposed RAG, Commentary and Next steps; the "
-             "Instructions sheet says how.", OBJECTIVE_HEADERS, (11, 45, 15, 15, 55, 45),
-             styles)
+             "Instructions sheet says how.", OBJECTIVE_HEADERS, widths, styles)
     for row, objective in enumerate(made.objectives, HEADER_ROW + 1):
-        for col, value in enumerate((objective.id, objective.title, objective.computed)):
+        values = (objective.id, objective.title, objective.computed)
+        # room for three lines of commentary at least: the lead writes in these rows
+        sheet.set_row(row, max(_height(values, widths), 3 * LINE))
+        for col, value in enumerate(values):
             sheet.write_string(row, col, value, styles.text)
         for col in (3, 4, 5):
             sheet.write_blank(row, col, None, styles.fill)
