@@ -287,3 +287,20 @@ def test_the_same_plan_and_day_give_the_same_bytes(run: Run, led: Path, tmp_path
     first = make_returns(run, led, tmp_path / "a", "--quarter", "2")
     second = make_returns(run, led, tmp_path / "b", "--quarter", "2")
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_rows_sorted_in_the_spreadsheet_are_found_out_not_misread(run: Run, led: Path,
+                                                                  tmp_path: Path) -> None:
+    path = jk_return(run, led, tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Milestones"]
+    sheet.protection.sheet = False  # as a lead might, to sort the rows
+    for column in "ABCD":
+        top, below = sheet[f"{column}{FIRST}"], sheet[f"{column}{FIRST + 1}"]
+        top.value, below.value = below.value, top.value
+    sheet[f"E{FIRST}"] = datetime.datetime(2026, 11, 2)
+    book.save(path)
+    before = state(led)
+    outcome = run("import", path, "--plan", led)
+    assert outcome.exit_code == 1 and f"Milestones!A{FIRST}: this row is not" in outcome.stderr
+    assert state(led) == before

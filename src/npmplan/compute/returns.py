@@ -38,7 +38,7 @@ HEADER_ROW = 2  # 0-based: the title and a line of help above it
 IDENTITY = "Identity"
 MARK = "npmplan return"  # Identity!A1: what import looks for first
 IDENTITY_HEADERS = ("Sheet", "Row", "Objective", "Position", "Occurrence", "Print", "When",
-                    "State")
+                    "State", "Shown")
 IDENTITY_ROW = 9  # 0-based: the header row of the identity table, below its 8 facts
 
 
@@ -87,6 +87,12 @@ def fingerprint(milestone: Milestone) -> str:
     reworded or re-planned since the return was made no longer matches."""
     text = f"{milestone.what}\x1f{milestone.when.text}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def row_print(cells: tuple[str, ...]) -> str:
+    """A short hash of a row's locked cells as the return shows them: import checks that
+    the row it reads is the row the return was made with (not one sorted or moved there)."""
+    return hashlib.sha256("\x1f".join(cells).encode("utf-8")).hexdigest()[:16]
 
 
 def plan_year(plan: Plan) -> str:

@@ -27,12 +27,13 @@ from npmplan.compute.returns import (
     MILESTONE_HEADERS,
     OBJECTIVE_HEADERS,
     PROPOSED,
+    row_print,
 )
 from npmplan.model.dates import Month, parse_month
 from npmplan.text import one_line, shown
 
 MAX_FILE = 20 * 1024 * 1024  # a return is some 12 KB; 20 MB is no return
-MAX_UNZIPPED = 100 * 1024 * 1024  # what the zip's entries may hold, unpacked, in all
+MAX_UNZIPPED = 10 * 1024 * 1024  # what the zip's entries may hold, unpacked (a return: 60 KB)
 MAX_ENTRIES = 200  # a return has about 15
 MAX_ROWS = 20_000  # rows read from a sheet
 
@@ -148,7 +149,7 @@ def _read(book: Any, name: str, period: tuple[Month, Month], today: date) -> Fil
     _headers(filled, "Milestones", milestones, MILESTONE_HEADERS)
     _headers(filled, "Objectives", objectives, OBJECTIVE_HEADERS)
     for number in range(IDENTITY_ROW + 2, max(rows, default=0) + 1):
-        ident = [_text((cell,)) for cell in rows.get(number, ())[:8]] + [""] * 8
+        ident = [_text((cell,)) for cell in rows.get(number, ())[:9]] + [""] * 9
         if ident[0] == "Milestones":
             _milestone(filled, ident, milestones, period, today)
         elif ident[0] == "Objectives":
@@ -162,6 +163,13 @@ def _rows(sheet: Any) -> dict[int, tuple[Any, ...]]:
     for number, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=12), 1):
         out[number] = tuple(row)
     return out
+
+
+def _same_row(cells: tuple[Any, ...], count: int, shown: str) -> bool:
+    """Are the row's first ``count`` cells (locked) those the return was made with?"""
+    values = tuple("" if (v := getattr(c, "value", None)) is None else str(v)
+                   for c in cells[:count])
+    return len(values) == count and row_print(values) == shown
 
 
 def _text(cells: tuple[Any, ...]) -> str:
@@ -207,7 +215,7 @@ def _milestone(filled: Filled, ident: list[str], rows: dict[int, tuple[Any, ...]
                period: tuple[Month, Month], today: date) -> None:
     row = int(ident[1]) if ident[1].isdigit() else 0
     cells = rows.get(row, ())
-    if _text(cells) != ident[2]:
+    if not _same_row(cells, 3, ident[8]):
         filled.errors.append(f"{_where(filled, 'Milestones', 'A', row)}: this row is not the "
                              f"one the return was made with (objective {ident[2]}): were rows "
                              "sorted, moved or deleted? Make the return again")
@@ -241,7 +249,7 @@ def _milestone(filled: Filled, ident: list[str], rows: dict[int, tuple[Any, ...]
 def _objective(filled: Filled, ident: list[str], rows: dict[int, tuple[Any, ...]]) -> None:
     row = int(ident[1]) if ident[1].isdigit() else 0
     cells = rows.get(row, ())
-    if _text(cells) != ident[2]:
+    if not _same_row(cells, 2, ident[8]):
         filled.errors.append(f"{_where(filled, 'Objectives', 'A', row)}: this row is not the "
                              f"one the return was made with (objective {ident[2]}); make the "
                              "return again")

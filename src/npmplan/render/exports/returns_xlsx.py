@@ -39,6 +39,7 @@ from npmplan.compute.returns import (
     OBJECTIVE_HEADERS,
     PROPOSED,
     Return,
+    row_print,
 )
 
 FILL = "#FFF2CC"  # the lead's cells: a pale yellow that keeps black text at 19:1
@@ -225,13 +226,16 @@ def _identity(sheet: Worksheet, made: Return) -> None:
     row = IDENTITY_ROW + 1
     for number, item in enumerate(made.milestones, HEADER_ROW + 2):
         occurrence = "" if item.occurrence is None else str(item.occurrence)
+        shown = row_print((item.objective, item.what, item.when))
         for col, value in enumerate(("Milestones", str(number), item.objective,
                                      str(item.position), occurrence, item.print, item.when,
-                                     item.state)):
+                                     item.state, shown)):
             sheet.write_string(row, col, value)
         row += 1
     for number, objective in enumerate(made.objectives, HEADER_ROW + 2):
-        for col, value in enumerate(("Objectives", str(number), objective.id)):
+        shown = row_print((objective.id, objective.title))
+        for col, value in enumerate(("Objectives", str(number), objective.id, "", "", "", "",
+                                     "", shown)):
             sheet.write_string(row, col, value)
         row += 1
     sheet.very_hidden()
