@@ -41,7 +41,7 @@ def texts(plan: Plan) -> dict[str, Any]:
         "team": [m.model_dump() for m in plan.team],
         "strategic": [(so.id, so.title, so.functions) for so in plan.strategic_objectives],
         "objectives": [(so.id, o.id, o.title, o.label, o.priority, o.leads, o.rationale,
-                        o.outcomes, [out.model_dump() for out in o.outputs])
+                        o.outcomes, [out.model_dump() for out in o.outputs], o.footnotes)
                        for so, o in plan.objectives()],
     }
 

@@ -4,7 +4,7 @@ What the new file keeps, changes and drops:
 
 - kept: ``version``, ``plan.organisation``, ``plan.capacity``, the team, every strategic
   objective and every objective's text (id, title, label, priority, leads, rationale,
-  outcomes, outputs);
+  outcomes, outputs, footnotes);
 - ``plan.title``: the old year span becomes the new one ("2026-27", "2026/27",
   "2026-2027" → "2027-28" …; a one-year plan's "2026" → "2027"); a title without the
   span is kept as it is. ``plan.period`` is the new period. ``plan.source`` is dropped
@@ -261,6 +261,10 @@ def _objective(out: _Out, objective: Objective) -> None:
                 out.raw(12, "web: true")
             else:
                 out.said_item(10, output.title, f"output {n}")
+    if objective.footnotes:  # the rationale's marks (¹) keep their text
+        out.raw(8, "footnotes:")
+        for n, footnote in enumerate(objective.footnotes, 1):
+            out.said_item(10, footnote, f"footnote {n}")
     _schedule(out, objective)
     years = out.years
     write_milestones(out, objective.milestones, years.title, (years.old, years.new),
