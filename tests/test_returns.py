@@ -304,3 +304,29 @@ def test_rows_sorted_in_the_spreadsheet_are_found_out_not_misread(run: Run, led:
     outcome = run("import", path, "--plan", led)
     assert outcome.exit_code == 1 and f"Milestones!A{FIRST}: this row is not" in outcome.stderr
     assert state(led) == before
+
+
+def test_two_meetings_of_one_series_and_its_objective_s_commentary_all_apply(
+        run: Run, led: Path, tmp_path: Path) -> None:
+    assert run("lead", "2.3", "jk", "--plan", led).exit_code == 0
+    path = jk_return(run, led, tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Milestones"]
+    meetings = [r for r in range(FIRST, sheet.max_row + 1)
+                if sheet.cell(r, 1).value == "2.3" and "AI Task" in sheet.cell(r, 2).value]
+    assert len(meetings) >= 2
+    sheet[f"E{meetings[0]}"] = datetime.datetime(2026, 11, 3)
+    sheet[f"G{meetings[1]}"], sheet[f"H{meetings[1]}"] = "cancel", "No quorum"
+    goals = book["Objectives"]
+    row = next(r for r in range(FIRST, goals.max_row + 1) if goals.cell(r, 1).value == "2.3")
+    goals[f"E{row}"] = "Meetings held as planned"
+    book.save(path)
+    months = [sheet.cell(r, 3).value for r in meetings[:2]]
+    outcome = run("import", path, "--plan", led)
+    assert outcome.exit_code == 0, outcome.output
+    ai = objectives(export(run, led))["2.3"]
+    records = {r["month"]: r for r in ai["milestones"][0]["occurrence_records"]}
+    assert records[months[0]]["done_on"] == "2026-11-03"
+    assert records[months[1]]["status"] == "cancelled"
+    assert records[months[1]]["note"] == "No quorum"
+    assert ai["commentary"][0]["text"] == "Meetings held as planned"

@@ -105,7 +105,7 @@ def _apply(path: Path, model: Plan, returns: list[Filled], partial: bool, dry_ru
     from npmplan.cli.editing import say
     from npmplan.text import shown
     from npmplan.write.atomic import after_commit
-    from npmplan.write.batch import batch
+    from npmplan.write.batch import Keyed, batch
     from npmplan.write.imports import steps
     from npmplan.write.transaction import edit
 
@@ -116,7 +116,7 @@ def _apply(path: Path, model: Plan, returns: list[Filled], partial: bool, dry_ru
         fail(f"{_count(len(conflicts), 'row')} in conflict with the plan, so nothing was "
              "written: make fresh returns for them, or import with --partial to apply the "
              "other rows and leave these", 1)
-    makes = [s.make for s in planned if s.make is not None]
+    makes: list[Keyed] = [(s.place, s.make) for s in planned if s.make is not None]
     if not makes:
         typer.echo(f"Nothing to change: {shown(str(path))} has every change in "
                    f"{'these returns' if len(returns) > 1 else 'this return'} already"

@@ -38,6 +38,7 @@ class Step:
     cell: str
     said: str  # '1.2 #1 "Conference ...": done on 2026-08-14'
     make: Make | None = None
+    place: tuple[str, ...] = ()  # what it changes: a milestone, or an objective's commentary
     already: bool = False
     conflict: str = ""
 
@@ -111,7 +112,7 @@ def _fill(model: Plan, objectives: dict[str, Objective], lead: str, fill: Fill,
     else:
         assert fill.note is not None
         make = annotate(objective.id, which, fill.note)
-    return Step(lead, fill.cell, said, make)
+    return Step(lead, fill.cell, said, make, (objective.id, str(index)))
 
 
 def _asked(fill: Fill) -> str:
@@ -197,4 +198,4 @@ def _proposal(objectives: dict[str, Objective], filled: Filled, proposal: Propos
     assert proposal.text is not None
     return Step(filled.lead, proposal.cell, said,
                 write_comment(objective.id, str(filled.quarter), proposal.text, proposal.next,
-                              proposal.rag, today.isoformat()))
+                              proposal.rag, today.isoformat()), (objective.id, "commentary"))
