@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench import synthetic_plan  # noqa: E402
+from bench import synthetic_plan
 
 FIRST = 4  # the first data row of a return's sheet
 
@@ -71,7 +71,7 @@ def main() -> None:
                       f"{said} |")
             rows = sum(fill_all(path) for path in sorted((folder / "out").glob("*.xlsx")))
             files = [str(p) for p in sorted((folder / "out").glob("*.xlsx"))]
-            for label, args in (("import (%d rows)" % rows, ["import", *files, "--plan",
+            for label, args in ((f"import ({rows} rows)", ["import", *files, "--plan",
                                                             "plan.yaml", "--on",
                                                             "2026-12-05"]),
                                 ("import again", ["import", *files, "--plan", "plan.yaml",
