@@ -30,7 +30,7 @@ SHOWN = 50  # problems listed before "and N more"
 
 def import_(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE...", show_default=False, dir_okay=False,
+        metavar="FILE", show_default=False, dir_okay=False,
         help="The returns, filled in (.xlsx), as npmplan return made them.")],
     plan: PlanOption = None,
     partial: Annotated[bool, typer.Option(
@@ -94,8 +94,9 @@ def _read_all(files: list[Path], model: Plan, today: date) -> list[Filled]:
         returns.append(filled)
     if problems:
         _list(problems)
-        fail(f"{_count(len(problems), 'problem')} in the returns, so nothing was written; "
-             "correct the cells named (or send them back to the lead) and import again", 1)
+        fail(f"{_count(len(problems), 'problem')} with the returns, so nothing was written: "
+             "correct what is named above (or send the return back to its lead) and import "
+             "again", 1)
     return returns
 
 

@@ -90,14 +90,14 @@ def _leads(model: Plan, lead: str | None) -> list[str]:
     if lead is None:
         if not leading:
             fail("no objective has a lead, so there is no return to make: give objectives "
-                 "their leads first (npmplan lead ID --add TEAM-ID)", 1)
+                 "their leads first, e.g. npmplan lead 2.4 jk", 1)
         return leading
     team = [member.id for member in model.team]
     if lead not in team and lead not in leading:
         fail(f"--lead: {shown(unknown_message('team member', lead, team))}", 2)
     if not led_by(model, lead):
         fail(f"{shown(lead)} leads no objective, so there is no return to make (npmplan lead "
-             "ID --add gives an objective its lead)", 1)
+             f"2.4 {shown(lead)} makes them the lead of 2.4)", 1)
     return [lead]
 
 
