@@ -46,3 +46,27 @@ def run_json(run: Run, *args: str) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.output)
     return data
+
+
+# A quarter with every part of the report: on the shipped plan's Q2, a milestone done, one
+# moved, one cancelled with its note, and the officer's commentary with next steps and a
+# rating (written after the quarter, as officers do).
+BUSY_EDITS = (
+    ("done", "1.1", "Expected publication", "--on", "2026-08-12"),
+    ("move", "1.1", "Draft of NPM standards", "--to", "2026-12", "--on", "2026-09-02"),
+    ("cancel", "1.1", "Muckamore", "--note", "The inquiry report is delayed to next year",
+     "--on", "2026-09-15"),
+    ("comment", "1.1", "--quarter", "2", "--text", "CPT standards published; our draft "
+     "moved to December to follow them.", "--next", "Share the draft with the Task & "
+     "Finish group in December.", "--rag", "amber", "--on", "2026-10-03"),
+    ("comment", "5.4", "--quarter", "2", "--text", "Review paused over the summer.",
+     "--rag", "amber", "--on", "2026-10-05"),
+)
+
+
+def busy_plan(run: Run, plan: Path) -> Path:
+    """``plan`` (a copy of the shipped plan) with ``BUSY_EDITS`` made by the commands."""
+    for command, *args in BUSY_EDITS:
+        result = run(command, *args, "--plan", str(plan))
+        assert result.exit_code == 0, result.output
+    return plan

@@ -141,11 +141,13 @@ def test_calendar_grid(run: Run, small: Path) -> None:
 
 def test_due_list_for_the_month(run: Run, small: Path) -> None:
     found = cards(tree(export(run, small, "--month", "2026-06", "--as-of", "2026-09-30")))
-    assert found["Overdue"] == ["1.1 Late <i>thing</i> 2 months late 2026-04",
-                                "1.1 Every other month 2 months late 2026-04"]
-    assert found["Due this month"] == ["1.1 Due thing 2026-06", "1.1 Moved thing 2026-06 2026-05"]
-    assert found["Recurring this month"] == ["1.1 Every other month 2026-06"]
-    assert found["Due next month"] == ["1.1 Next thing 2026-07"]
+    # dates in words (compute.wording), as in the Word document
+    assert found["Overdue"] == ["1.1 Late <i>thing</i> 2 months late April 2026",
+                                "1.1 Every other month 2 months late April 2026"]
+    assert found["Due this month"] == ["1.1 Due thing June 2026",
+                                       "1.1 Moved thing June 2026 May 2026"]
+    assert found["Recurring this month"] == ["1.1 Every other month June 2026"]
+    assert found["Due next month"] == ["1.1 Next thing July 2026"]
     assert not any("Dropped" in item for items in found.values() for item in items)
     assert not any("Done thing" in item for item in found["Overdue"])
 
@@ -159,7 +161,7 @@ def test_month_defaults_to_as_of(run: Run, small: Path) -> None:
 
 def test_shipped_due_list(run: Run) -> None:
     found = cards(tree(export(run, SHIPPED, "--month", "2026-11", "--as-of", "2026-11-12")))
-    assert "1.1 NPM social care standards published 2026-11" in found["Due this month"]
+    assert "1.1 NPM social care standards published November 2026" in found["Due this month"]
     assert len(found["Due this month"]) == 7
     assert "Monthly workload" in export(run, SHIPPED, "--as-of", "2026-11-12")
 

@@ -265,3 +265,17 @@ def test_the_calendar_marks_meetings_as_their_records_leave_them(run: Run, plan:
     after = marks()
     assert (before["2026-09"], before["2026-11"], before.get("2026-12")) == (1, 1, None)
     assert ("2026-09" in after, "2026-11" in after, after["2026-12"]) == (False, False, 1)
+
+
+def test_reopen_without_occurrence_takes_the_one_closed_meeting(run: Run, plan: Path) -> None:
+    assert run("done", "2.3", AI, "--on", "2026-07-14", "--plan", plan).exit_code == 0
+    outcome = run("reopen", "2.3", AI, "--plan", plan)  # December: no meeting that month
+    assert outcome.exit_code == 0, outcome.output
+    assert "(July 2026) is planned again" in outcome.stdout
+    for on in ("2026-07-14", "2026-09-14"):
+        assert run("done", "2.3", AI, "--on", on, "--plan", plan).exit_code == 0
+    before = state(plan)
+    two = run("reopen", "2.3", AI, "--plan", plan)
+    assert two.exit_code == 2
+    assert "--occurrence 2026-07, --occurrence 2026-09" in two.stderr
+    assert state(plan) == before

@@ -174,6 +174,7 @@ def _kind(mode: int) -> str:
 
 
 def _reason(exc: OSError) -> str:
+    """What is wrong with a path, in plain words (also ``cli.app``'s for any command)."""
     if exc.errno == errno.ENAMETOOLONG:
         return "the name is too long for this system; check it"
     if exc.errno in (errno.EACCES, errno.EPERM):

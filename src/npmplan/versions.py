@@ -35,7 +35,7 @@ def parse_version(text: str, plan_path: Callable[[], Path]) -> Version:
     """A file, ``REV:PATH``, or a bare revision of the plan ``plan_path()`` chooses."""
     if Path(text).exists():
         return Version(text, Path(text))
-    if ":" in text:
+    if ":" in text and not _DRIVE.match(text):
         rev, _, path = text.partition(":")
         _check_rev(rev)
         # git reads ./PATH from here, and PATH from the top of the repository.
@@ -44,9 +44,14 @@ def parse_version(text: str, plan_path: Callable[[], Path]) -> Version:
     if text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text:
         return Version(text, Path(text))  # a missing file: reading it says so
     _check_rev(text)
-    plan = plan_path()
+    plan = _target(plan_path())
     return Version(f"{text}:{plan}", plan, spec=f"{text}:./{plan.name}",
                    cwd=plan.parent)
+
+
+# C:\plans\old.yaml or C:/plans/old.yaml is a file on Windows, not the revision "C"; a
+# revision of one letter followed by a slash is no name git gives.
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
 def _check_rev(rev: str) -> None:
@@ -64,8 +69,25 @@ def working_copy(version: Version) -> Version:
     if version.cwd is None:
         top = _git(["rev-parse", "--show-toplevel"], version.cwd)
         path = Path(top.decode("utf-8", "replace").strip()) / path
-        path = Path(os.path.relpath(path))
+        path = _relative(path)
     return Version(str(path), path)
+
+
+def _target(plan: Path) -> Path:
+    """A symlinked plan (plans/current.yaml -> 2026-27.yaml) as the file it links to: git
+    keeps the link's own text as its blob, and the plan's history is the target's."""
+    if not plan.is_symlink():
+        return plan
+    return _relative(Path(os.path.realpath(plan)))
+
+
+def _relative(path: Path) -> Path:
+    """The path from here, or as it is where there is no such path (Windows: another
+    drive, where ``relpath`` raises ValueError)."""
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:
+        return path
 
 
 def read_version(version: Version) -> PlanResult:
@@ -107,7 +129,29 @@ def _git(args: list[str], cwd: Path | None, limit: int = 1 << 20, said: str = ""
     return out
 
 
-_AGE = re.compile(r"(\d+)\s*([dw])")
+_AGE = re.compile(r"([0-9]+)\s*([dw])")  # ASCII digits: \d takes any script's
+MAX_AGE_DAYS = 36_500  # a hundred years: git has no older commit, and no date overflows
+
+
+def _cut(cwd: Path) -> str:
+    """In a shallow clone (CI's checkouts), the words that say the history is cut."""
+    try:
+        shallow = _git(["rev-parse", "--is-shallow-repository"], cwd).strip() == b"true"
+    except UsageError:
+        return ""
+    return (": this clone's history is cut short (a shallow clone); fetch the rest with "
+            "git fetch --unshallow and run the command again" if shallow else "")
+
+
+def _age_days(text: str, number: str, unit: str) -> int:
+    """The age in days; a usage error past ``MAX_AGE_DAYS`` (checked on the digits first:
+    int() refuses thousands of them)."""
+    days = int(number) * (7 if unit == "w" else 1) if len(number) <= 9 else MAX_AGE_DAYS + 1
+    if days > MAX_AGE_DAYS:
+        raise UsageError(f"--since {one_line(text)[:40]}: an age is at most {MAX_AGE_DAYS:,} "
+                         "days (100 years); give a smaller age, e.g. --since 30d, or a git "
+                         "revision")
+    return days
 
 
 def since_version(text: str, plan: Path, now: datetime) -> Version:
@@ -117,6 +161,7 @@ def since_version(text: str, plan: Path, now: datetime) -> Version:
     if shutil.which("git") is None:
         raise UsageError("--since reads the plan's history with git, which is not installed "
                          "here; install git, or leave out --since")
+    plan = _target(plan)
     cwd = plan.parent
     try:
         _git(["rev-parse", "--is-inside-work-tree"], cwd)
@@ -125,22 +170,23 @@ def since_version(text: str, plan: Path, now: datetime) -> Version:
                          "is not in a git repository; leave out --since, or compare two "
                          "files with npmplan diff OLD NEW") from None
     if match := _AGE.fullmatch(text.strip()):
-        days = int(match[1]) * (7 if match[2] == "w" else 1)
+        days = _age_days(text, match[1], match[2])
         cutoff = now - timedelta(days=days)
         found = _git(["rev-list", "-1", f"--before={cutoff.isoformat()}", "HEAD"], cwd)
         if not found.strip():
-            raise UsageError(f"--since {text}: no commit is {days} days old or older "
-                             f"(before {cutoff:%Y-%m-%d}); give a git revision instead, "
-                             "e.g. --since HEAD~1")
+            raise UsageError(f"--since {one_line(text)}: no commit is {days} days old or "
+                             f"older (before {cutoff:%Y-%m-%d}){_cut(cwd)}; give a git "
+                             "revision instead, e.g. --since HEAD~1")
         rev = found.decode().strip()
     else:
+        text = text.strip()  # "HEAD~1 " is HEAD~1: a space typed or pasted is no revision
         _check_rev(text)
         try:
             rev = _git(["rev-parse", "--verify", "--end-of-options", f"{text}^{{commit}}"],
                        cwd).decode().strip()
         except UsageError:
             raise UsageError(f"--since {one_line(text)} is neither an age (7d, 2w) nor a git "
-                             "revision of this repository (e.g. HEAD~1, a tag or a commit "
-                             "hash)") from None
+                             f"revision of this repository{_cut(cwd)} (e.g. HEAD~1, a tag or "
+                             "a commit hash)") from None
     day, short = _git(["log", "-1", "--format=%cs %h", rev], cwd).decode().split()
     return Version(f"{day}, commit {short}", plan, spec=f"{rev}:./{plan.name}", cwd=cwd)

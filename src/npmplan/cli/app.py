@@ -4,11 +4,13 @@ Every command is resolve the plan → load → compute → render → exit code.
 
 Each command imports what it needs inside its body, so that ``--help`` and ``--version``
 never import pydantic or build the models (start-up time is this tool's performance).
-Exit codes: 0 ok, 1 an invalid plan (or warnings with ``--strict``), 2 usage.
+Exit codes: 0 ok, 1 an invalid plan (or warnings with ``--strict``) or a lost standard
+output, 2 usage (a path that cannot be used included), 70 a bug in npmplan, 130 Ctrl-C.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -121,12 +123,32 @@ def _run_app() -> int | str | None:
     except OSError as exc:
         if process.is_output_lost(exc):
             return process.output_lost()
+        if exc.filename is not None and exc.errno in _PATH_ERRORS:
+            return _path_error(exc)
         return _internal_error(exc)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
         return _internal_error(exc)
     return 0
+
+
+# What a path given on the command line can be wrong with, said by the system when npmplan
+# first looks at it (a 300-character name, a loop of links): the user's to fix, so a usage
+# error, wherever in a command the path is first used.
+_PATH_ERRORS = frozenset(getattr(errno, name) for name in (
+    "ENAMETOOLONG", "ELOOP", "ENOTDIR", "EACCES", "EPERM", "ENOENT", "EISDIR", "EROFS",
+    "EINVAL") if hasattr(errno, name))
+
+
+def _path_error(exc: OSError) -> int:
+    from npmplan.pipeline import _reason
+    from npmplan.text import shown
+
+    name = shown(os.fsdecode(exc.filename))
+    name = name if len(name) <= 120 else f"{name[:60]}…{name[-40:]} ({len(name)} characters)"
+    print(f"npmplan: cannot use '{name}': {_reason(exc)}", file=sys.stderr)
+    return 2
 
 
 def _internal_error(exc: Exception) -> int:

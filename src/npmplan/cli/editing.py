@@ -5,13 +5,21 @@ the check of text typed for the plan, and ``carry_out``, which resolves the plan
 Exit codes: 0 written, shown (``--dry-run``) or nothing to change; 1 a plan with errors, a
 change that would add errors or overwrite a record (a milestone done or cancelled), a layout
 npmplan does not edit, or a bug; 2 a usage mistake,
-or a file that cannot be read or written (or changed on disk meanwhile).
+or a file that cannot be read or written (or changed on disk meanwhile, or being edited by
+another npmplan command for longer than 5 seconds).
+
+Once the plan is replaced the command says so and exits 0, whatever follows: a standard
+output that is closed or full gets the line on standard error instead, and a Ctrl-C from
+the rename on is held back until it is said (a rerun would make the change twice).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,6 +28,7 @@ import typer
 from npmplan.cli import dates
 from npmplan.cli.messages import SHOWN_ERRORS, fail, show_errors, show_problems
 from npmplan.cli.plans import resolve_plan
+from npmplan.text import shown
 
 if TYPE_CHECKING:
     from npmplan.model.dates import Month
@@ -30,9 +39,12 @@ if TYPE_CHECKING:
 def carry_out(plan: Path | None, dry_run: bool, make: Make) -> None:
     """Make the change ``make`` says in the plan (or show it, ``dry_run``), and say how it
     went: the steps of every editing command."""
+    from npmplan.write.atomic import after_commit
     from npmplan.write.transaction import edit
 
-    say(edit(resolve_plan(plan), make, dry_run, dates.today()))
+    path = resolve_plan(plan)
+    with after_commit():
+        say(edit(path, make, dry_run, dates.today()))
 
 
 def say(outcome: Outcome) -> None:
@@ -42,18 +54,56 @@ def say(outcome: Outcome) -> None:
     if outcome.ok:
         assert change is not None
         if outcome.status == "unchanged":
-            typer.echo(f"Nothing to change: {change.summary} already; {path} is as it was.")
+            typer.echo(f"Nothing to change: {change.summary} already; {shown(str(path))} is as "
+                       "it was.")
         elif outcome.status == "dry-run":
             typer.echo(outcome.diff)
             typer.echo(f"Nothing was written (--dry-run); without it: {change.summary}.")
         else:
-            quoted = shlex.quote(str(path))
-            typer.echo(f"{change.summary}: {path} saved. To keep it: git commit -m "
-                       f"{shlex.quote(change.commit)} {quoted} (undo: git checkout -- "
-                       f"{quoted})")
+            _say_saved(_saved_line(outcome))
         return
     message, code = _refusal(outcome)
     fail(message, code)
+
+
+def _saved_line(outcome: Outcome) -> str:
+    """The line that says the plan is saved, with the git command to keep it (the path
+    after ``--``, quoted for this system's shell) and a word on any other hard link."""
+    assert outcome.change is not None
+    path = str(outcome.path)
+    shown_path = shown(path)
+    line = (f"{outcome.change.summary}: {shown_path} saved. To keep it: "
+            f"{command_line(['git', 'commit', '-m', outcome.change.commit, '--', path])} "
+            f"(undo: {command_line(['git', 'checkout', '--', path])})")
+    if outcome.links > 1:
+        others = outcome.links - 1
+        line += (f"\nNote: {shown_path} had {others} other hard link{'s' if others > 1 else ''}"
+                 "; npmplan saves a plan as a new file, so the other name"
+                 f"{'s' if others > 1 else ''} still show the plan as it was.")
+    return line
+
+
+def command_line(args: list[str]) -> str:
+    """A command to copy into this system's shell: POSIX quoting, or Windows' (cmd.exe and
+    PowerShell both split a command line as ``subprocess.list2cmdline`` joins it); every
+    invisible character named, so that a file name cannot act on the terminal."""
+    joined = (subprocess.list2cmdline(args) if os.name == "nt"
+              else " ".join(shlex.quote(arg) for arg in args))
+    return shown(joined)
+
+
+def _say_saved(line: str) -> None:
+    """Say that the plan was saved on standard output, or, where that is closed or full,
+    on standard error: the plan is replaced either way, so the exit is 0."""
+    from npmplan.cli import process
+
+    try:
+        with process.sigpipe_ignored():
+            typer.echo(line)
+            process.flush_stdout()
+    except OSError:
+        process.discard_stdout()
+        print(f"npmplan: {line} (standard output could not be written)", file=sys.stderr)
 
 
 def _refusal(outcome: Outcome) -> tuple[str, int]:
@@ -66,7 +116,7 @@ def _refusal(outcome: Outcome) -> tuple[str, int]:
             assert outcome.result is not None
             return (f"{path} has {show_errors(outcome.result)}; fix them first (npmplan "
                     f"validate {path} lists them all). Nothing was changed.", 1)
-        case "refused" | "changed-on-disk":
+        case "refused" | "changed-on-disk" | "busy":
             return reason, 2
         case "conflict":
             return reason, 1

@@ -11,8 +11,9 @@ plan document itself (docx).
 
 Every command writes UTF-8 to standard output, or to ``-o FILE`` as written (``newline=""``:
 the ics keeps its CRLF line ends). ``-o`` never replaces a plan (the plan exported, any file
-in a ``plans`` folder, any YAML file whose first document has ``version:`` and ``plan:``),
-and replaces another existing file only with ``--force``. Like ``cli``, each
+in a ``plans`` folder, any file that ``validate``'s reader reads as data with ``version`` and
+``plan``: UTF-16, JSON and quoted keys included), and replaces another existing file only with
+``--force``, whole or not at all (``write.atomic.write_file``). Like ``cli``, each
 command imports its renderer inside its body, so that ``--help`` stays fast.
 """
 
@@ -29,7 +30,7 @@ import typer
 
 from npmplan.cli.dates import numbered_quarter, parse_as_of, parse_month_option
 from npmplan.cli.filters import filters
-from npmplan.cli.messages import fail
+from npmplan.cli.messages import fail, note
 from npmplan.cli.options import AsOfOption, LeadOption, PlanOption, StrategicOption
 from npmplan.cli.plans import load_resolved, resolve_plan
 
@@ -88,8 +89,22 @@ def _refusal(output: Path, plan: Path, force: bool) -> str:
 
 
 def looks_like_plan(path: Path) -> bool:
-    """Does the file's first YAML document have the top-level keys ``version:`` and
-    ``plan:``? (Its first 64 KB are read; a plan starts with them.)"""
+    """Is the file a plan, as ``validate`` reads one: its data (in any encoding the loader
+    reads, quoted keys, JSON) a mapping with the keys ``version`` and ``plan``? Where the
+    loader cannot make data of it (a syntax error further down), its lines are looked at:
+    a top-level ``version:`` and ``plan:`` in the first document."""
+    from npmplan.read.loader import load_path
+
+    try:
+        data = load_path(path).data
+    except OSError:
+        return False
+    if isinstance(data, dict):
+        return "version" in data and "plan" in data
+    return data is None and _plan_lines(path)
+
+
+def _plan_lines(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
             head = handle.read(64 * 1024).decode("utf-8", "replace")
@@ -100,8 +115,9 @@ def looks_like_plan(path: Path) -> bool:
         if line.startswith("---") and keys:
             break  # a second document
         name, colon, _ = line.partition(":")
-        if colon and name.strip("\ufeff") in ("version", "plan"):
-            keys.add(name.strip("\ufeff"))
+        name = name.strip("\ufeff \t\"'")
+        if colon and name in ("version", "plan"):
+            keys.add(name)
     return keys == {"version", "plan"}
 
 
@@ -112,15 +128,12 @@ def _same_file(output: Path, plan: Path) -> bool:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    """Write the whole text at once, after it is rendered: a failed export leaves no file."""
+    """Write the whole text at once, after it is rendered (UTF-8, line ends as they are:
+    the ics keeps its CRLF)."""
     if output is None:
         typer.echo(text.encode("utf-8"), nl=False)  # bytes: no newline translation
         return
-    try:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        fail(f"cannot write '{output}': {(exc.strerror or str(exc)).lower()}", 2)
+    _emit_bytes(text.encode("utf-8"), output)
 
 
 @export_app.command()
@@ -241,8 +254,14 @@ def xlsx(
               else numbered_quarter(model, quarter))
     rows = shown.rows(model)
     progress = quarter_report(model, rows, chosen, today)
-    _emit_bytes(workbook(Sheets(model, calendar_report(model, shown, None), rows, progress)),
-                output)
+    made = workbook(Sheets(model, calendar_report(model, shown, None), rows, progress))
+    if made.cuts:
+        cells = ", ".join(made.cuts[:5]) + (f" and {len(made.cuts) - 5} more"
+                                            if len(made.cuts) > 5 else "")
+        note(f"{len(made.cuts)} cell{'s' if len(made.cuts) > 1 else ''} held more than the "
+             f"32,767 characters a spreadsheet cell can: cut at a word and marked \"[cut: N "
+             f"characters more in the plan]\" ({cells}); the whole text is in the plan")
+    _emit_bytes(made.data, output)
 
 
 def _is_terminal() -> bool:
@@ -251,15 +270,42 @@ def _is_terminal() -> bool:
 
 
 def _emit_bytes(data: bytes, output: Path | None) -> None:
-    """Write the whole file at once, after it is rendered: a failed export leaves no file;
-    without -o, the bytes go to standard output (a pipe or a file)."""
+    """Write the whole file at once, after it is rendered; without -o, the bytes go to
+    standard output (a pipe or a file). A regular file is written whole or not at all
+    (``write.atomic.write_file``: a full disk leaves the old file, or none); a device or a
+    FIFO (/dev/null, a pipe) is written directly, as there is nothing to replace."""
+    from npmplan.write.atomic import write_file
+
     if output is None:
         typer.echo(data, nl=False)
         return
     try:
-        output.write_bytes(data)
+        if _is_special(output):
+            output.write_bytes(data)
+        else:
+            # An existing file was allowed by --force; one made since is never replaced.
+            write_file(output, data, replace_existing=_is_file(output))
+    except FileExistsError:
+        fail(f"-o '{output}' was made by something else while the export was prepared; "
+             "nothing was written: run the command again", 2)
     except OSError as exc:
-        fail(f"cannot write '{output}': {exc.strerror or exc}", 2)
+        fail(f"cannot write '{output}': {(exc.strerror or str(exc)).lower()}; the file is as "
+             "it was", 2)
+
+
+def _is_special(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 @export_app.command("json")
@@ -289,11 +335,15 @@ def docx(
     strategic: StrategicOption = None,
     lead: LeadOption = None,
     force: ForceOption = False,
+    as_agreed: Annotated[bool, typer.Option(
+        "--as-agreed", help="The plan as agreed, for re-issuing it: no done dates, "
+                            "cancellations, moves or milestones added since.")] = False,
 ) -> None:
     """The business plan as a Word document.
 
     Title, introduction, functions, context, a table per strategic objective, and Appendix
-    1 (the calendar of actions, landscape). The same plan always gives the same bytes.
+    1 (the calendar of actions, landscape). Progress recorded so far is shown; --as-agreed
+    leaves it out. The same plan always gives the same bytes.
     """
     if output is None and _is_terminal():
         fail("a Word document is not for the terminal: write it to a file with "
@@ -303,5 +353,18 @@ def docx(
 
     model = _prepare(plan, output, force)
     shown = filters(model, strategic, lead)
-    _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None)),
-                output)
+    if as_agreed:  # the appendix's marks too: where each milestone was planned
+        from npmplan.compute.agreed import as_agreed as agreed
+
+        model = agreed(model)
+    _emit_bytes(plan_docx(model, shown.rows(model), calendar_report(model, shown, None),
+                          as_agreed), output)
+
+
+# What `report -o` shares with the exports: the same refusals and the same writing. A call,
+# not an alias, for the terminal check: tests stand in for a terminal by patching it.
+refusal, emit_text, emit_bytes = _refusal, _emit, _emit_bytes
+
+
+def is_terminal() -> bool:
+    return _is_terminal()

@@ -133,9 +133,11 @@ def _print_warnings(check: PlanResult) -> None:
 
 
 def _write_new(target: Path, text: str) -> None:
+    """Write the whole new plan or nothing (``write.atomic.write_file``), never over a file."""
+    from npmplan.write.atomic import write_file
+
     try:
-        with target.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_file(target, text.encode("utf-8"), replace_existing=False)
     except FileExistsError:
         fail(f"'{target}' already exists; npmplan new never writes over a file: choose "
              "another name with -o, or move that file away first", 2)

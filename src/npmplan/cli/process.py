@@ -24,7 +24,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from npmplan.render.width import columns_setting
 from npmplan.text import shown
@@ -71,21 +71,33 @@ def _fix_columns() -> None:
 
 def _output(stream: TextIO | None) -> TextIO:
     if stream is None:  # started with file descriptor 1 closed
-        return io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
+        return cast(TextIO, _Closed())
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
     if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
         stream.reconfigure(errors="replace")
     return stream
 
 
-class _Closed(io.RawIOBase):
-    """Standard output when the process has none: every write fails, as ``write(1)`` would."""
+class _Closed(io.TextIOBase):
+    """Standard output when the process has none: every write fails, as ``write(1)`` would.
+    It buffers nothing, so nothing is left to flush when it is collected (a buffered
+    wrapper's finalizer, from Python 3.13, printed "Exception ignored ... OSError")."""
 
     def writable(self) -> bool:
         return True
 
-    def write(self, data: Any) -> int:
+    def write(self, text: str) -> int:
         raise OSError(errno.EBADF, CLOSED_MESSAGE)
+
+    def flush(self) -> None:
+        return None
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    def isatty(self) -> bool:
+        return False
 
 
 class _Shown(io.TextIOBase):
@@ -99,7 +111,13 @@ class _Shown(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
-        self.stream.flush()
+        if not getattr(self.stream, "closed", False):
+            self.stream.flush()
+
+    def close(self) -> None:
+        """Never the wrapped stream's: it is not ours (and Python 3.13 closes a collected
+        wrapper, which flushed a stream closed by then: "Exception ignored ... ValueError")."""
+        return None
 
     def isatty(self) -> bool:
         return self.stream.isatty()
@@ -115,7 +133,36 @@ def flush_stdout() -> None:
 
 
 def is_output_lost(exc: OSError) -> bool:
-    return exc.errno in (errno.EBADF, errno.EPIPE, errno.ENOSPC, errno.EIO)
+    """Did a write to standard output fail because it is closed, gone or full? (Windows
+    says EINVAL for a pipe whose reader has gone.)"""
+    lost = {errno.EBADF, errno.EPIPE, errno.ENOSPC, errno.EIO}
+    if os.name == "nt":  # pragma: no cover - Windows
+        lost.add(errno.EINVAL)
+    return exc.errno in lost
+
+
+@contextmanager
+def sigpipe_ignored() -> Iterator[None]:
+    """For a line that must be said: a closed pipe raises ``BrokenPipeError`` (an
+    ``OSError``) here rather than end the process before it can say it elsewhere."""
+    if not hasattr(signal, "SIGPIPE"):  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        previous = signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGPIPE, previous)
+
+
+def discard_stdout() -> None:
+    """After a failed write: what is left in standard output's buffer is dropped, so the
+    exit's own flush fails no more."""
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives to the exit
 
 
 def output_lost() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,11 +17,10 @@ from npmplan.cli.options import (
     format_option,
 )
 from npmplan.cli.plans import load_resolved, resolve_plan
-from npmplan.render.formats import REPORT
+from npmplan.render.formats import BINARY, REPORT
 
 if TYPE_CHECKING:
     from datetime import date
-    from pathlib import Path
 
     from npmplan.compute.quarters import Quarter
     from npmplan.compute.schedule import Filters
@@ -37,21 +37,34 @@ def report(
     plan: PlanOption = None,
     strategic: StrategicOption = None,
     format: str = format_option(REPORT),
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", dir_okay=False, show_default=False,
+        help="Write the report to this file (UTF-8 text, or the Word file of --format "
+             "docx) instead of standard output.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace the -o file if it exists (never a plan file).")] = False,
 ) -> None:
     """The quarterly progress report, with RAG ratings.
 
     For each objective: its rating (computed, or set by an officer with rag:), what was
     done in the quarter, what is due and not done, what moved, and what is due next
     quarter; a summary counts the ratings. As of the quarter's last day, or --as-of if
-    earlier: the report as it stood that day.
+    earlier: the report as it stood that day. --format html prints on A4; --format docx
+    -o FILE writes the Word paper for the Steering Group.
     """
+    from npmplan.cli.export import is_terminal, refusal
     from npmplan.cli.past import as_it_stood
     from npmplan.compute.quarters import quarter_of, quarters
     from npmplan.compute.report import quarter_report, report_day
     from npmplan.model.dates import range_text
 
+    if format in BINARY and output is None and is_terminal():
+        fail("a Word document is not for the terminal: write it to a file with "
+             "-o report.docx (or redirect: > report.docx)", 2)
     today = parse_as_of(as_of)
     path = resolve_plan(plan)
+    if output is not None and (refused := refusal(output, path, force)):
+        fail(refused, 2)
     model = load_resolved(path)
     period = model.plan.period
     if quarter is not None:
@@ -67,8 +80,27 @@ def report(
     stood = as_it_stood(model, path, report_day(chosen, today))
     rows = shown.rows(stood.plan)
     previous = _previous_ratings(model, path, shown, chosen, today)
-    REPORT.emit(format, quarter_report(stood.plan, rows, chosen, today, stood.undated(rows),
-                                       previous))
+    result = quarter_report(stood.plan, rows, chosen, today, stood.undated(rows), previous)
+    if output is None and format not in BINARY:
+        REPORT.emit(format, result)
+    else:
+        _write(format, result, output)
+
+
+def _write(format: str, result: object, output: Path | None) -> None:
+    """The report rendered whole, then written at once: to ``output``, or (bytes) to
+    standard output; text for a file is laid out 80 columns wide, without colour."""
+    from rich.text import Text
+
+    from npmplan.cli.export import emit_bytes, emit_text
+
+    rendered = REPORT.render(format, result, 80)
+    if isinstance(rendered, bytes):
+        emit_bytes(rendered, output)
+    elif isinstance(rendered, Text):
+        emit_text(rendered.plain + "\n", output)
+    else:
+        emit_text(str(rendered), output)
 
 
 def _previous_ratings(model: Plan, path: Path, shown: Filters, quarter: Quarter,

@@ -47,6 +47,40 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, list[Any]]]] = {
         "notes": ("Notes printed above the objectives' tables (what an asterisk or a "
                   "highlight means, funding), in Markdown-light text.",
                   ["Core activities are highlighted."]),
+        "document": ("The business plan document's own words that are not the plan's data: "
+                     "title, date, headings and closing line, as the source writes them. "
+                     "npmplan export docx prints them; without them it words its own.",
+                     [{"title": "Business Plan overview: 2026-27", "date": "April 2026"}]),
+    },
+    "DocumentText": {
+        "title": ("The document's title, on its first page (default: the plan's title).",
+                  ["Business Plan overview: 2026-27"]),
+        "date": ("The document's date as written, under its title (default: the plan "
+                 "period).", ["April 2026"]),
+        "overview": ("The heading above the strategic objectives' tables.",
+                     ["Overview: Proposed NPM Business Plan 2026-2027"]),
+        "appendix": ("The heading of Appendix 1, the calendar of actions.",
+                     ["Appendix 1 – Calendar of Actions 2026-2027"]),
+        "closing": ("The document's last line, in Markdown-light text (a web address: "
+                    "<https://...>).", ["<https://nationalpreventivemechanism.org.uk/>"]),
+        "headings": ("Section headings as the source words them, where they differ from "
+                     "npmplan's (introduction, strategic_overview, functions, context, "
+                     "visiting, advisory, educational, cooperative).",
+                     [{"cooperative": "Cooperation"}]),
+    },
+    "Headings": {
+        "introduction": ("The introduction's heading (default: Introduction).",
+                         ["Introduction"]),
+        "strategic_overview": ("The strategic overview's heading (default: Strategic "
+                               "objectives).", ["Strategic objectives"]),
+        "functions": ("The functions' heading (default: Functions).", ["Functions"]),
+        "context": ("The context's heading (default: Context).", ["Context"]),
+        "visiting": ("The visiting function's heading (default: Visiting).", ["Visiting"]),
+        "advisory": ("The advisory function's heading (default: Advisory).", ["Advisory"]),
+        "educational": ("The educational function's heading (default: Educational).",
+                        ["Educational"]),
+        "cooperative": ("The cooperative function's heading (default: Cooperative).",
+                        ["Cooperation"]),
     },
     "FunctionTexts": {
         "summary": ("The text before the four functions.", ["NPMs fulfil four functions."]),
@@ -113,6 +147,16 @@ FIELD_DOCS: dict[str, dict[str, tuple[str, list[Any]]]] = {
                      [["2026-07", {"months": "2026-08..2026-12", "kind": "meetings"}]]),
         "milestones": ("Dated steps: what happens and when, with their status.",
                        [[{"when": "2026-09", "what": "Draft shared with the Steering Group"}]]),
+        "timeline": ("The Timeline cell as the source writes it, in Markdown-light text. "
+                     "npmplan export docx prints it instead of wording the milestones, which "
+                     "stay the machine's dates; progress (done, cancelled, moved) is listed "
+                     "after it.", ["July 2026: Expected publication of CPT social care "
+                                   "standards"]),
+        "appendix_note": ("Appendix 1's Notes/Key Dates cell for this row, as written.",
+                          ["June: Planning begins November: Conference"]),
+        "footnotes": ("Footnotes to the objective's text, each with its mark as written; "
+                      "printed under its strategic objective's table.",
+                      [["¹ The UN Subcommittee on Prevention of Torture ..."]]),
         "rag": ("An officer's RAG rating, shown by `npmplan report` beside the computed one: "
                 "{status: red|amber|green|complete, reason, set_on: YYYY-MM-DD}.",
                 [{"status": "amber", "reason": "Venue not yet booked",

@@ -102,6 +102,31 @@ class FunctionTexts(Strict):
     cooperative: Prose | None = None
 
 
+class Headings(Strict):
+    """The document's headings as the source words them, where npmplan's own would differ."""
+
+    introduction: Text | None = None
+    strategic_overview: Text | None = None
+    functions: Text | None = None
+    context: Text | None = None
+    visiting: Text | None = None
+    advisory: Text | None = None
+    educational: Text | None = None
+    cooperative: Text | None = None
+
+
+class DocumentText(Strict):
+    """What the business plan document says that is not the plan's data: its title block,
+    headings and closing line, as the source writes them."""
+
+    title: Text | None = Field(default=None, description="the document's title")
+    date: Text | None = Field(default=None, description="its date, as written")
+    overview: Text | None = Field(default=None, description="the heading above the tables")
+    appendix: Text | None = Field(default=None, description="Appendix 1's heading")
+    closing: Prose | None = Field(default=None, description="the document's last text")
+    headings: Headings | None = None
+
+
 class PlanInfo(Strict):
     title: Text
     organisation: Text | None = None
@@ -117,6 +142,8 @@ class PlanInfo(Strict):
     notes: Prose | None = Field(
         default=None, description="notes printed above the objectives' tables (what an "
         "asterisk or a highlight means, funding)")
+    document: DocumentText | None = Field(
+        default=None, description="the document's title block, headings and closing line")
 
 
 # The plan-level text of the business plan document, in the document's order.
@@ -211,6 +238,11 @@ class Objective(Strict):
         EMPTY, OR_NULL,
     ] = []
     milestones: Annotated[list[Milestone], EMPTY, OR_NULL] = []
+    # The document's words for what the milestones date: printed instead of them, so that
+    # the plan reads as agreed; ``milestones`` stay the machine's dates.
+    timeline: Prose | None = None
+    appendix_note: Text | None = None  # Appendix 1's Notes/Key Dates cell
+    footnotes: Annotated[list[Text], EMPTY, OR_NULL] = []
     rag: Rag | None = Field(
         default=None, description="an officer's RAG rating, shown by npmplan report beside "
         "the computed one: {status: red|amber|green|complete, reason, set_on: YYYY-MM-DD}")
@@ -250,7 +282,8 @@ class Plan(Strict):
 
 # The model of the mapping under each list or key, for "did you mean" suggestions.
 MODEL_UNDER: dict[str, type[BaseModel]] = {
-    "plan": PlanInfo, "functions": FunctionTexts, "team": TeamMember,
+    "plan": PlanInfo, "functions": FunctionTexts, "document": DocumentText,
+    "headings": Headings, "team": TeamMember,
     "strategic_objectives": StrategicObjective,
     "objectives": Objective, "schedule": Span, "outputs": Output, "milestones": Milestone,
     "occurrences": Occurrence,

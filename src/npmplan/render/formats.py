@@ -1,8 +1,9 @@
 """The one list of each report's output formats. The CLI's ``--format`` choices, their help
 and the dispatch all come from here, so adding a format is one renderer plus one line.
 
-A renderer is ``render(result, width) -> str | rich renderable``: a string is written as it
-is (markdown, csv, json), a renderable is printed on the rich console (text). Renderers are
+A renderer is ``render(result, width) -> str | bytes | rich renderable``: a string is
+written as it is (markdown, csv, json), a renderable is printed on the rich console (text);
+bytes (a Word file, the formats in ``BINARY``) are the command's to write. Renderers are
 named as ``module:function`` and imported only when chosen, so that ``--help`` and the
 command line's parsing never import rich, pydantic or the renderers.
 
@@ -89,7 +90,8 @@ def _f(name: str, says: str, module: str, function: str) -> Format:
     return Format(name, says, f"npmplan.render.reports.{module}:{function}")
 
 
-TEXT, JSON = "text", "json"
+TEXT, JSON, DOCX = "text", "json", "docx"
+BINARY = frozenset({DOCX})  # formats whose renderer gives bytes
 
 VALIDATE = Formats(
     _f(TEXT, "text", "validate", "text"),
@@ -128,8 +130,11 @@ DIFF = Formats(
 REPORT = Formats(
     _f(TEXT, "text", "report", "text"),
     _f("markdown", "markdown (for Steering Group papers)", "report", "markdown"),
-    _f("html", "html (one printable A4 landscape page)", "report_html", "page"),
-    _f(JSON, "json", "report", "as_json"))
+    _f("html", "html (prints on A4 landscape)", "report_html", "page"),
+    _f(JSON, "json", "report", "as_json"),
+    # Bytes, not text: written with -o FILE or to a pipe, never to a terminal.
+    Format(DOCX, "docx (a Word paper; with -o FILE)",
+           "npmplan.render.exports.report_docx:report_docx"))
 
 # Every report's formats, by command: the test that walks every --format choice reads this.
 REPORTS: dict[str, Formats] = {

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from npmplan.errors import UsageError
@@ -79,21 +80,31 @@ def choose(objective: Objective, match: str | None,
 
 def _by_number(objective: Objective, digits: str) -> int:
     count = len(objective.milestones)
-    if digits.isdigit() and 1 <= int(digits) <= count:
+    # ASCII digits only ('²' and '①' are str.isdigit() but not numbers int() reads), and
+    # few of them (int() refuses 4,300 digits; no objective has a billion milestones).
+    if _ASCII_DIGITS.fullmatch(digits) and 1 <= int(digits) <= count:
         return int(digits) - 1
     raise ChoiceError(f"objective {objective.id} has no milestone #{one_line(digits)[:20]}; its "
                       f"{count} milestone{'s are' if count > 1 else ' is'}:\n"
                       + listing(objective, range(count)))
 
 
+_ASCII_DIGITS = re.compile(r"[0-9]{1,9}")
+LISTED = 20  # candidates listed in a message; the rest are counted, as validate caps a flood
+
+
 def listing(objective: Objective, indexes: range | list[int]) -> str:
-    """The candidates, numbered as ``npmplan show`` numbers them, one a line."""
+    """The candidates, numbered as ``npmplan show`` numbers them, one a line: the first
+    ``LISTED``, then how many more (an objective may have thousands)."""
     lines = []
-    for i in indexes:
+    for i in indexes[:LISTED]:
         milestone = objective.milestones[i]
         when = milestone.effective.text
         status = "" if milestone.status == "planned" else f" ({milestone.status})"
         what = one_line(milestone.what)
         what = what if len(what) <= 70 else what[:69] + "…"
         lines.append(f"  #{i + 1:<3} {one_line(when):<17} {what}{status}")
+    if len(indexes) > LISTED:
+        lines.append(f"  and {len(indexes) - LISTED:,} more (npmplan show {objective.id} "
+                     "lists them all)")
     return "\n".join(lines)

@@ -3,21 +3,20 @@
 The loader's position tree says where each key and value starts; one more pass over the
 YAML event stream says where each scalar and each flow collection ends. An edit is a list
 of splices ``(start, end, new text)`` on the file's own text, so comments, blank lines,
-quoting, key order, line endings (CRLF or LF) and the BOM stay exactly as they were. In a
-flow mapping (``- {when: 2026-06, what: ...}``) a value is replaced in place or a key added
-before the ``}``; in a block mapping a key gets a line of its own.
+quoting, key order, line endings and the BOM stay as they were. In a flow mapping a value is
+replaced in place or a key added before the ``}``; in a block mapping a key gets its line.
 
     >>> src = Source.read(b"m:\\n  - {when: 2026-07, what: Draft}  # kept\\n", "x.yaml")
     >>> print(src.apply(set_fields(src, ("m", 0), {"status": "done"})), end="")
     m:
       - {when: 2026-07, what: Draft, status: done}  # kept
 
-Values are written by ``scalar``: plain only when the text provably reads back as itself,
-else in double quotes with escapes.
+Values are written by ``scalar``: plain only when the text provably reads back as itself.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import dataclass
@@ -139,19 +138,11 @@ class Source:
     # positions -----------------------------------------------------------------------
 
     def offset(self, pos: int) -> int:
-        line, column = unpack(pos)
-        return self.starts[line - 1] + column - 1
+        return self.starts[unpack(pos)[0] - 1] + unpack(pos)[1] - 1
 
     def line_of(self, offset: int) -> int:
         """The 0-based line holding ``offset``."""
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return bisect.bisect_right(self.starts, offset) - 1
 
     def next_line(self, offset: int) -> tuple[int, str]:
         """Where the line after ``offset``'s line starts, and a break to put first if that
@@ -192,6 +183,8 @@ class Source:
         if isinstance(node, int):
             end, style = self.ends[node]
             if style in ("|", ">"):  # libyaml ends these at the next line of content
+                if _KEEP.match(self.text, self.offset(node)):  # its blank lines are its value
+                    return end - 1 if end > 0 and self.text[end - 1] in "\r\n" else end
                 end = len(self.text[:end].rstrip())
             return end
         if self.is_flow(node):
@@ -203,6 +196,9 @@ class Source:
         out = []
         for key, value in node.values.items():
             key_start = self.offset(node.keys[key])
+            if _EXPLICIT.search(self.prefix(key_start)):
+                raise EditError(f"line {self.line_of(key_start) + 1}: the key '{key}' is "
+                                "written as an explicit key ('? ')")
             if isinstance(value, int) and self.ends[value][0] == self.offset(value):
                 start = end = self.colon_end(node.keys[key])  # an empty value (null)
             else:
@@ -218,6 +214,10 @@ class Source:
         if not match:
             raise EditError(f"line {unpack(key_pos)[0]}: no ':' after the key")
         return match.end()
+
+
+_KEEP = re.compile(r"[|>](\+|[1-9]\+|\+[1-9])")  # |+, >+, |2+, |+2: trailing blanks kept
+_EXPLICIT = re.compile(r"\?[ \t]*$")  # "? when": new keys would be misaligned
 
 
 def _ends(text: str) -> dict[int, tuple[int, str | None]]:
@@ -255,8 +255,7 @@ def _ends(text: str) -> dict[int, tuple[int, str | None]]:
 # Where a new key goes: after the first of these that the mapping has, else at its end.
 AFTER: dict[str, tuple[str, ...]] = {
     "moved_to": ("when",), "every": ("moved_to", "when"), "moved_on": ("moved_to",),
-    "done_on": ("status",), "cancelled_on": ("status",),
-    "rag": ("quarter",), "next": ("text",),  # a commentary entry's order
+    "done_on": ("status",), "cancelled_on": ("status",), "rag": ("quarter",), "next": ("text",),
     "leads": ("priority", "label", "title", "id"),
     "schedule": ("outputs", "outcomes", "rationale", "leads", "priority", "label", "title"),
 }
@@ -303,6 +302,8 @@ def _replace(src: Source, node: MapNode, entry: Entry, value: str) -> Splice:
 def _insert_after(src: Source, node: MapNode, anchor: Entry, pairs: list[str],
                   flow: bool) -> Splice:
     if flow:
+        if anchor.value_start == anchor.value_end:  # "note: }": after it would read "note:,"
+            return anchor.key_start, anchor.key_start, "".join(f"{pair}, " for pair in pairs)
         return anchor.value_end, anchor.value_end, "".join(f", {pair}" for pair in pairs)
     first_key = src.offset(next(iter(node.keys.values())))
     indent = " " * len(src.prefix(first_key))
@@ -345,6 +346,9 @@ def append_item(src: Source, parent: Loc, key: str, item: dict[str, str]) -> lis
         raise EditError(f"line {unpack(seq.pos)[0]}: '{key}' is not a list")
     if src.is_flow(seq):
         end = src.ends[seq.pos][0] - 1  # before the "]"
+        before = src.text[:end].rstrip()
+        if seq.items and before.endswith(","):  # "[{...},]": after it, and one kept last
+            return [(len(before), len(before), f" {flow_item},")]
         return [(end, end, (", " if seq.items else "") + flow_item)]
     last = seq.items[-1]
     start = src.offset(last if isinstance(last, int) else last.pos)
@@ -375,8 +379,7 @@ def _new_block_list(src: Source, owner: MapNode, key: str, flow_item: str,
 
 def _join(lines: list[str], newline: str, lead: str) -> str:
     """Lines, each ending in ``newline``, except the last when it ends the file."""
-    text = "".join(line + newline for line in lines)
-    return text[:-len(newline)] if lead else text
+    return newline.join(lines) + ("" if lead else newline)
 
 
 def quotes_like_neighbours(src: Source, loc: Loc, key: str) -> bool:

@@ -172,7 +172,30 @@ def _target(model: Plan, objective_id: str, which: Which, closed_first: bool) ->
 
     loc, objective = objective_at(model, objective_id)
     index = choose(objective, which.match, closed if closed_first else still_open)
+    if closed_first:
+        which = _closed_meeting(model, Target(objective, loc, index), which)
     return _occurrence(model, Target(objective, loc, index), which)
+
+
+def _closed_meeting(model: Plan, target: Target, which: Which) -> Which:
+    """For ``reopen`` without ``--occurrence``: a series' one closed meeting is the one
+    meant; with several, a usage error that names them."""
+    from dataclasses import replace
+
+    from npmplan.compute.schedule import occurrence_slot
+
+    if which.occurrence is not None or which.all_occurrences or not target.milestone.occurrences:
+        return which
+    closed = [record.month for record in target.milestone.occurrences
+              if record.status != "planned"]
+    if len(closed) == 1:
+        return replace(which, occurrence=occurrence_slot(
+            target.milestone, closed[0], model.plan.period) or closed[0])
+    if not closed:
+        return which
+    listed = ", ".join(f"--occurrence {month}" for month in closed)
+    raise UsageError(f"{target.name} has {len(closed)} meetings done or cancelled; say which "
+                     f"to reopen: {listed}")
 
 
 def _occurrence(model: Plan, target: Target, which: Which) -> Target:

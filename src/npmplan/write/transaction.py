@@ -11,6 +11,9 @@ changed exactly as asked reuses the new text's. The steps stop at the first that
 a plan with errors, a change the command line cannot ask for (a usage mistake), a layout
 the splices cannot edit, a change that would add errors, a change whose data is not exactly
 the one asked for (a bug), or a plan that changed on disk; only then is the file replaced.
+An edit that writes holds the plan's lock (``write.lock``) from the read to the rename, so
+that a second editing command waits for the first and reads what it wrote; the check that
+the plan did not change on disk stays inside it, for editors and other programs.
 Nothing here prints or exits: the ``Outcome`` says what happened and ``cli`` words it.
 """
 
@@ -59,6 +62,7 @@ Status = Literal[
     "inexact",  # the new data is not exactly the change asked for: a bug
     "dry-run",  # the diff, nothing written (change, diff, warnings)
     "changed-on-disk",  # the plan changed after it was read (reason, warnings)
+    "busy",  # another npmplan command held the plan's lock too long (reason)
     "unwritable",  # the file could not be replaced (reason, warnings)
     "written",  # the file was replaced (change, warnings)
 ]
@@ -76,6 +80,7 @@ class Outcome:
     reason: str = ""  # why it could not be read, made or written, in the error's words
     diff: str = ""
     warnings: tuple[Problem, ...] = ()  # the warnings the change brings
+    links: int = 1  # the plan's hard links when written: the others keep the old text
 
     @property
     def ok(self) -> bool:
@@ -83,9 +88,22 @@ class Outcome:
 
 
 def edit(path: Path, make: Make, dry_run: bool, today: date | None = None) -> Outcome:
-    """Read, change, check, then write (or diff): one editing command, start to end.
-    ``today`` checks the plan's days against it, as read and as changed, so that a day
-    after today that the change writes is one of the new warnings."""
+    """Read, change, check, then write (or diff): one editing command, start to end; a
+    write under the plan's lock. ``today`` checks the plan's days against it, as read and
+    as changed, so that a day after today that the change writes is one of the new
+    warnings."""
+    from npmplan.write.lock import LockedError, locked
+
+    if dry_run:
+        return _edit(path, make, dry_run, today)
+    try:
+        with locked(path):
+            return _edit(path, make, dry_run, today)
+    except LockedError as exc:
+        return Outcome("busy", path, reason=str(exc))
+
+
+def _edit(path: Path, make: Make, dry_run: bool, today: date | None) -> Outcome:
     from npmplan.errors import ConflictError, UsageError
     from npmplan.pipeline import read_document
     from npmplan.write.atomic import ChangedError, snapshot
@@ -122,7 +140,8 @@ def edit(path: Path, make: Make, dry_run: bool, today: date | None = None) -> Ou
     if dry_run:
         return Outcome("dry-run", path, change, diff=diff(src.text, text, str(path)),
                        warnings=warnings)
-    return _replace(snap, new, Outcome("written", path, change, warnings=warnings))
+    return _replace(snap, new, Outcome("written", path, change, warnings=warnings,
+                                       links=snap.links))
 
 
 def _replace(snap: Snapshot, new: bytes, written: Outcome) -> Outcome:

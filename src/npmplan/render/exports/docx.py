@@ -1,12 +1,18 @@
 """``npmplan export docx``: the business plan document itself, as Word writes it.
 
-In the source document's order: a title page; the introduction, the strategic objectives'
-overview, the four functions and the context (the plan's Markdown-light text); the overview
-notes and a table per strategic objective (objective, rationale, desired outcome,
-product/output with web-hosted ones marked *, timeline of milestones); then Appendix 1, the
-calendar of actions, on a landscape page (``docx_appendix``). Word's own styles throughout
-(Title, Heading 1/2, Table Grid, List Bullet), so the navigation pane and a table of contents
-work; table header rows repeat on every page.
+In the source document's order: the title block and a table of contents; the introduction,
+the strategic objectives' overview, the four functions and the context (the plan's
+Markdown-light text); the overview notes and a table per strategic objective (objective,
+rationale, desired outcome, product/output with web-hosted ones marked *, timeline) with its
+footnotes, on landscape pages; then Appendix 1, the calendar of actions, on a landscape page
+of its own (``docx_appendix``), and the closing line. Word's own styles throughout (Title,
+Heading 1/2, List Bullet; ``docx_style``), so the navigation pane, the table of contents and a
+screen reader work; table header rows repeat on every page.
+
+The Timeline column prints an objective's ``timeline`` (the source's words) where the plan has
+one, and otherwise words its milestones (``compute.wording``) in date order. With progress
+(the default), what has happened since is listed after it: done, cancelled, moved. As agreed
+(``--as-agreed``), none of that: the plan as it was agreed, for re-issuing.
 
 The same plan gives the same bytes: the document's dates are the first day of the plan's
 period, and the zip entries carry that date too (python-docx stamps them with the clock).
@@ -15,244 +21,308 @@ period, and the zip entries carry that date too (python-docx stamps them with th
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.section import WD_SECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, RGBColor
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from npmplan.compute.calendar import Calendar
 from npmplan.compute.schedule import Row
+from npmplan.compute.wording import in_date_order, milestone_when, status_words, when_words
 from npmplan.model.plan import FUNCTIONS, Milestone, Objective, Plan, StrategicObjective
 from npmplan.render.exports.docx_appendix import appendix
 from npmplan.render.exports.docx_parts import (
-    SMALL,
     add_prose,
     cell_paragraph,
     cell_text,
-    compact,
+    keep_whole,
+    language,
     repeat_header,
     safe,
+    set_style,
     set_widths,
     shade,
 )
-from npmplan.render.light import blocks
+from npmplan.render.exports.docx_style import (
+    contents,
+    header_and_footer,
+    page,
+    properties_xml,
+    settings,
+    styles,
+)
 
-COLUMNS = ("Objective", "Rationale", "Desired outcome", "Product/output", "Timeline")
-WIDTHS = (Cm(3.0), Cm(4.1), Cm(3.5), Cm(3.2), Cm(3.2))
+COLUMNS = ("Objective", "Rationale", "Desired Outcome", "Product/output", "Timeline")
+# 26.7 cm, a landscape A4 page less its margins; each column is wide enough for the longest
+# word it holds at 12 pt ("institutionalisation", 4.3 cm), so no word is broken.
+WIDTHS = (Cm(4.3), Cm(6.5), Cm(5.3), Cm(5.0), Cm(5.6))
 # The source's highlights: green for core business or high priority, blue for work that
 # depends on funding; each also named in words, for a grey-scale print.
 PRIORITY = {"core": ("E2EFDA", "Core business or high priority"),
             "funding-dependent": ("DDEBF7", "Dependent on funding availability"),
             "standard": ("", "")}
 WEB_MARK = "*"
-FONT = "Arial"  # LibreOffice and Word both have it (or a metric twin)
+NOTE_INK = RGBColor(0x40, 0x40, 0x40)  # 10.4:1 on white
+# A row estimated at no more than this keeps to one page (w:cantSplit); a taller one may
+# break, as a row longer than a page must.
+WHOLE_ROW = 11.0  # cm of the 15.5 a landscape page has under its repeated header row
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+HEADINGS = {"introduction": "Introduction", "strategic_overview": "Strategic objectives",
+            "functions": "Functions", "context": "Context"}
 
 
-def plan_docx(model: Plan, rows: list[Row], view: Calendar) -> bytes:
+def plan_docx(model: Plan, rows: list[Row], view: Calendar, as_agreed: bool = False) -> bytes:
     """The document's bytes: ``rows`` are the objectives shown (after any filter), ``view``
-    the computed calendar of those rows."""
+    the computed calendar of those rows; ``as_agreed`` leaves progress out."""
     doc = docx.Document()
-    _styles(doc)
-    _portrait(doc)
-    _title_page(doc, model, view.filtered)
+    styles(doc)
+    settings(doc)
+    page(doc.sections[0], landscape=False)
+    header_and_footer(doc.sections[0], safe(model.plan.title))
+    toc = _title_page(doc, model, view.filtered)
     _text_sections(doc, model)
-    _objectives(doc, model, rows, bool(view.filtered))
-    appendix(doc, view)
+    _objectives(doc, model, rows, bool(view.filtered), not as_agreed)
+    document = model.plan.document
+    _new_section(doc, landscape=True, tight=True)
+    appendix(doc, view, document.appendix if document else None)
+    if document is not None and document.closing is not None:
+        add_prose(doc, safe(document.closing), None)
+    contents(doc, toc)
+    language(doc.element.body)
     return _fixed(doc, model)
 
 
-def _styles(doc: Document) -> None:
-    for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet"):
-        style = doc.styles[name]
-        fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
-        if fonts is not None:  # the theme's fonts would win over the name below
-            for key in list(fonts.attrib):
-                del fonts.attrib[key]
-        style.font.name = FONT
-    doc.styles["Normal"].font.size = Pt(10)
-
-
-def _portrait(doc: Document) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
-
-
-def _title_page(doc: Document, model: Plan, filtered: str) -> None:
-    info = model.plan
+def _title_page(doc: Document, model: Plan, filtered: str) -> Paragraph:
+    """The title block and the table of contents' heading (returned: the entries follow
+    it once every heading is written)."""
+    info, document = model.plan, model.plan.document
     if info.organisation:
         doc.add_paragraph(safe(info.organisation), style="Subtitle")
-    doc.add_heading(safe(info.title), 0)
-    first, last = info.period
-    doc.add_paragraph(f"{first.long()} to {last.long()}")
+    doc.add_paragraph(safe(document.title if document and document.title else info.title),
+                      style="Title")
+    if document is not None and document.date is not None:
+        doc.add_paragraph(safe(document.date), style="Subtitle")
+    else:
+        first, last = info.period
+        doc.add_paragraph(f"{first.long()} to {last.long()}", style="Subtitle")
     if filtered:
         doc.add_paragraph(f"This copy shows {filtered} only.")
+    return doc.add_paragraph("Contents", style="Contents Heading")
+
+
+def _heading(model: Plan, key: str, default: str) -> str:
+    document = model.plan.document
+    headings = document.headings if document else None
+    written = getattr(headings, key) if headings is not None else None
+    return safe(written) if written else default
 
 
 def _text_sections(doc: Document, model: Plan) -> None:
     info = model.plan
-    for heading, text in (("Introduction", info.introduction),
-                          ("Strategic objectives", info.strategic_overview)):
+    first = [True]
+    for key, text in (("introduction", info.introduction),
+                      ("strategic_overview", info.strategic_overview)):
         if text is not None:
-            doc.add_heading(heading, 1)
-            _prose(doc, text)
+            _section_heading(doc, _heading(model, key, HEADINGS[key]), first)
+            add_prose(doc, safe(text), None)
     functions = info.functions
     if functions is not None:
-        doc.add_heading("Functions", 1)
+        _section_heading(doc, _heading(model, "functions", HEADINGS["functions"]), first)
         if functions.summary is not None:
-            _prose(doc, functions.summary)
+            add_prose(doc, safe(functions.summary), None)
         for name in FUNCTIONS:
             text = getattr(functions, name)
             if text is not None:
-                doc.add_heading(name.capitalize(), 2)
-                _prose(doc, text)
+                doc.add_heading(_heading(model, name, name.capitalize()), 2)
+                add_prose(doc, safe(text), None)
     if info.context is not None:
-        doc.add_heading("Context", 1)
-        _prose(doc, info.context)
+        _section_heading(doc, _heading(model, "context", HEADINGS["context"]), first)
+        add_prose(doc, safe(info.context), None)
 
 
-def _prose(doc: Document, text: str) -> None:
-    for block in blocks(text):
-        doc.add_paragraph(safe(block.text),
-                          style="List Bullet" if block.kind == "bullet" else None)
+def _section_heading(doc: Document, text: str, first: list[bool]) -> None:
+    """A Heading 1; the first starts the page after the title block."""
+    heading = doc.add_heading(text, 1)
+    if first[0]:
+        heading.paragraph_format.page_break_before = True
+        first[0] = False
 
 
-def _objectives(doc: Document, model: Plan, rows: list[Row], filtered: bool) -> None:
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    doc.add_heading(f"Overview: {safe(model.plan.title)}", 1)
+def _new_section(doc: Document, landscape: bool, tight: bool = False) -> None:
+    """A new page section. Word keeps a section's properties in its last paragraph: where
+    that is a paragraph of text they go there, so no empty paragraph is left behind."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    page(section, landscape, tight)
+    carrier = doc.element.body[-2]  # the empty paragraph python-docx adds, before sectPr
+    before = carrier.getprevious()
+    if before is not None and before.tag == qn("w:p"):
+        properties = carrier.pPr.sectPr
+        before.get_or_add_pPr().append(properties)
+        doc.element.body.remove(carrier)
+
+
+def _objectives(doc: Document, model: Plan, rows: list[Row], filtered: bool,
+                progress: bool) -> None:
+    _new_section(doc, landscape=True)
+    document = model.plan.document
+    overview = document.overview if document and document.overview else \
+        f"Overview: {model.plan.title}"
+    doc.add_heading(safe(overview), 1)
     if model.plan.notes is not None:
-        _prose(doc, model.plan.notes)
+        add_prose(doc, safe(model.plan.notes), None)
     names = {member.id: member.name for member in model.team}
     for strategic in model.strategic_objectives:
         objectives = [obj for so, obj in rows if so is strategic]
         if objectives or not filtered:
-            _strategic(doc, strategic, objectives, names)
+            _strategic(doc, strategic, objectives, names, progress)
 
 
 def _strategic(doc: Document, strategic: StrategicObjective, objectives: list[Objective],
-               names: dict[str, str]) -> None:
-    doc.add_heading(safe(f"Strategic objective {strategic.id}: {strategic.title}"), 2)
+               names: dict[str, str], progress: bool) -> None:
+    doc.add_heading(safe(f"Strategic Objective {strategic.id} – {strategic.title}"), 2)
     if strategic.functions:
-        doc.add_paragraph("Functions: " + ", ".join(strategic.functions))
+        paragraph = doc.add_paragraph("Functions: " + ", ".join(strategic.functions))
+        paragraph.paragraph_format.keep_with_next = True
     if not objectives:
         doc.add_paragraph("No objectives yet.")
         return
     table = doc.add_table(rows=len(objectives) + 1, cols=len(COLUMNS))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, COLUMNS, strict=True):
-        cell_text(cell, heading, bold=True)
+        cell_text(cell, heading, style="Table Heading")
         shade(cell, "D9D9D9")
     for row, objective in zip(table.rows[1:], objectives, strict=True):
-        _objective(row.cells, objective, names)
+        _objective(row.cells, objective, names, progress)
     set_widths(table, WIDTHS)
     repeat_header(table)
-    doc.add_paragraph()
+    keep_whole(table, [0] + [index for index, row in enumerate(table.rows) if index and
+                             _height(row.cells, WIDTHS) <= WHOLE_ROW])
+    for objective in objectives:
+        for footnote in objective.footnotes:
+            set_style(doc.add_paragraph(safe(footnote)), "Note")
 
 
-def _objective(cells: Sequence[_Cell], objective: Objective, names: dict[str, str]) -> None:
+def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
+    """A row's height in cm, estimated from its text: Arial at 12 pt averages 0.22 cm a
+    character; a line is 0.49 cm, and each paragraph adds 0.14 cm after it."""
+    tallest = 0.0
+    for cell, width in zip(cells, widths, strict=True):
+        room = max(width.cm - 0.4, 1.0)
+        lines = sum(max(1, math.ceil(len(p.text) * 0.22 / room)) for p in cell.paragraphs)
+        tallest = max(tallest, lines * 0.49 + len(cell.paragraphs) * 0.14)
+    return tallest
+
+
+def _objective(cells: Sequence[_Cell], objective: Objective, names: dict[str, str],
+               progress: bool) -> None:
     first = [True]
-    title = cell_paragraph(cells[0], first)
+    title = cell_paragraph(cells[0], first, "Table Text")
     title.add_run(safe(f"{objective.id} ")).bold = True
     title.add_run(safe(objective.title))
     fill, words = PRIORITY[objective.priority] if objective.priority else ("", "")
     if fill:
         shade(cells[0], fill)
     if words:
-        cell_paragraph(cells[0], first).add_run(words).italic = True
+        cell_paragraph(cells[0], first, "Table Text").add_run(words).italic = True
     if objective.leads:
         leads = ", ".join(names.get(lead, lead) for lead in objective.leads)
-        cell_paragraph(cells[0], first).add_run(safe(f"Lead: {leads}"))
+        cell_paragraph(cells[0], first, "Table Text").add_run(safe(f"Lead: {leads}"))
     if objective.rationale is not None:
-        add_prose(cells[1], objective.rationale, [True])
+        add_prose(cells[1], safe(objective.rationale), [True], "Table Bullet", "Table Text")
     _list(cells[2], objective.outcomes)
     _list(cells[3], [out.title + (WEB_MARK if out.web else "") for out in objective.outputs])
-    _timeline(cells[4], objective.milestones)
-    for cell in cells:
-        for paragraph in cell.paragraphs:
-            compact(paragraph)
-            for run in paragraph.runs:
-                run.font.size = SMALL
+    if objective.timeline is not None:
+        add_prose(cells[4], safe(objective.timeline), [True], "Table Bullet", "Table Text")
+        if progress:
+            _progress(cells[4], objective.milestones)
+    else:
+        _timeline(cells[4], objective.milestones, progress)
 
 
 def _list(cell: _Cell, items: list[str]) -> None:
     first = [True]
     for item in items:
-        cell_paragraph(cell, first).add_run(safe(item))
+        cell_paragraph(cell, first, "Table Text").add_run(safe(item))
 
 
-def _timeline(cell: _Cell, milestones: list[Milestone]) -> None:
+def _timeline(cell: _Cell, milestones: list[Milestone], progress: bool) -> None:
+    """The milestones worded, in date order; as agreed, without those added since."""
     first = [True]
-    for milestone in milestones:
-        paragraph = cell_paragraph(cell, first)
-        paragraph.add_run(when_label(milestone) + ": ").bold = True
+    shown = [m for m in milestones if progress or m.added_on is None]
+    for milestone in in_date_order(shown, progress):
+        paragraph = cell_paragraph(cell, first, "Table Text")
+        paragraph.add_run(milestone_when(milestone, progress) + ": ").bold = True
         what = paragraph.add_run(safe(milestone.what))
-        if milestone.status == "cancelled":
-            what.font.strike = True
-        status = status_label(milestone)
-        if status:
-            paragraph.add_run(f" ({status})").italic = True
-        if milestone.note:
-            note = paragraph.add_run(safe(f" Note: {milestone.note}"))
-            note.italic = True
-            note.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+        if progress:
+            what.font.strike = milestone.status == "cancelled"
+            status = status_words(milestone)
+            if status:
+                paragraph.add_run(f" ({status})").italic = True
+            _note(paragraph, milestone)
 
 
-def when_label(milestone: Milestone) -> str:
-    """When a milestone is, in words: "July 2026", "June – August 2026", "Ongoing" …"""
-    when = milestone.effective
-    window = when.window()
-    if window is None:
-        return "Ongoing" if when.kind == "ongoing" else "To be confirmed"
-    first, last = window
-    if when.day is not None:
-        text = f"{when.day.day} {first.long()}"
-    elif first == last:
-        text = first.long()
-    elif first.year == last.year:
-        text = f"{first.long().split()[0]} – {last.long()}"
-    else:
-        text = f"{first.long()} – {last.long()}"
-    if milestone.every:
-        every = "month" if milestone.every == 1 else f"{milestone.every} months"
-        text = f"Every {every}, {text}"
-    if milestone.moved_to is not None:
-        text += f" (moved from {safe(milestone.when.text.strip())})"
-    return text
+def _progress(cell: _Cell, milestones: list[Milestone]) -> None:
+    """After the source's timeline: what has happened to its milestones since."""
+    changed = [m for m in milestones if m.status != "planned" or m.moved_to is not None]
+    if not changed:
+        return
+    set_style(cell.add_paragraph("Progress"), "Table Heading")
+    for milestone in in_date_order(changed):
+        parts = [status_words(milestone)] if milestone.status != "planned" else []
+        if milestone.moved_to is not None:
+            parts.append(f"moved from {when_words(milestone.when)} to "
+                         f"{when_words(milestone.moved_to)}")
+        label = "; ".join(parts)
+        paragraph = set_style(cell.add_paragraph(), "Table Text")
+        paragraph.add_run(label[:1].upper() + label[1:] + ": ").bold = True
+        paragraph.add_run(safe(milestone.what)).font.strike = milestone.status == "cancelled"
+        _note(paragraph, milestone)
 
 
-def status_label(milestone: Milestone) -> str:
-    """"done 18 September 2026" or "cancelled"; "" for a planned milestone."""
-    if milestone.status == "done":
-        day = milestone.done_on
-        if day is None:
-            return "done"
-        if day.day is not None:
-            return f"done {day.day.day} {day.day:%B %Y}"
-        return f"done {safe(day.text.strip())}"
-    return "cancelled" if milestone.status == "cancelled" else ""
+def _note(paragraph: Paragraph, milestone: Milestone) -> None:
+    """An officer's note on a change; a planned milestone's note is the encoder's, never
+    printed."""
+    if milestone.note and (milestone.status != "planned" or milestone.moved_to is not None):
+        note = paragraph.add_run(safe(f" Note: {milestone.note}"))
+        note.italic = True
+        note.font.color.rgb = NOTE_INK
 
 
 def _fixed(doc: Document, model: Plan) -> bytes:
-    """The document's bytes, with the plan's start as every date in it."""
+    """The document's bytes, with the plan's start as every date in it, and properties true
+    of it: no template's picture, custom data or application name."""
     start = model.plan.period[0]
     moment = datetime(start.year, start.number, 1, tzinfo=UTC)
+    info = model.plan
     properties = doc.core_properties
     properties.created = properties.modified = properties.last_printed = moment
     properties.revision = 1
-    properties.title = safe(model.plan.title)
-    properties.author = properties.last_modified_by = safe(model.plan.organisation or "")
+    properties.title = safe(info.title)
+    document = info.document
+    properties.subject = safe(document.title if document and document.title else info.title)
+    properties.author = properties.last_modified_by = safe(info.organisation or "")
+    properties.language = "en-GB"
     properties.comments = "Written by npmplan export docx from the plan file."
     package = doc.part.package
     for key, relation in list(package.rels.items()):
         if relation.reltype == RT.THUMBNAIL:  # the template's picture of a blank page
             package.rels.pop(key)
+    for key, relation in list(doc.part.rels.items()):
+        if relation.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):  # template leftovers
+            doc.part.rels.pop(key)
+    words = sum(len(text.split()) for text in doc.element.body.itertext())
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = properties_xml(words)
     buffer = io.BytesIO()
     doc.save(buffer)
     year = min(max(start.year, 1980), 2107)  # the years a zip entry can carry
@@ -270,4 +340,3 @@ def fixed_zip(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(entry.filename))
     return out.getvalue()
-

@@ -1,8 +1,9 @@
-"""Appendix 1 of the Word document: the calendar of actions on a landscape page.
+"""Appendix 1 of the Word document: the calendar of actions on a landscape page of its own.
 
-One row per objective, a column per month of the period, each active month shaded by its
-kind. The three kinds differ in lightness, in pattern *and* in a letter, so that a grey-scale
-print (or a reader who cannot tell the colours apart) still tells them apart:
+One row per objective: its id, activity, the source's Notes/Key Dates, start and end, a column
+per month of the period, each active month shaded by its kind, and the row total. The three
+kinds differ in lightness, in pattern *and* in a letter, so that a grey-scale print (or a
+reader who cannot tell the colours apart) still tells them apart:
 
     kind         fill                      letter
     active       dark blue, solid          A (white)
@@ -11,6 +12,10 @@ print (or a reader who cannot tell the colours apart) still tells them apart:
 
 A ◆ marks a month with a milestone due (◆2: two). The row totals, the "Monthly workload" row
 and its total are the computed figures of ``compute.calendar`` as given in the view.
+
+The grid is set in 7.5 pt (the ``Grid Text`` style) so that the whole year fits one page, as
+in the source; the README's accessibility note says so, and the same figures are in the
+xlsx and HTML exports at any size.
 """
 
 from __future__ import annotations
@@ -18,15 +23,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, RGBColor
 from docx.table import Table, _Cell
 
 from npmplan.compute.calendar import Calendar, CalendarRow
 from npmplan.model.plan import KINDS, Kind
-from npmplan.render.exports.docx_parts import SMALL, cell_text, repeat_header, set_widths, shade
+from npmplan.render.exports.docx_parts import (
+    cell_text,
+    keep_whole,
+    repeat_header,
+    safe,
+    set_style,
+    set_widths,
+    shade,
+)
+from npmplan.render.exports.docx_style import GRID
 from npmplan.render.glyphs import MILESTONE, NAME
 from npmplan.render.reports.calendar import start_end
 
@@ -38,22 +53,43 @@ FILLS: dict[Kind, tuple[str, str, str, str, str]] = {
 }
 HEADER_FILL = "D9D9D9"
 WORKLOAD = "Monthly workload (count of active activities)"
+# Objective, Activity, Notes/Key Dates, Start, End | months | Row total: 27.3 cm, the
+# appendix's landscape page less its margins (docx_style.page, tight), the months sharing
+# what is left (0.8 cm for a year: "A◆2" at 6.5 pt is 0.5 cm).
+FIXED = (1.5, 4.4, 8.6, 1.1, 1.1)
+TOTAL = 1.0
+PAGE = 27.3
 
 
-def appendix(doc: Document, view: Calendar) -> Table:
-    """A landscape section with the heading, the key and the calendar table."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
+def appendix(doc: Document, view: Calendar, heading: str | None = None) -> Table:
+    """The heading, the calendar table and its key under it (the section is the
+    caller's). A paragraph names the key: two tables side by side would be read as one."""
     first, last = view.months[0], view.months[-1]
-    doc.add_heading(f"Appendix 1 – Calendar of Actions {first.long()} to {last.long()}", 1)
+    written = safe(heading) if heading else \
+        f"Appendix 1 – Calendar of Actions {first.long()} to {last.long()}"
+    doc.add_heading(written, 1).paragraph_format.space_before = Cm(0)
     if view.filtered:
         doc.add_paragraph(f"Showing {view.filtered} only: the workload row counts the rows "
                           "shown.")
+    table = _table(doc, view)
+    label = set_style(doc.add_paragraph(), GRID)
+    label.paragraph_format.space_before = Cm(0.15)
+    label.add_run("Key").bold = True
     _key(doc)
-    return _table(doc, view)
+    return table
+
+
+def _narrow(table: Table) -> None:
+    """Cell margins of 0.08 cm: the month columns are narrow."""
+    properties = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "45")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption",
+                                     "w:tblDescription", "w:tblPrChange")  # schema order
 
 
 def _key(doc: Document) -> None:
@@ -62,52 +98,60 @@ def _key(doc: Document) -> None:
     cells = key.rows[0].cells
     for index, kind in enumerate(KINDS):
         _kind_cell(cells[2 * index], kind, 0)
-        cell_text(cells[2 * index + 1], NAME[kind])
-    cell_text(cells[-1], f"{MILESTONE} a milestone due that month ({MILESTONE}2: two)")
+        cell_text(cells[2 * index + 1], NAME[kind], style=GRID)
+    cell_text(cells[-1], f"{MILESTONE} a milestone due that month ({MILESTONE}2: two)",
+              style=GRID)
     set_widths(key, [Cm(0.8), Cm(4.2)] * len(KINDS) + [Cm(7.0)])
-    doc.add_paragraph().paragraph_format.space_after = Pt(2)
+    _narrow(key)
 
 
 def _widths(months: int) -> list[Cm]:
-    month = min(1.2, 17.0 / max(months, 1))
-    return [Cm(1.0), Cm(6.4), Cm(1.55), Cm(1.55), *[Cm(month)] * months, Cm(1.4)]
+    month = min(1.2, (PAGE - sum(FIXED) - TOTAL) / max(months, 1))
+    return [*[Cm(width) for width in FIXED], *[Cm(month)] * months, Cm(TOTAL)]
 
 
 def _table(doc: Document, view: Calendar) -> Table:
     months = view.months
-    table: Table = doc.add_table(rows=len(view.rows) + 2, cols=len(months) + 5)
+    table: Table = doc.add_table(rows=len(view.rows) + 2, cols=len(months) + 6)
     table.style = "Table Grid"
     # "Apr" over "26": every month heading on two lines, as narrow columns would wrap it
-    headings = ["Id", "Activity", "Start", "End", *[m.short().replace(" ", "\n") for m in months],
-                "Row total"]
+    headings = ["Objective", "Activity", "Notes/Key Dates", "Start", "End",
+                *[m.short().replace(" ", "\n") for m in months], "Row total"]
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
-        cell_text(cell, heading, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        cell_text(cell, heading, bold=True, style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER)
         shade(cell, HEADER_FILL)
     for row, calendar_row in zip(table.rows[1:], view.rows, strict=False):
         _row(row.cells, calendar_row, view)
     _workload_row(table.rows[-1].cells, view)
     set_widths(table, _widths(len(months)))
-    repeat_header(table, keep_rows=True)
+    _narrow(table)
+    repeat_header(table)
+    keep_whole(table, range(len(table.rows)))
     for row in table.rows[1:]:
-        row.height = Cm(0.5)
+        row.height = Cm(0.4)  # a one-line row as tall as a shaded cell's letter needs
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for cell in row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            for paragraph in cell.paragraphs:  # an empty cell's too: Normal would be 12 pt
+                set_style(paragraph, GRID)
     return table
 
 
 def _row(cells: Sequence[_Cell], row: CalendarRow, view: Calendar) -> None:
     start, end = start_end(row)
-    for cell, text in zip(cells, [row.objective.id, row.objective.row_label, start, end],
-                          strict=False):
-        cell_text(cell, text)
-    for cell, month in zip(cells[4:], view.months, strict=False):
+    texts = [row.objective.id, row.objective.row_label, row.objective.appendix_note or "",
+             start, end]
+    for cell, text in zip(cells, texts, strict=False):
+        cell_text(cell, text, style=GRID)
+    for cell, month in zip(cells[len(FIXED):], view.months, strict=False):
         kind = row.cells.get(month)
         if kind is not None:
             _kind_cell(cell, kind, row.milestones.get(month, 0))
         elif row.milestones.get(month):
-            cell_text(cell, _mark(row.milestones[month]), align=WD_ALIGN_PARAGRAPH.CENTER)
-    cell_text(cells[-1], str(row.total), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            cell_text(cell, _mark(row.milestones[month]), style=GRID,
+                      align=WD_ALIGN_PARAGRAPH.CENTER)
+    cell_text(cells[-1], str(row.total), bold=True, style=GRID,
+              align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
 def _mark(count: int) -> str:
@@ -118,15 +162,16 @@ def _kind_cell(cell: _Cell, kind: Kind, milestones: int) -> None:
     fill, pattern, color, letter, ink = FILLS[kind]
     shade(cell, fill, pattern, color)
     text = letter + (_mark(milestones) if milestones else "")
-    paragraph = cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph = cell_text(cell, text, bold=True, style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER)
     for run in paragraph.runs:
         run.font.color.rgb = RGBColor.from_string(ink)
-        run.font.size = SMALL
 
 
 def _workload_row(cells: Sequence[_Cell], view: Calendar) -> None:
-    label = cells[0].merge(cells[3])
-    cell_text(label, WORKLOAD, bold=True)
-    for cell, load in zip(cells[4:], view.workload.loads, strict=False):
-        cell_text(cell, str(load.active), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    cell_text(cells[-1], str(view.workload.total), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    label = cells[0].merge(cells[len(FIXED) - 1])
+    cell_text(label, WORKLOAD, bold=True, style=GRID)
+    for cell, load in zip(cells[len(FIXED):], view.workload.loads, strict=False):
+        cell_text(cell, str(load.active), bold=True, style=GRID,
+                  align=WD_ALIGN_PARAGRAPH.CENTER)
+    cell_text(cells[-1], str(view.workload.total), bold=True, style=GRID,
+              align=WD_ALIGN_PARAGRAPH.CENTER)

@@ -1,30 +1,53 @@
 """The small pieces of a Word document that python-docx has no call for: cell shading, a
-header row repeated on every page, fixed column widths, and text made safe for XML.
+header row repeated on every page, rows kept whole, fixed column widths, fields (page
+numbers, the table of contents), links, the language of every run, and text made safe for
+XML.
 
-Only ``docx`` and ``docx_appendix`` beside it import this module, and only inside
-``npmplan export docx``, so python-docx is never loaded by any other command.
+Only the ``docx*`` modules beside it import this module, and only inside ``npmplan export
+docx``, so python-docx is never loaded by any other command.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Pt
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-from npmplan.render.light import blocks
+from npmplan.render.light import Span, blocks
 from npmplan.text import clean
 
 # XML 1.0 has no place for these (validate refuses them in a plan; a file that was never
 # validated must still give a document rather than a traceback).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Addresses a reader can follow; the text export's "#" (its lost addresses) is not one.
+_FOLLOWABLE = re.compile(r"(?:https?://|mailto:)\S+")
+LANGUAGE = "en-GB"
+LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's link blue: 5.9:1 on white
 
-SMALL = Pt(8)
+
+# style name -> id: the template is the same for every document, and python-docx finds an id
+# by reading every style (a millisecond a paragraph, most of an export's time).
+_STYLE_IDS: dict[str, str] = {}
+
+
+def set_style(paragraph: Paragraph, name: str | None) -> Paragraph:
+    """Give ``paragraph`` the paragraph style ``name`` (None: leave it Normal)."""
+    if name is not None:
+        style_id = _STYLE_IDS.get(name)
+        if style_id is None:
+            style_id = _STYLE_IDS[name] = paragraph.part.styles[name].style_id  # type: ignore[attr-defined]
+        paragraph._p.get_or_add_pPr().style = style_id
+    return paragraph
 
 
 def safe(text: str) -> str:
@@ -44,17 +67,19 @@ def shade(cell: _Cell, fill: str, pattern: str = "clear", color: str = "auto") -
     properties.append(shading)
 
 
-def repeat_header(table: Table, rows: int = 1, keep_rows: bool = False) -> None:
-    """Mark the first ``rows`` rows as the header Word repeats at the top of every page;
-    with ``keep_rows``, no row is split across two pages."""
-    for index, row in enumerate(table.rows):
-        properties = row._tr.get_or_add_trPr()
-        if keep_rows:
-            properties.append(OxmlElement("w:cantSplit"))
-        if index < rows:
-            header = OxmlElement("w:tblHeader")
-            header.set(qn("w:val"), "true")
-            properties.append(header)
+def repeat_header(table: Table, rows: int = 1) -> None:
+    """Mark the first ``rows`` rows as the header Word repeats at the top of every page."""
+    for row in table.rows[:rows]:
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(header)
+
+
+def keep_whole(table: Table, indexes: Iterable[int]) -> None:
+    """Rows that must not be split across two pages (``w:cantSplit``)."""
+    for index in indexes:
+        properties = table.rows[index]._tr.get_or_add_trPr()
+        properties.insert(0, OxmlElement("w:cantSplit"))  # before w:tblHeader, as the schema has it
 
 
 def set_widths(table: Table, widths: Sequence[Length]) -> None:
@@ -66,20 +91,19 @@ def set_widths(table: Table, widths: Sequence[Length]) -> None:
             cell.width = width
 
 
-def cell_text(cell: _Cell, text: str, *, bold: bool = False, size: Length = SMALL,
+def cell_text(cell: _Cell, text: str, *, bold: bool | None = None, style: str | None = None,
               align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
     """Replace the cell's content with one paragraph of ``text``."""
     paragraph: Paragraph = cell.paragraphs[0]
     paragraph.text = ""
-    run = paragraph.add_run(safe(text))
-    run.bold = bold
-    run.font.size = size
+    set_style(paragraph, style)
+    paragraph.add_run(safe(text)).bold = bold
     if align is not None:
         paragraph.alignment = align
     return paragraph
 
 
-def cell_paragraph(cell: _Cell, first: list[bool]) -> Paragraph:
+def cell_paragraph(cell: _Cell, first: list[bool], style: str | None = None) -> Paragraph:
     """The cell's next paragraph: its empty first one, then new ones. ``first`` is a one-item
     flag shared by the calls for one cell."""
     paragraph: Paragraph
@@ -88,22 +112,93 @@ def cell_paragraph(cell: _Cell, first: list[bool]) -> Paragraph:
         paragraph = cell.paragraphs[0]
     else:
         paragraph = cell.add_paragraph()
-    return paragraph
+    return set_style(paragraph, style)
 
 
-def add_prose(cell: _Cell, text: str, first: list[bool], size: Length = SMALL) -> None:
-    """Markdown-light ``text`` into ``cell``: paragraphs, and bullet items in List Bullet."""
+def add_spans(paragraph: Paragraph, spans: Sequence[Span]) -> None:
+    """Marked text into ``paragraph``: bold, italic, and links where the address is one."""
+    for span in spans:
+        if _FOLLOWABLE.fullmatch(span.link):
+            run = _link(paragraph, span.link)
+        else:
+            run = paragraph.add_run()
+        run.text = safe(span.text)
+        run.bold = span.bold or None
+        run.italic = span.italic or None
+
+
+def _link(paragraph: Paragraph, address: str) -> Run:
+    """A run inside a ``w:hyperlink`` to ``address``, underlined in link blue."""
+    relation = paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    paragraph._p.append(link)
+    element = OxmlElement("w:r")
+    link.append(element)
+    run = Run(element, paragraph)
+    run.font.underline = True
+    run.font.color.rgb = LINK_COLOUR
+    return run
+
+
+def add_prose(container: Document | _Cell, text: str, first: list[bool] | None = None,
+              bullet: str = "List Bullet", style: str | None = None) -> list[Paragraph]:
+    """Markdown-light ``text``: a paragraph per block, bullet items in ``bullet``. Into a
+    cell (``first`` its flag) or the document."""
+    out: list[Paragraph] = []
     for block in blocks(text):
-        paragraph = cell_paragraph(cell, first)
-        if block.kind == "bullet":
-            paragraph.style = "List Bullet"
-            # the style's indent is for a page; a narrow cell needs less
-            paragraph.paragraph_format.left_indent = Cm(0.35)
-            paragraph.paragraph_format.first_line_indent = Cm(-0.3)
-        paragraph.add_run(safe(block.text)).font.size = size
+        kind = bullet if block.kind == "bullet" else style
+        if isinstance(container, _Cell) and first is not None:
+            paragraph = cell_paragraph(container, first, kind)
+        else:
+            paragraph = set_style(container.add_paragraph(), kind)
+        add_spans(paragraph, block.spans or (Span(block.text),))
+        out.append(paragraph)
+    return out
 
 
-def compact(paragraph: Paragraph, after: float = 3) -> None:
-    """Little space between paragraphs in a table cell."""
-    paragraph.paragraph_format.space_after = Pt(after)
-    paragraph.paragraph_format.space_before = Pt(0)
+def field_marks(instruction: str, dirty: bool = False) -> tuple[BaseOxmlElement, ...]:
+    """The runs around a field's result: begin, its instruction and separate, then end
+    (to go after the result). ``dirty``: Word updates the field on opening."""
+    def char(kind: str) -> BaseOxmlElement:
+        run = OxmlElement("w:r")
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        if dirty and kind == "begin":
+            mark.set(qn("w:dirty"), "true")
+        run.append(mark)
+        return run
+
+    code = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    code.append(text)
+    return char("begin"), code, char("separate"), char("end")
+
+
+def field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
+    """A field (PAGE, NUMPAGES …) at the end of ``paragraph``, showing ``shown`` until it is
+    updated."""
+    *opening, end = field_marks(instruction)
+    for mark in opening:
+        paragraph._p.append(mark)
+    paragraph.add_run(shown)
+    paragraph._p.append(end)
+
+
+def language(element: BaseOxmlElement) -> None:
+    """Mark every run under ``element`` as British English."""
+    for run in element.iter(qn("w:r")):
+        properties = run.get_or_add_rPr()
+        set_language(properties)
+
+
+def set_language(properties: BaseOxmlElement) -> None:
+    """``w:lang`` en-GB in a run's (or a style's) properties, where the schema puts it."""
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), LANGUAGE)
+    properties.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+

@@ -19,6 +19,7 @@ from datetime import date
 from npmplan import __version__
 from npmplan.compute.calendar import CalendarRow
 from npmplan.compute.due import DueItem, DueReport
+from npmplan.compute.wording import when_words
 from npmplan.compute.workload import Workload
 from npmplan.model.dates import Month
 from npmplan.model.plan import KINDS, Plan
@@ -301,9 +302,10 @@ def _due(report: Report) -> str:
 
 def _due_item(item: DueItem, section: str) -> str:
     milestone = item.milestone
-    when = text(milestone.effective.text)
+    when = text(when_words(milestone.effective))
     if milestone.moved_to is not None:
-        when += f' <s title="the baseline, before it was moved">{text(milestone.when.text)}</s>'
+        when += (' <s title="the baseline, before it was moved">'
+                 f"{text(when_words(milestone.when))}</s>")
     notes = []
     if section == "overdue":
         notes.append(f"{item.months_overdue} month{'s' if item.months_overdue != 1 else ''} late")

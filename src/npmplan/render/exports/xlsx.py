@@ -12,6 +12,10 @@ dates are text, totals and the workload are numbers.
 - **Milestones**: a row per milestone (objective, what, when, window, status, lead...) with an
   auto-filter.
 
+A cell holds at most 32,767 characters (UTF-16 units), and XlsxWriter would cut longer
+text silently, mid-word: here it is cut at a word and ends with "… [cut: N characters more
+in the plan]", and ``workbook`` says which cells were cut, for the command to say so.
+
 Formatting only: every figure comes from ``compute.schedule``. XlsxWriter is imported here,
 and this module only by ``export xlsx``.
 """
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import xlsxwriter
+import xlsxwriter.utility
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -78,7 +83,52 @@ class _Formats:
         self.load_name = book.add_format({**base, "bold": True, "top": 1})
 
 
-def workbook(sheets: Sheets) -> bytes:
+CELL_LIMIT = 32_767  # UTF-16 units in one cell: Excel's limit, and XlsxWriter's
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut_to_cell(text: str) -> tuple[str, int]:
+    """``text`` as it fits in a cell, and how many characters were cut (0: none): the end
+    is cut at a space where there is one near, and marked."""
+    if len(text) <= CELL_LIMIT // 2 or _units(text) <= CELL_LIMIT:
+        return text, 0
+    room = CELL_LIMIT - _units(f"… [cut: {len(text):,} characters more in the plan]")
+    kept = text[:room]
+    while _units(kept) > room:  # characters beyond the BMP take two units each
+        kept = kept[:room - (_units(kept) - room)]
+    space = kept.rfind(" ", len(kept) - 200)
+    kept = kept[:space] if space > 0 else kept
+    more = len(text) - len(kept)
+    return f"{kept}… [cut: {more:,} characters more in the plan]", more
+
+
+class _Sheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no types
+    """A worksheet that cuts over-long text at a word, marks it, and remembers where."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cuts: list[str] = []
+
+    def _write_string(self, row: int, col: int, string: str, cell_format: object = None
+                      ) -> int:
+        string, more = cut_to_cell(string)
+        if more:
+            self.cuts.append(f"{self.name}!{xlsxwriter.utility.xl_rowcol_to_cell(row, col)}")
+        return int(super()._write_string(row, col, string, cell_format))
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """The workbook's bytes, and the cells whose text was cut to fit ("Milestones!K5")."""
+
+    data: bytes
+    cuts: tuple[str, ...]
+
+
+def workbook(sheets: Sheets) -> Made:
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
                                      "strings_to_formulas": False, "strings_to_urls": False})
@@ -89,12 +139,14 @@ def workbook(sheets: Sheets) -> bytes:
                          # as the ics's DTSTAMP: the same plan gives the same bytes
                          "created": datetime(start.year, start.month, start.day)})
     formats = _Formats(book)
-    _calendar(book.add_worksheet("Calendar"), sheets.view, formats)
-    _milestones(book.add_worksheet("Milestones"), sheets, formats)
+    pages = [book.add_worksheet("Calendar", _Sheet), book.add_worksheet("Milestones", _Sheet)]
+    _calendar(pages[0], sheets.view, formats)
+    _milestones(pages[1], sheets, formats)
     if sheets.progress is not None:
-        _progress(book, book.add_worksheet("Progress"), sheets.progress)
+        pages.append(book.add_worksheet("Progress", _Sheet))
+        _progress(book, pages[2], sheets.progress)
     book.close()
-    return out.getvalue()
+    return Made(out.getvalue(), tuple(cut for page in pages for cut in page.cuts))
 
 
 def _page(sheet: Worksheet, header_row: int) -> None:
