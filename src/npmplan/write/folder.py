@@ -31,6 +31,13 @@ def refusal(target: Path, keep: Path, force: bool) -> str:
     """Why ``target`` must not be replaced ("" when it may). Never a folder that holds
     ``keep`` (the plan), nor a git repository, even with ``force``."""
     try:
+        parent = target.absolute().parent
+        if parent.exists() and not parent.is_dir():
+            return (f"cannot write the site to '{target}': '{parent}' is a file, not a "
+                    "folder")
+        if not parent.is_dir():
+            return (f"cannot write the site to '{target}': the folder '{parent}' does not "
+                    "exist; make it first, or choose another folder")
         if not target.exists():
             return ""
         if not target.is_dir():

@@ -4,7 +4,6 @@ result ``npmplan due`` computes) and links to every other page."""
 from __future__ import annotations
 
 from npmplan.compute.due import DueItem
-from npmplan.model.dates import range_text
 from npmplan.render.exports.html import SECTIONS
 from npmplan.render.reports.report import counts_words
 from npmplan.render.site.data import SiteData
@@ -14,7 +13,8 @@ from npmplan.render.site.layout import esc, tag
 def home(data: SiteData, slugs: dict[str, str]) -> str:
     info = data.plan.plan
     parts = [f"<h1>{esc(info.title)}</h1>",
-             f'<p class="lede">Plan period {esc(range_text(*info.period))}. '
+             f'<p class="lede">Plan period {info.period[0].long()} to '
+             f"{info.period[1].long()}. "
              f"As of {data.as_of:%-d %B %Y}.</p>"]
     if info.source:
         parts.append(f'<p class="hint">Source: {esc(info.source)}</p>')

@@ -26,14 +26,30 @@ def objective_page(show: Show, row: CalendarRow | None,
              ("Calendar label", esc(objective.row_label))]
     parts = [f"<h1>{esc(objective.id)} {esc(objective.title)}</h1>", summary_list(facts)]
     if objective.rationale:
-        paragraphs = [p for p in clean(objective.rationale).split("\n\n") if p.strip()]
-        parts.append("<h2>Rationale</h2>" + "".join(f"<p>{esc(p)}</p>" for p in paragraphs))
+        parts.append("<h2>Rationale</h2>" + prose(objective.rationale))
     parts.append("<h2>Outcomes</h2>" + bullet_list(list(objective.outcomes)))
     outputs = [o.title + (" (hosted on the website)" if o.web else "")
                for o in objective.outputs]
     parts.append("<h2>Outputs</h2>" + bullet_list(outputs))
     parts += [_schedule(show, row), _milestones(show), _ratings(ratings)]
+    if objective.footnotes:
+        parts.append("<h2>Notes</h2>" + "".join(f"<p>{esc(n)}</p>" for n in objective.footnotes))
     return "\n".join(parts)
+
+
+def prose(text: str) -> str:
+    """The plan's prose: paragraphs, and lines that start with "- " as a list (as the plan
+    document prints them)."""
+    out = []
+    for paragraph in clean(text).split("\n\n"):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        words = [line for line in lines if not line.startswith("- ")]
+        items = [line[2:] for line in lines if line.startswith("- ")]
+        if words:
+            out.append(f"<p>{esc(' '.join(words))}</p>")
+        if items:
+            out.append(bullet_list(items))
+    return "".join(out)
 
 
 def _schedule(show: Show, row: CalendarRow | None) -> str:

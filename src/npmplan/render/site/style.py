@@ -57,7 +57,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 table.calendar{font-size:.85rem;width:auto;min-width:100%}
 .calendar th,.calendar td{padding:.2rem .3rem;white-space:nowrap}
 .calendar td.m{text-align:center;min-width:2.4rem;border-left:1px solid #fff}
-.calendar tbody th[scope=rowgroup]{background:#f3f2f1;padding:.4rem .3rem}
+.calendar tbody th[scope=rowgroup]{background:#f3f2f1;padding:.4rem .3rem;
+white-space:normal}
 .calendar td.title{white-space:normal;min-width:14rem}
 .tag{display:inline-block;padding:.1rem .5rem;font-weight:700;font-size:.9rem;
 line-height:1.25;border-radius:0}
