@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from npmplan.compute.calendar import Calendar, CalendarRow
 from npmplan.model.dates import Month
-from npmplan.model.plan import KINDS
+from npmplan.model.plan import KINDS, Kind
 from npmplan.render.glyphs import NAME
 from npmplan.render.site.layout import esc
 
@@ -31,8 +31,8 @@ def _table(view: Calendar, slugs: dict[str, str]) -> str:
     months = view.months
     heads = "".join(f'<th scope="col" class="num"><abbr title="{m.long()}">'
                     f"{m.short()}</abbr></th>" for m in months)
-    lines = ['<div class="scroll" role="region" aria-label="Calendar of actions" '
-             'tabindex="0"><table class="calendar">',
+    lines = ['<section class="scroll" aria-label="Calendar of actions" tabindex="0">'
+             '<table class="calendar">',
              "<caption>Calendar of actions, by strategic objective</caption>",
              '<thead><tr><th scope="col">Id</th><th scope="col">Objective</th>'
              f'<th scope="col">Start</th><th scope="col">End</th>{heads}'
@@ -51,7 +51,7 @@ def _table(view: Calendar, slugs: dict[str, str]) -> str:
     loads = "".join(f'<td class="num">{load.active}</td>' for load in view.workload.loads)
     lines += ['<tfoot><tr><td></td><th scope="row">Monthly workload (objectives active)</th>'
               f'<td></td><td></td>{loads}<td class="num">{view.workload.total}</td></tr>'
-              "</tfoot></table></div>"]
+              "</tfoot></table></section>"]
     return "\n".join(lines)
 
 
@@ -68,17 +68,22 @@ def _row(row: CalendarRow, months: list[Month], slugs: dict[str, str]) -> str:
 
 def _cell(row: CalendarRow, month: Month) -> str:
     kind = row.cells.get(month)
-    count = row.milestones.get(month, 0)
+    css = f" k-{kind}" if kind else ""
+    return f'<td class="m{css}">{month_cell(kind, row.milestones.get(month, 0))}</td>'
+
+
+def month_cell(kind: Kind | None, count: int) -> str:
+    """What a month's cell holds: its letters and marks for the eye, its words for a screen
+    reader ("" for a month with neither activity nor milestone)."""
     if kind is None and not count:
-        return '<td class="m"></td>'
+        return ""
     words = [NAME[kind] if kind else "not active"]
     if count:
         words.append(f"{count} milestone{'s' if count > 1 else ''} due")
     shown = (LETTER[kind] if kind else "") + ("◆" + (str(count) if count > 1 else "")
                                                if count else "")
-    css = f" k-{kind}" if kind else ""
-    return (f'<td class="m{css}"><span aria-hidden="true">{shown}</span>'
-            f'<span class="vh">{esc(", ".join(words))}</span></td>')
+    return (f'<span aria-hidden="true">{shown}</span>'
+            f'<span class="vh">{esc(", ".join(words))}</span>')
 
 
 def _chart(view: Calendar) -> str:
@@ -88,10 +93,12 @@ def _chart(view: Calendar) -> str:
     top = max(work.peak, 1)
     bars = []
     for load in work.loads:
-        stack = "".join(f'<i class="k-{kind}" style="height:{100 * load.by_kind[kind] / top:.2f}'
-                        '%"></i>' for kind in KINDS if load.by_kind[kind])
-        bars.append(f'<li><span>{load.active}</span><span class="bar" '
-                    f'style="height:{100 * load.active / top:.2f}%">{stack}</span></li>')
+        # Heights by class (h0..h100, in style.css), not inline style: a stylesheet that
+        # forbids inline styles (a Content-Security-Policy) still draws the chart.
+        stack = "".join(f'<i class="k-{kind} h{percent(load.by_kind[kind], load.active)}">'
+                        "</i>" for kind in KINDS if load.by_kind[kind])
+        bars.append(f'<li><span>{load.active}</span><span class="bar '
+                    f'h{percent(load.active, top)}">{stack}</span></li>')
     labels = "".join(f"<li>{m.month.short()}</li>" for m in work.loads)
     heads = "".join(f'<th scope="col" class="num">{m.month.short()}</th>' for m in work.loads)
     rows = "".join(
@@ -108,7 +115,11 @@ def _chart(view: Calendar) -> str:
             "under the chart gives its numbers.</p>"
             f'<div aria-hidden="true"><ol class="chart">{"".join(bars)}</ol>'
             f'<ol class="chart-months">{labels}</ol></div>'
-            '<div class="scroll" role="region" aria-label="Monthly workload" tabindex="0">'
+            '<section class="scroll" aria-label="Monthly workload" tabindex="0">'
             "<table><caption>Monthly workload: objectives active, by kind</caption>"
             f'<thead><tr><th scope="col">Kind</th>{heads}<th scope="col" class="num">Total'
-            f"</th></tr></thead><tbody>{rows}</tbody></table></div>")
+            f"</th></tr></thead><tbody>{rows}</tbody></table></section>")
+
+
+def percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0

@@ -7,11 +7,12 @@ from __future__ import annotations
 from npmplan.compute.calendar import CalendarRow
 from npmplan.compute.report import ObjectiveReport, QuarterReport
 from npmplan.compute.show import MilestoneState, Show
-from npmplan.model.dates import Month, range_text
+from npmplan.model.dates import range_text
 from npmplan.model.plan import KINDS
 from npmplan.render.glyphs import NAME
 from npmplan.render.reports.report import rating_note, trend_words
 from npmplan.render.reports.show import status_words, when_words
+from npmplan.render.site.calendar import month_cell
 from npmplan.render.site.layout import bullet_list, esc, rating_tag, summary_list, tag
 from npmplan.text import clean
 
@@ -62,30 +63,16 @@ def _schedule(show: Show, row: CalendarRow | None) -> str:
             spans.append(f"{NAME[kind]}: {', '.join(m.short() for m in months)}")
     cells = "".join(
         f'<td class="m{" k-" + show.cells[m] if m in show.cells else ""}">'
-        f'{_cell_words(show, m)}</td>' for m in show.months)
+        f'{month_cell(show.cells.get(m), show.marks.get(m, 0))}</td>' for m in show.months)
     heads = "".join(f'<th scope="col" class="num"><abbr title="{m.long()}">{m.short()}'
                     "</abbr></th>" for m in show.months)
     total = row.total if row is not None else show.total
     first, last = min(show.cells), max(show.cells)
     return (f"<h2>Schedule</h2><p>{esc(range_text(first, last))}: {total} active "
             f"month{'s' if total != 1 else ''}.</p>" + bullet_list(spans)
-            + '<div class="scroll" role="region" aria-label="Schedule row" tabindex="0">'
+            + '<section class="scroll" aria-label="Schedule row" tabindex="0">'
             '<table class="calendar"><caption>Its row of the calendar of actions</caption>'
-            f"<thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table></div>")
-
-
-def _cell_words(show: Show, month: Month) -> str:
-    kind = show.cells.get(month)
-    count = show.marks.get(month, 0)
-    if kind is None and not count:
-        return ""
-    words = [NAME[kind] if kind else "not active"]
-    if count:
-        words.append(f"{count} milestone{'s' if count > 1 else ''} due")
-    letter = {"active": "A", "meetings": "M", "production": "P"}.get(kind or "", "")
-    mark = "◆" + (str(count) if count > 1 else "") if count else ""
-    return (f'<span aria-hidden="true">{letter}{mark}</span>'
-            f'<span class="vh">{esc(", ".join(words))}</span>')
+            f"<thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table></section>")
 
 
 def _milestones(show: Show) -> str:

@@ -84,7 +84,8 @@ footer h2{font-size:1.1rem;margin:0 0 .5rem}
 footer ul{margin:0 0 1rem;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 """ + "".join(f".tag-{name}{{color:{ink};background:{fill}}}\n"
               for name, (ink, fill) in TAGS.items()) + "".join(
-    f".k-{kind}{{background:{fill};color:{ink}}}\n" for kind, (fill, ink) in KINDS.items()) + """
+    f".k-{kind}{{background:{fill};color:{ink}}}\n" for kind, (fill, ink) in KINDS.items()
+) + "".join(f".chart .h{n}{{height:{n}%}}" for n in range(101)) + """
 @media print{
 body{font-size:10pt}
 .skip,nav.breadcrumbs,footer ul{display:none}
