@@ -226,6 +226,17 @@ def test_never_the_folder_that_holds_the_plan(run: Run, small: Path) -> None:
     assert small.read_text(encoding="utf-8") == SMALL
 
 
+def test_never_the_working_folder(run: Run, small: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    (work / "inside").mkdir(parents=True)
+    monkeypatch.chdir(work / "inside")
+    refused = run("site", "-o", str(work), "--plan", str(small), "--force")
+    assert refused.exit_code == 2
+    assert "the folder you are in" in refused.stderr
+    assert (work / "inside").is_dir()
+
+
 def test_a_file_is_refused(run: Run, small: Path) -> None:
     refused = run("site", "-o", str(small), "--plan", str(small))
     assert refused.exit_code == 2

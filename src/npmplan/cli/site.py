@@ -44,7 +44,8 @@ def site(
     plan: PlanOption = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace -o DIR even if npmplan did not make it (never a folder "
-                        "that holds the plan, nor a git repository).")] = False,
+                        "that holds the plan, the folder you are in, your home folder or a "
+                        "git repository).")] = False,
 ) -> None:
     """The plan as a website, to publish on any web host.
 

@@ -29,7 +29,8 @@ MARK = ".npmplan-site"  # in every folder npmplan writes: it may replace that fo
 
 def refusal(target: Path, keep: Path, force: bool) -> str:
     """Why ``target`` must not be replaced ("" when it may). Never a folder that holds
-    ``keep`` (the plan), nor a git repository, even with ``force``."""
+    ``keep`` (the plan), the working folder or the home folder, nor a git repository, even
+    with ``force``: replacing one would lose far more than a site."""
     try:
         parent = target.absolute().parent
         if parent.exists() and not parent.is_dir():
@@ -45,6 +46,10 @@ def refusal(target: Path, keep: Path, force: bool) -> str:
         if keep.resolve().is_relative_to(target.resolve()):
             return (f"'{target}' holds the plan file; write the site to a folder of its own, "
                     "e.g. -o public")
+        if any(place.resolve().is_relative_to(target.resolve())
+               for place in (Path.cwd(), Path.home())):
+            return (f"'{target}' holds the folder you are in or your home folder; write the "
+                    "site to a folder of its own, e.g. -o public")
         if (target / ".git").exists():
             return f"'{target}' is a git repository; write the site to a folder of its own"
         if force or (target / MARK).is_file() or not any(target.iterdir()):
