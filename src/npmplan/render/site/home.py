@@ -3,7 +3,7 @@ result ``npmplan due`` computes) and links to every other page."""
 
 from __future__ import annotations
 
-from npmplan.compute.due import DueItem
+from npmplan.compute.due import FOLDABLE, DueItem
 from npmplan.render.exports.html import SECTIONS
 from npmplan.render.reports.report import counts_words
 from npmplan.render.site.data import SiteData
@@ -57,21 +57,53 @@ def _contents(data: SiteData, slugs: dict[str, str]) -> str:
 
 
 def _standup(data: SiteData, slugs: dict[str, str]) -> str:
+    """As ``npmplan due`` shows it: overdue, ongoing and to-be-confirmed folded (each
+    objective's page lists its own in full), the rest in full."""
     due = data.due
     parts = [f"<h2>Stand-up for {esc(due.month.long())}</h2>",
              '<p class="hint">What is overdue, due, in progress and coming up, as '
-             "<code>npmplan due</code> lists it.</p>"]
+             "<code>npmplan due</code> lists it. Each objective's page lists its overdue "
+             "milestones in full.</p>"]
     for key, heading, _ in SECTIONS:
         items = due.next_month if key == "next_month" else due.sections.get(key, [])
         parts.append(f"<h3>{esc(heading)} ({len(items)})</h3>")
         if not items:
             parts.append('<p class="hint">None</p>')
-            continue
-        rows = "".join(_due_row(item, key, slugs) for item in items)
-        parts.append('<table><thead><tr><th scope="col">Objective</th>'
-                     '<th scope="col">Milestone</th><th scope="col">When</th>'
-                     f'<th scope="col">State</th></tr></thead><tbody>{rows}</tbody></table>')
+        elif key == "overdue":
+            parts.append(_overdue(data, slugs))
+        elif key in FOLDABLE:
+            parts.append(_objectives_of(items, slugs))
+        else:
+            rows = "".join(_due_row(item, key, slugs) for item in items)
+            parts.append('<table><thead><tr><th scope="col">Objective</th>'
+                         '<th scope="col">Milestone</th><th scope="col">When</th>'
+                         f'<th scope="col">State</th></tr></thead><tbody>{rows}</tbody>'
+                         "</table>")
     return "\n".join(parts)
+
+
+def _overdue(data: SiteData, slugs: dict[str, str]) -> str:
+    """One row per strategic objective: how many, in which objectives, the oldest."""
+    titles = {so.id: so.title for so in data.plan.strategic_objectives}
+    rows = "".join(
+        f'<tr><th scope="row">{esc(group.strategic)} {esc(titles.get(group.strategic, ""))}'
+        f'</th><td class="num">{group.count}</td><td>'
+        + ", ".join(f'<a href="objectives/{slugs[ident]}.html">{esc(ident)}</a>'
+                    + (f" ({count})" if count > 1 else "") for ident, count in group.objectives)
+        + f"</td><td>{esc(group.oldest.long())}</td></tr>" for group in data.due.overdue_groups)
+    return ('<table><caption class="vh">Overdue milestones by strategic objective</caption>'
+            '<thead><tr><th scope="col">Strategic objective</th><th scope="col" class="num">'
+            'Overdue</th><th scope="col">Objectives (milestones)</th><th scope="col">Oldest '
+            f"due</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _objectives_of(items: list[DueItem], slugs: dict[str, str]) -> str:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.objective.id] = counts.get(item.objective.id, 0) + 1
+    links = ", ".join(f'<a href="objectives/{slugs[ident]}.html">{esc(ident)}</a>'
+                      + (f" ({count})" if count > 1 else "") for ident, count in counts.items())
+    return f"<p>In objectives {links}.</p>"
 
 
 def _due_row(item: DueItem, section: str, slugs: dict[str, str]) -> str:
