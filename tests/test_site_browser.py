@@ -155,3 +155,35 @@ def test_the_checks_can_fail(site: Path, tmp_path: Path) -> None:
     assert "image-alt" in {v["id"] for v in found["violations"]}
     assert found["unreachable"] == ["#main"]
     assert found["loaded"] == ["https://example.invalid/x.png"]
+
+
+# A page of the test's own, beside the page measured: the page in a frame 320 CSS pixels wide
+# (headless Chromium makes no window narrower than about 500), and how wide its content is.
+NARROW = """<!DOCTYPE html><html lang="en"><title>narrow</title><body>
+<iframe id="f" src="PAGE" width="320" height="800" title="page"></iframe><script>
+document.getElementById('f').onload = function () {
+  var root = this.contentDocument.documentElement, out = document.createElement('p');
+  out.id = 'measure'; out.textContent = root.clientWidth + ' ' + root.scrollWidth;
+  document.body.appendChild(out);
+};</script></body></html>"""
+
+
+def test_no_page_scrolls_sideways_at_400_percent_zoom(site: Path, tmp_path: Path) -> None:
+    """WCAG 1.4.10 (reflow), what the statement promises: at 320 CSS pixels wide (1280 at
+    400%) no page is wider than its window; a wide table scrolls inside its own box."""
+    wide = {}
+    for page in pages(site):
+        frame = page.with_name(f"{page.stem}.narrow.html")
+        frame.write_text(NARROW.replace("PAGE", page.name), encoding="utf-8")
+        try:
+            dom = chromium(tmp_path, "--allow-file-access-from-files",
+                           "--virtual-time-budget=3000", "--dump-dom", frame.as_uri())
+        finally:
+            frame.unlink()
+        match = re.search(r'<p id="measure">(\d+) (\d+)</p>', dom)
+        assert match, dom[-2000:]
+        window, content = int(match[1]), int(match[2])
+        assert 280 <= window <= 320  # the frame, less any scroll bar
+        if content > window:
+            wide[str(page.relative_to(site))] = content
+    assert not wide, wide

@@ -8,7 +8,7 @@ from npmplan.compute.calendar import Calendar, CalendarRow
 from npmplan.model.dates import Month
 from npmplan.model.plan import KINDS, Kind
 from npmplan.render.glyphs import NAME
-from npmplan.render.site.layout import esc
+from npmplan.render.site.layout import esc, scroll
 
 LETTER = {"active": "A", "meetings": "M", "production": "P"}
 
@@ -31,8 +31,7 @@ def _table(view: Calendar, slugs: dict[str, str]) -> str:
     months = view.months
     heads = "".join(f'<th scope="col" class="num"><abbr title="{m.long()}">'
                     f"{m.short()}</abbr></th>" for m in months)
-    lines = ['<section class="scroll" aria-label="Calendar of actions" tabindex="0">'
-             '<table class="calendar">',
+    lines = ['<table class="calendar">',
              "<caption>Calendar of actions, by strategic objective</caption>",
              '<thead><tr><th scope="col">Id</th><th scope="col">Objective</th>'
              f'<th scope="col">Start</th><th scope="col">End</th>{heads}'
@@ -51,8 +50,8 @@ def _table(view: Calendar, slugs: dict[str, str]) -> str:
     loads = "".join(f'<td class="num">{load.active}</td>' for load in view.workload.loads)
     lines += ['<tfoot><tr><td></td><th scope="row">Monthly workload (objectives active)</th>'
               f'<td></td><td></td>{loads}<td class="num">{view.workload.total}</td></tr>'
-              "</tfoot></table></section>"]
-    return "\n".join(lines)
+              "</tfoot></table>"]
+    return scroll("Calendar of actions", "\n".join(lines))
 
 
 def _row(row: CalendarRow, months: list[Month], slugs: dict[str, str]) -> str:
@@ -115,10 +114,10 @@ def _chart(view: Calendar) -> str:
             "under the chart gives its numbers.</p>"
             f'<div aria-hidden="true"><ol class="chart">{"".join(bars)}</ol>'
             f'<ol class="chart-months">{labels}</ol></div>'
-            '<section class="scroll" aria-label="Monthly workload" tabindex="0">'
-            "<table><caption>Monthly workload: objectives active, by kind</caption>"
-            f'<thead><tr><th scope="col">Kind</th>{heads}<th scope="col" class="num">Total'
-            f"</th></tr></thead><tbody>{rows}</tbody></table></section>")
+            + scroll("Monthly workload", "<table><caption>Monthly workload: objectives "
+                     "active, by kind</caption>"
+                     f'<thead><tr><th scope="col">Kind</th>{heads}<th scope="col" class="num">Total'
+                     f"</th></tr></thead><tbody>{rows}</tbody></table>"))
 
 
 def percent(part: int, whole: int) -> int:

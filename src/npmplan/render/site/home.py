@@ -7,7 +7,7 @@ from npmplan.compute.due import FOLDABLE, DueItem
 from npmplan.render.exports.html import SECTIONS
 from npmplan.render.reports.report import counts_words
 from npmplan.render.site.data import SiteData
-from npmplan.render.site.layout import esc, tag
+from npmplan.render.site.layout import esc, scroll, tag
 
 
 def home(data: SiteData, slugs: dict[str, str]) -> str:
@@ -75,10 +75,10 @@ def _standup(data: SiteData, slugs: dict[str, str]) -> str:
             parts.append(_objectives_of(items, slugs))
         else:
             rows = "".join(_due_row(item, key, slugs) for item in items)
-            parts.append('<table><thead><tr><th scope="col">Objective</th>'
-                         '<th scope="col">Milestone</th><th scope="col">When</th>'
-                         f'<th scope="col">State</th></tr></thead><tbody>{rows}</tbody>'
-                         "</table>")
+            parts.append(scroll(heading, '<table><thead><tr><th scope="col">Objective</th>'
+                                '<th scope="col">Milestone</th><th scope="col">When</th>'
+                                f'<th scope="col">State</th></tr></thead><tbody>{rows}'
+                                "</tbody></table>"))
     return "\n".join(parts)
 
 
@@ -91,10 +91,11 @@ def _overdue(data: SiteData, slugs: dict[str, str]) -> str:
         + ", ".join(f'<a href="objectives/{slugs[ident]}.html">{esc(ident)}</a>'
                     + (f" ({count})" if count > 1 else "") for ident, count in group.objectives)
         + f"</td><td>{esc(group.oldest.long())}</td></tr>" for group in data.due.overdue_groups)
-    return ('<table><caption class="vh">Overdue milestones by strategic objective</caption>'
-            '<thead><tr><th scope="col">Strategic objective</th><th scope="col" class="num">'
-            'Overdue</th><th scope="col">Objectives (milestones)</th><th scope="col">Oldest '
-            f"due</th></tr></thead><tbody>{rows}</tbody></table>")
+    return scroll("Overdue", '<table><caption class="vh">Overdue milestones by strategic '
+                  'objective</caption><thead><tr><th scope="col">Strategic objective</th>'
+                  '<th scope="col" class="num">Overdue</th><th scope="col">Objectives '
+                  '(milestones)</th><th scope="col">Oldest due</th></tr></thead>'
+                  f"<tbody>{rows}</tbody></table>")
 
 
 def _objectives_of(items: list[DueItem], slugs: dict[str, str]) -> str:

@@ -97,6 +97,12 @@ def _footer(root: str) -> str:
             "</div></footer>")
 
 
+def scroll(label: str, table: str) -> str:
+    """A table in a box of its own that scrolls sideways when the screen is narrower (at
+    400% zoom the page itself never does), reachable and named for the keyboard."""
+    return f'<section class="scroll" aria-label="{esc(label)}" tabindex="0">{table}</section>'
+
+
 def summary_list(rows: list[tuple[str, str]]) -> str:
     """A GOV.UK summary list: each (key, value HTML) a row; empty values are left out."""
     items = "".join(f"<div><dt>{esc(key)}</dt><dd>{value}</dd></div>"

@@ -13,7 +13,14 @@ from npmplan.render.glyphs import NAME
 from npmplan.render.reports.report import rating_note, trend_words
 from npmplan.render.reports.show import status_words, when_words
 from npmplan.render.site.calendar import month_cell
-from npmplan.render.site.layout import bullet_list, esc, rating_tag, summary_list, tag
+from npmplan.render.site.layout import (
+    bullet_list,
+    esc,
+    rating_tag,
+    scroll,
+    summary_list,
+    tag,
+)
 from npmplan.text import clean
 
 
@@ -70,9 +77,9 @@ def _schedule(show: Show, row: CalendarRow | None) -> str:
     first, last = min(show.cells), max(show.cells)
     return (f"<h2>Schedule</h2><p>{esc(range_text(first, last))}: {total} active "
             f"month{'s' if total != 1 else ''}.</p>" + bullet_list(spans)
-            + '<section class="scroll" aria-label="Schedule row" tabindex="0">'
-            '<table class="calendar"><caption>Its row of the calendar of actions</caption>'
-            f"<thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table></section>")
+            + scroll("Schedule row", '<table class="calendar"><caption>Its row of the '
+                     f"calendar of actions</caption><thead><tr>{heads}</tr></thead><tbody><tr>"
+                     f"{cells}</tr></tbody></table>"))
 
 
 def _milestones(show: Show) -> str:
@@ -80,9 +87,10 @@ def _milestones(show: Show) -> str:
     if not show.milestones:
         return head + '<p class="hint">None</p>'
     rows = "".join(_milestone(state) for state in show.milestones)
-    return (head + '<table><thead><tr><th scope="col" class="num">#</th>'
-            '<th scope="col">Milestone</th><th scope="col">When</th><th scope="col">State</th>'
-            f"</tr></thead><tbody>{rows}</tbody></table>")
+    return head + scroll("Milestones", '<table><thead><tr><th scope="col" class="num">#</th>'
+                         '<th scope="col">Milestone</th><th scope="col">When</th>'
+                         f'<th scope="col">State</th></tr></thead><tbody>{rows}</tbody>'
+                         "</table>")
 
 
 def _milestone(state: MilestoneState) -> str:
@@ -104,6 +112,7 @@ def _ratings(ratings: list[tuple[QuarterReport, ObjectiveReport]]) -> str:
         f"{esc(report.quarter.words)}</a></th><td>{rating_tag(entry.rag)}</td>"
         f"<td>{esc(rating_note(entry))}</td><td>{esc(trend_words(entry))}</td></tr>"
         for report, entry in ratings)
-    return (head + '<table><thead><tr><th scope="col">Quarter</th><th scope="col">Rating</th>'
-            '<th scope="col">What it rests on</th><th scope="col">Trend</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+    return head + scroll("Ratings", '<table><thead><tr><th scope="col">Quarter</th>'
+                         '<th scope="col">Rating</th><th scope="col">What it rests on</th>'
+                         f'<th scope="col">Trend</th></tr></thead><tbody>{rows}</tbody>'
+                         "</table>")

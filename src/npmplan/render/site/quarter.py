@@ -19,7 +19,7 @@ from npmplan.render.reports.report import (
     scale_lines,
     trend_words,
 )
-from npmplan.render.site.layout import bullet_list, esc, rating_tag, summary_list
+from npmplan.render.site.layout import bullet_list, esc, rating_tag, scroll, summary_list
 
 
 def quarter_page(report: QuarterReport, slugs: dict[str, str]) -> str:
@@ -45,10 +45,11 @@ def _summary(report: QuarterReport) -> str:
                    + "".join(f'<td class="num">{s.counts[r]}</td>' for r in RATINGS)
                    + "</tr>" for s in report.strategic)
     total = "".join(f'<td class="num"><b>{report.summary[r]}</b></td>' for r in RATINGS)
-    return ("<table><caption>Ratings by strategic objective</caption><thead><tr>"
-            f'<th scope="col">Strategic objective</th>{heads}</tr></thead><tbody>{rows}'
-            f'<tr><th scope="row">All {len(report.objectives)} objectives</th>{total}</tr>'
-            "</tbody></table>")
+    return scroll("Ratings by strategic objective",
+                  "<table><caption>Ratings by strategic objective</caption><thead><tr>"
+                  f'<th scope="col">Strategic objective</th>{heads}</tr></thead><tbody>{rows}'
+                  f'<tr><th scope="row">All {len(report.objectives)} objectives</th>{total}'
+                  "</tr></tbody></table>")
 
 
 def _objective(entry: ObjectiveReport, slugs: dict[str, str]) -> str:

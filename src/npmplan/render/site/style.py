@@ -14,7 +14,8 @@ KINDS = {"active": ("#1d70b8", "#fff"), "meetings": ("#00703c", "#fff"),
 CSS = """*{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;color:#0b0c0c;background:#fff;
-font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
+overflow-wrap:break-word}
 a{color:#1d70b8;text-decoration:underline;text-underline-offset:.1em}
 a:visited{color:#4c2c92}
 a:hover{color:#003078}
@@ -52,7 +53,9 @@ th,td{text-align:left;vertical-align:top;padding:.4rem .6rem .4rem 0;
 border-bottom:1px solid #b1b4b6}
 thead th{border-bottom:2px solid #0b0c0c}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.scroll{overflow-x:auto;margin-bottom:1.5rem}
+/* relative: the words hidden for screen readers (.vh) stay inside the box, not widening
+the page */
+.scroll{overflow-x:auto;margin-bottom:1.5rem;position:relative}
 .scroll:focus{outline:3px solid #fd0}
 table.calendar{font-size:.85rem;width:auto;min-width:100%}
 .calendar th,.calendar td{padding:.2rem .3rem;white-space:nowrap}
@@ -72,7 +75,8 @@ text-align:center;font-size:.8rem}
 .chart .bar{display:flex;flex-direction:column-reverse}
 .chart .bar i{display:block}
 .chart-months{display:flex;gap:4px;margin:0 0 1rem;padding:0;list-style:none;font-size:.8rem}
-.chart-months li{flex:1;text-align:center;color:#505a5f}
+.chart-months li{flex:1;text-align:center;color:#505a5f;min-width:0;overflow:hidden}
+.chart li{min-width:0}
 .items{margin:0;padding-left:1.2rem}
 .items li{margin:.15rem 0}
 .objective{border-top:1px solid #b1b4b6;padding-top:.25rem;break-inside:auto}
@@ -86,6 +90,7 @@ footer ul{margin:0 0 1rem;padding:0;list-style:none;display:flex;flex-wrap:wrap;
               for name, (ink, fill) in TAGS.items()) + "".join(
     f".k-{kind}{{background:{fill};color:{ink}}}\n" for kind, (fill, ink) in KINDS.items()
 ) + "".join(f".chart .h{n}{{height:{n}%}}" for n in range(101)) + """
+@media (max-width:40em){h1{font-size:1.6rem}h2{font-size:1.3rem}}
 @media print{
 body{font-size:10pt}
 .skip,nav.breadcrumbs,footer ul{display:none}
