@@ -232,6 +232,14 @@ COMMANDS: list[tuple[str, str, str, int]] = [
      "actions (landscape). `--strategic` and `--lead` filter it; the same plan always gives "
      "the same bytes. It looks like [page 1](plan-docx-page1.png) and "
      "[the appendix](plan-docx-appendix.png).", "npmplan export docx -o plan.docx", 0),
+    ("site", "The plan as a website, to publish on any web host: a home page with the "
+     "headline figures and this month's stand-up, the calendar and workload chart, a "
+     "quarterly report for each quarter begun (as it stood on the quarter's last day; the "
+     "current one as of `--as-of`), a page per objective, an accessibility statement, and "
+     "the docx, xlsx, ics and JSON exports to download. No JavaScript, nothing from another "
+     "site; the same plan and `--as-of` give the same bytes. `-o DIR` is replaced whole: it "
+     "must be new, empty or a site npmplan made (else `--force`). See [site.md](site.md).",
+     "npmplan site -o public --as-of 2026-12-05", 0),
 ]
 
 

@@ -309,6 +309,7 @@ LAYER_OF = {
     "pipeline": "pipeline", "versions": "pipeline", "history": "pipeline",
     "write": "write",
     "render": "render", "render.reports": "reports", "render.exports": "exports",
+    "render.site": "exports",
     "cli": "cli",
     "startup": "entry", "__main__": "entry",
 }

@@ -25,7 +25,7 @@ from npmplan.cli.messages import fail
 # defines it as a function of the same name. A new command is a module and a line here.
 COMMANDS = ("validate", "calendar", "due", "workload", "show", "status", "report", "diff",
             "new", "done", "move", "cancel", "reopen", "add", "lead", "schedule", "comment",
-            "return", "import", "schema", "export")
+            "return", "import", "schema", "site", "export")
 # Commands whose names are Python keywords: their module and function.
 _SPELLED = {"return": ("returns", "return_"), "import": ("imports", "import_")}
 

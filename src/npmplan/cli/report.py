@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from npmplan.compute.quarters import Quarter
+    from npmplan.compute.report import QuarterReport
     from npmplan.compute.schedule import Filters
     from npmplan.model.plan import Plan, Rating
 
@@ -53,9 +54,7 @@ def report(
     -o FILE writes the Word paper for the Steering Group.
     """
     from npmplan.cli.export import is_terminal, refusal
-    from npmplan.cli.past import as_it_stood
     from npmplan.compute.quarters import quarter_of, quarters
-    from npmplan.compute.report import quarter_report, report_day
     from npmplan.model.dates import range_text
 
     if format in BINARY and output is None and is_terminal():
@@ -77,10 +76,8 @@ def report(
                  "the period)", 2)
         chosen = found
     shown = filters(model, strategic)
-    stood = as_it_stood(model, path, report_day(chosen, today))
-    rows = shown.rows(stood.plan)
     previous = _previous_ratings(model, path, shown, chosen, today)
-    result = quarter_report(stood.plan, rows, chosen, today, stood.undated(rows), previous)
+    result = stood_report(model, path, shown, chosen, today, previous)
     if output is None and format not in BINARY:
         REPORT.emit(format, result)
     else:
@@ -101,6 +98,18 @@ def _write(format: str, result: object, output: Path | None) -> None:
         emit_text(rendered.plain + "\n", output)
     else:
         emit_text(str(rendered), output)
+
+
+def stood_report(model: Plan, path: Path, shown: Filters, quarter: Quarter, today: date,
+                 previous: dict[str, Rating] | None) -> QuarterReport:
+    """The report of ``quarter`` as it stood on its day (``report_day``: ``today``, or the
+    quarter's last day if earlier); ``npmplan site`` makes each quarter's page with it."""
+    from npmplan.cli.past import as_it_stood
+    from npmplan.compute.report import quarter_report, report_day
+
+    stood = as_it_stood(model, path, report_day(quarter, today))
+    rows = shown.rows(stood.plan)
+    return quarter_report(stood.plan, rows, quarter, today, stood.undated(rows), previous)
 
 
 def _previous_ratings(model: Plan, path: Path, shown: Filters, quarter: Quarter,
