@@ -211,18 +211,28 @@ def _cells(filled: Filled, sheet: str, row: int, cells: tuple[Any, ...],
     return out
 
 
-def _milestone(filled: Filled, ident: list[str], rows: dict[int, tuple[Any, ...]],
-               period: tuple[Month, Month], today: date) -> None:
+def _filled_row(filled: Filled, sheet: str, ident: list[str], rows: dict[int, tuple[Any, ...]],
+                locked: int, columns: str) -> tuple[int, dict[str, Any]] | None:
+    """The row ``ident`` names, and the values of its ``columns``; None (with an error) where
+    its first ``locked`` cells are not those the return was made with, or a cell holds a
+    formula."""
     row = int(ident[1]) if ident[1].isdigit() else 0
     cells = rows.get(row, ())
-    if not _same_row(cells, 3, ident[8]):
-        filled.errors.append(f"{_where(filled, 'Milestones', 'A', row)}: this row is not the "
-                             f"one the return was made with (objective {ident[2]}): were rows "
-                             "sorted, moved or deleted? Make the return again")
+    if not _same_row(cells, locked, ident[8]):
+        filled.errors.append(f"{_where(filled, sheet, 'A', row)}: this row is not the one the "
+                             f"return was made with (objective {ident[2]}): were rows sorted, "
+                             "moved or deleted? Make the return again")
+        return None
+    values = _cells(filled, sheet, row, cells, columns)
+    return None if values is None else (row, values)
+
+
+def _milestone(filled: Filled, ident: list[str], rows: dict[int, tuple[Any, ...]],
+               period: tuple[Month, Month], today: date) -> None:
+    found = _filled_row(filled, "Milestones", ident, rows, 3, "EFGH")
+    if found is None:
         return
-    values = _cells(filled, "Milestones", row, cells, "EFGH")
-    if values is None:
-        return
+    row, values = found
     errors = len(filled.errors)
     done_on = _day(filled, _where(filled, "Milestones", "E", row), values["E"], today)
     move_to = _month(filled, _where(filled, "Milestones", "F", row), values["F"], period)
@@ -247,16 +257,10 @@ def _milestone(filled: Filled, ident: list[str], rows: dict[int, tuple[Any, ...]
 
 
 def _objective(filled: Filled, ident: list[str], rows: dict[int, tuple[Any, ...]]) -> None:
-    row = int(ident[1]) if ident[1].isdigit() else 0
-    cells = rows.get(row, ())
-    if not _same_row(cells, 2, ident[8]):
-        filled.errors.append(f"{_where(filled, 'Objectives', 'A', row)}: this row is not the "
-                             f"one the return was made with (objective {ident[2]}); make the "
-                             "return again")
+    found = _filled_row(filled, "Objectives", ident, rows, 2, "DEF")
+    if found is None:
         return
-    values = _cells(filled, "Objectives", row, cells, "DEF")
-    if values is None:
-        return
+    row, values = found
     errors = len(filled.errors)
     rag = values["D"]
     if rag is not None and str(rag).strip().lower() not in PROPOSED:
