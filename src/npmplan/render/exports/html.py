@@ -25,6 +25,7 @@ from npmplan.model.dates import Month
 from npmplan.model.plan import KINDS, Plan
 from npmplan.render.exports.html_style import CSS
 from npmplan.render.glyphs import MILESTONE, NAME, OVER
+from npmplan.render.html_page import page_start
 from npmplan.text import one_line
 
 KIND_NAME = {kind: html.escape(name) for kind, name in NAME.items()}
@@ -60,16 +61,7 @@ def text(value: str) -> str:
 def page(report: Report) -> str:
     title = text(report.plan.plan.title)
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en-GB">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="npmplan {__version__}">',
-        f"<title>{title}: calendar, workload and due list</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
+        *page_start(f"{title}: calendar, workload and due list", f"<style>{CSS}</style>"),
         _header(report),
         "<main>",
         _calendar(report),

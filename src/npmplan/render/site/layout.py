@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from npmplan import __version__
 from npmplan.model.plan import Plan
+from npmplan.render.html_page import page_start
 from npmplan.text import one_line
 
 DOWNLOADS = (  # (file name in downloads/, what it is)
@@ -62,16 +63,8 @@ def layout(plan: Plan, page: Page) -> str:
         crumbs = (f'<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>{items}'
                   f'<li aria-current="page">{esc(page.title)}</li></ol></nav>')
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en-GB">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="npmplan {esc(__version__)}">',
-        f"<title>{esc(page.title)} – {esc(info.title)}</title>",
-        f'<link rel="stylesheet" href="{root}style.css">',
-        "</head>",
-        "<body>",
+        *page_start(f"{esc(page.title)} – {esc(info.title)}",
+                    f'<link rel="stylesheet" href="{root}style.css">'),
         '<a class="skip" href="#main">Skip to main content</a>',
         f'<header class="header"><div class="wrap"><a href="{root}index.html">'
         f'{esc(info.title)}</a><span class="org">{esc(org)}</span></div></header>',
