@@ -39,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "version: 1\nplan: {title: Attack, period: 2026-04..2027-03}\n"
-TARGETS = {1: (5.0, 500), 10: (60.0, 2048)}  # MB: (seconds, MiB)
+TARGETS = {1: (5.0, 500), 10: (60.0, 2048)}  # up to MB: (seconds, MiB)
 TIMEOUT = 300
 
 
@@ -128,6 +128,33 @@ def objectives(size: int) -> str:
                                        "what: Board}]}\n")
 
 
+def documented(size: int) -> str:
+    """Valid objectives written in full, as the shipped plan's are (rationale with bullets,
+    outcomes, outputs, milestones), about 500 bytes each: 2,000 to the megabyte, in six
+    strategic objectives (six tables in the document)."""
+    head = HEAD + "team: [{id: mk, name: M K}, {id: jk, name: J K}]\nstrategic_objectives:\n"
+    per = max(1, size // 500 // 6)
+    return _fill(size, head, lambda n: (
+        f"  - id: '{1 + n // per}'\n    title: Strategic {1 + n // per}\n    objectives:\n"
+        if n % per == 0 else "") + (
+        f"      - id: '{1 + n // per}.{n}'\n        title: Objective {n}\n"
+        "        leads: [mk, jk]\n        priority: core\n"
+        '        rationale: "Why this matters, in **a** sentence.\\n\\n- one reason\\n'
+        '- another reason"\n'
+        "        outcomes: [An outcome for people, Another outcome]\n"
+        "        outputs: [{title: A resource on the website, web: true}, A short report]\n"
+        "        schedule: [2026-04..2026-09, {months: 2026-10..2027-03, kind: meetings}]\n"
+        "        milestones: [{when: 2026-06, what: Draft shared}, {when: 2026-11, "
+        "what: Published}]\n"))
+
+
+def bullets(size: int) -> str:
+    """One objective whose rationale is a list of bullets, about ten bytes each: 40,000 in
+    389 KB (a paragraph each in the document's table cell)."""
+    return _fill(size, _one_objective('        rationale: "'),
+                 lambda n: f"- b{n}\\n", '"\n')
+
+
 def period_spaces(size: int) -> str:
     return "version: 1\nplan:\n  title: Attack\n  period:" + " " * size + "x\n"
 
@@ -137,6 +164,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "team": team,
     "unknown-leads": unknown_leads, "unknown-keys": unknown_keys, "milestones": milestones,
     "objectives": objectives, "period-spaces": period_spaces,
+    "documented": documented, "bullets": bullets,
 }
 COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", "{plan}"],
@@ -152,6 +180,13 @@ COMMANDS: dict[str, list[str]] = {
     "export mermaid": ["export", "mermaid", "--plan", "{plan}"],
     "export html": ["export", "html", "--as-of", "2026-09-01", "--plan", "{plan}"],
     "export json": ["export", "json", "--plan", "{plan}"],
+    "export docx": ["export", "docx", "--plan", "{plan}", "-o", "{out}/plan.docx"],
+    "export xlsx": ["export", "xlsx", "--plan", "{plan}", "-o", "{out}/plan.xlsx"],
+    "report": ["report", "--as-of", "2026-11-30", "--plan", "{plan}"],
+    "report html": ["report", "--as-of", "2026-11-30", "-f", "html", "--plan", "{plan}"],
+    "report json": ["report", "--as-of", "2026-11-30", "-f", "json", "--plan", "{plan}"],
+    "report docx": ["report", "--as-of", "2026-11-30", "-f", "docx", "--plan", "{plan}",
+                    "-o", "{out}/report.docx"],
     "discovery (validate, no --plan)": ["validate"],
 }
 
@@ -173,7 +208,8 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10], help="MB")
+    parser.add_argument("--sizes", type=float, nargs="*", default=[1, 10],
+                        help="MB (0.389: the bullets shape's 40,000 bullets)")
     parser.add_argument("--shapes", nargs="*", default=list(SHAPES))
     parser.add_argument("--commands", nargs="*", default=list(COMMANDS))
     args = parser.parse_args()
@@ -183,17 +219,19 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     failures = 0
     for size in args.sizes:
-        limit_s, limit_mb = TARGETS.get(size, (60.0, 2048))
+        limit_s, limit_mb = next((TARGETS[mb] for mb in sorted(TARGETS) if size <= mb),
+                                 (60.0, 2048))
         for shape in args.shapes:
             folder = Path(tempfile.mkdtemp(prefix="npmplan-attack-"))
             try:
                 (folder / "plans").mkdir()
                 (folder / ".git").mkdir()  # discovery stops here
                 plan = folder / "plans" / "attack.yaml"
-                plan.write_text(SHAPES[shape](size * 1_000_000), encoding="utf-8")
+                plan.write_text(SHAPES[shape](int(size * 1_000_000)), encoding="utf-8")
                 for name in args.commands:
                     line = [part.format(plan=plan, out=folder) for part in COMMANDS[name]]
-                    (folder / "new.yaml").unlink(missing_ok=True)
+                    for made in ("new.yaml", "plan.docx", "plan.xlsx", "report.docx"):
+                        (folder / made).unlink(missing_ok=True)
                     seconds, rss, code = run([*npmplan, *line], folder)
                     ok = seconds < limit_s and rss / 1024 < limit_mb and code in (0, 1, 2)
                     failures += not ok
