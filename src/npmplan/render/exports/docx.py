@@ -31,6 +31,7 @@ from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Length, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -48,9 +49,9 @@ from npmplan.render.exports.docx_parts import (
     language,
     repeat_header,
     safe,
-    set_style,
     set_widths,
     shade,
+    style_id,
 )
 from npmplan.render.exports.docx_style import (
     contents,
@@ -60,6 +61,7 @@ from npmplan.render.exports.docx_style import (
     settings,
     styles,
 )
+from npmplan.render.exports.docx_xml import W_P, W_T, body_paragraph, new_run, text_length
 
 COLUMNS = ("Objective", "Rationale", "Desired Outcome", "Product/output", "Timeline")
 # 26.7 cm, a landscape A4 page less its margins; each column is wide enough for the longest
@@ -206,9 +208,10 @@ def _strategic(doc: Document, strategic: StrategicObjective, objectives: list[Ob
     repeat_header(table)
     keep_whole(table, [0] + [index for index, row in enumerate(table.rows) if index and
                              _height(row.cells, WIDTHS) <= WHOLE_ROW])
+    note = style_id(doc, "Note")
     for objective in objectives:
         for footnote in objective.footnotes:
-            set_style(doc.add_paragraph(safe(footnote)), "Note")
+            body_paragraph(doc, note, safe(footnote))
 
 
 def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
@@ -217,25 +220,26 @@ def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
     tallest = 0.0
     for cell, width in zip(cells, widths, strict=True):
         room = max(width.cm - 0.4, 1.0)
-        lines = sum(max(1, math.ceil(len(p.text) * 0.22 / room)) for p in cell.paragraphs)
-        tallest = max(tallest, lines * 0.49 + len(cell.paragraphs) * 0.14)
+        paragraphs = list(cell._tc.iterchildren(W_P))
+        lines = sum(max(1, math.ceil(text_length(p) * 0.22 / room)) for p in paragraphs)
+        tallest = max(tallest, lines * 0.49 + len(paragraphs) * 0.14)
     return tallest
 
 
 def _objective(cells: Sequence[_Cell], objective: Objective, names: dict[str, str],
                progress: bool) -> None:
     first = [True]
-    title = cell_paragraph(cells[0], first, "Table Text")
-    title.add_run(safe(f"{objective.id} ")).bold = True
-    title.add_run(safe(objective.title))
+    title = cell_paragraph(cells[0], first, "Table Text")._p
+    new_run(title, safe(f"{objective.id} "), bold=True)
+    new_run(title, safe(objective.title))
     fill, words = PRIORITY[objective.priority] if objective.priority else ("", "")
     if fill:
         shade(cells[0], fill)
     if words:
-        cell_paragraph(cells[0], first, "Table Text").add_run(words).italic = True
+        new_run(cell_paragraph(cells[0], first, "Table Text")._p, words, italic=True)
     if objective.leads:
         leads = ", ".join(names.get(lead, lead) for lead in objective.leads)
-        cell_paragraph(cells[0], first, "Table Text").add_run(safe(f"Lead: {leads}"))
+        new_run(cell_paragraph(cells[0], first, "Table Text")._p, safe(f"Lead: {leads}"))
     if objective.rationale is not None:
         add_prose(cells[1], safe(objective.rationale), [True], "Table Bullet", "Table Text")
     _list(cells[2], objective.outcomes)
@@ -251,7 +255,7 @@ def _objective(cells: Sequence[_Cell], objective: Objective, names: dict[str, st
 def _list(cell: _Cell, items: list[str]) -> None:
     first = [True]
     for item in items:
-        cell_paragraph(cell, first, "Table Text").add_run(safe(item))
+        new_run(cell_paragraph(cell, first, "Table Text")._p, safe(item))
 
 
 def _timeline(cell: _Cell, milestones: list[Milestone], progress: bool) -> None:
@@ -259,15 +263,15 @@ def _timeline(cell: _Cell, milestones: list[Milestone], progress: bool) -> None:
     first = [True]
     shown = [m for m in milestones if progress or m.added_on is None]
     for milestone in in_date_order(shown, progress):
-        paragraph = cell_paragraph(cell, first, "Table Text")
-        paragraph.add_run(milestone_when(milestone, progress) + ": ").bold = True
-        what = paragraph.add_run(safe(milestone.what))
+        p = cell_paragraph(cell, first, "Table Text")._p
+        new_run(p, milestone_when(milestone, progress) + ": ", bold=True)
+        new_run(p, safe(milestone.what),
+                strike=milestone.status == "cancelled" if progress else None)
         if progress:
-            what.font.strike = milestone.status == "cancelled"
             status = status_words(milestone)
             if status:
-                paragraph.add_run(f" ({status})").italic = True
-            _note(paragraph, milestone)
+                new_run(p, f" ({status})", italic=True)
+            _note(p, milestone)
 
 
 def _progress(cell: _Cell, milestones: list[Milestone]) -> None:
@@ -275,26 +279,24 @@ def _progress(cell: _Cell, milestones: list[Milestone]) -> None:
     changed = [m for m in milestones if m.status != "planned" or m.moved_to is not None]
     if not changed:
         return
-    set_style(cell.add_paragraph("Progress"), "Table Heading")
+    new_run(cell_paragraph(cell, [False], "Table Heading")._p, "Progress")
     for milestone in in_date_order(changed):
         parts = [status_words(milestone)] if milestone.status != "planned" else []
         if milestone.moved_to is not None:
             parts.append(f"moved from {when_words(milestone.when)} to "
                          f"{when_words(milestone.moved_to)}")
         label = "; ".join(parts)
-        paragraph = set_style(cell.add_paragraph(), "Table Text")
-        paragraph.add_run(label[:1].upper() + label[1:] + ": ").bold = True
-        paragraph.add_run(safe(milestone.what)).font.strike = milestone.status == "cancelled"
-        _note(paragraph, milestone)
+        p = cell_paragraph(cell, [False], "Table Text")._p
+        new_run(p, label[:1].upper() + label[1:] + ": ", bold=True)
+        new_run(p, safe(milestone.what), strike=milestone.status == "cancelled")
+        _note(p, milestone)
 
 
-def _note(paragraph: Paragraph, milestone: Milestone) -> None:
+def _note(p: BaseOxmlElement, milestone: Milestone) -> None:
     """An officer's note on a change; a planned milestone's note is the encoder's, never
     printed."""
     if milestone.note and (milestone.status != "planned" or milestone.moved_to is not None):
-        note = paragraph.add_run(safe(f" Note: {milestone.note}"))
-        note.italic = True
-        note.font.color.rgb = NOTE_INK
+        new_run(p, safe(f" Note: {milestone.note}"), italic=True, color=str(NOTE_INK))
 
 
 def _fixed(doc: Document, model: Plan) -> bytes:
@@ -319,7 +321,10 @@ def _fixed(doc: Document, model: Plan) -> bytes:
     for key, relation in list(doc.part.rels.items()):
         if relation.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):  # template leftovers
             doc.part.rels.pop(key)
-    words = sum(len(text.split()) for text in doc.element.body.itertext())
+    # a paragraph's words as Word counts them: its runs' text (itertext would also read
+    # python-docx's ``text`` of each paragraph and run, and count every word three times)
+    words = sum(len("".join(t.text or "" for t in p.iter(W_T)).split())
+                for p in doc.element.body.iter(W_P))
     for part in package.iter_parts():
         if part.partname == "/docProps/app.xml":
             part._blob = properties_xml(words)

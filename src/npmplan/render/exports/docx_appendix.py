@@ -23,11 +23,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.document import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor
+from docx.shared import Cm
 from docx.table import Table, _Cell
 
 from npmplan.compute.calendar import Calendar, CalendarRow
@@ -40,8 +40,17 @@ from npmplan.render.exports.docx_parts import (
     set_style,
     set_widths,
     shade,
+    style_id,
 )
 from npmplan.render.exports.docx_style import GRID
+from npmplan.render.exports.docx_xml import (
+    W_P,
+    W_PSTYLE,
+    W_VAL,
+    cell_property,
+    cells,
+    set_property,
+)
 from npmplan.render.glyphs import MILESTONE, NAME
 from npmplan.render.reports.calendar import start_end
 
@@ -52,6 +61,7 @@ FILLS: dict[Kind, tuple[str, str, str, str, str]] = {
     "production": ("FFF2CC", "pct20", "BF8F00", "P", "000000"),
 }
 HEADER_FILL = "D9D9D9"
+_VALIGN = qn("w:vAlign")  # w:val="center": WD_CELL_VERTICAL_ALIGNMENT.CENTER
 WORKLOAD = "Monthly workload (count of active activities)"
 # Objective, Activity, Notes/Key Dates, Start, End | months | Row total: 27.3 cm, the
 # appendix's landscape page less its margins (docx_style.page, tight), the months sharing
@@ -127,13 +137,14 @@ def _table(doc: Document, view: Calendar) -> Table:
     _narrow(table)
     repeat_header(table)
     keep_whole(table, range(len(table.rows)))
+    grid = style_id(doc, GRID)
     for row in table.rows[1:]:
         row.height = Cm(0.4)  # a one-line row as tall as a shaded cell's letter needs
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell in row.cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            for paragraph in cell.paragraphs:  # an empty cell's too: Normal would be 12 pt
-                set_style(paragraph, GRID)
+        for tc in cells(row._tr):
+            cell_property(tc, _VALIGN, {W_VAL: "center"})
+            for p in tc.iterchildren(W_P):  # an empty cell's too: Normal would be 12 pt
+                set_property(p, W_PSTYLE, grid)
     return table
 
 
@@ -162,9 +173,7 @@ def _kind_cell(cell: _Cell, kind: Kind, milestones: int) -> None:
     fill, pattern, color, letter, ink = FILLS[kind]
     shade(cell, fill, pattern, color)
     text = letter + (_mark(milestones) if milestones else "")
-    paragraph = cell_text(cell, text, bold=True, style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for run in paragraph.runs:
-        run.font.color.rgb = RGBColor.from_string(ink)
+    cell_text(cell, text, bold=True, style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER, color=ink)
 
 
 def _workload_row(cells: Sequence[_Cell], view: Calendar) -> None:

@@ -21,8 +21,19 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
+from npmplan.render.exports.docx_xml import (
+    LANGUAGE,
+    W_LANG,
+    W_P,
+    W_PSTYLE,
+    W_VAL,
+    cell_property,
+    cells,
+    new_paragraph,
+    new_run,
+    set_property,
+)
 from npmplan.render.light import Span, blocks
 from npmplan.text import clean
 
@@ -31,8 +42,9 @@ from npmplan.text import clean
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Addresses a reader can follow; the text export's "#" (its lost addresses) is not one.
 _FOLLOWABLE = re.compile(r"(?:https?://|mailto:)\S+")
-LANGUAGE = "en-GB"
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's link blue: 5.9:1 on white
+_SHD, _COLOR, _FILL, _JC = qn("w:shd"), qn("w:color"), qn("w:fill"), qn("w:jc")
+_TCW, _TYPE, _W = qn("w:tcW"), qn("w:type"), qn("w:w")
 
 
 # style name -> id: the template is the same for every document, and python-docx finds an id
@@ -43,11 +55,16 @@ _STYLE_IDS: dict[str, str] = {}
 def set_style(paragraph: Paragraph, name: str | None) -> Paragraph:
     """Give ``paragraph`` the paragraph style ``name`` (None: leave it Normal)."""
     if name is not None:
-        style_id = _STYLE_IDS.get(name)
-        if style_id is None:
-            style_id = _STYLE_IDS[name] = paragraph.part.styles[name].style_id  # type: ignore[attr-defined]
-        paragraph._p.get_or_add_pPr().style = style_id
+        set_property(paragraph._p, W_PSTYLE, style_id(paragraph, name))
     return paragraph
+
+
+def style_id(owner: Paragraph | _Cell | Document, name: str) -> str:
+    """The id of the style ``name`` in the document ``owner`` is part of."""
+    found = _STYLE_IDS.get(name)
+    if found is None:
+        found = _STYLE_IDS[name] = owner.part.styles[name].style_id  # type: ignore[attr-defined]
+    return found
 
 
 def safe(text: str) -> str:
@@ -57,14 +74,7 @@ def safe(text: str) -> str:
 
 def shade(cell: _Cell, fill: str, pattern: str = "clear", color: str = "auto") -> None:
     """Shade ``cell``: ``fill`` (RRGGBB) under a ``pattern`` drawn in ``color``."""
-    properties = cell._tc.get_or_add_tcPr()
-    for old in properties.findall(qn("w:shd")):
-        properties.remove(old)
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), pattern)
-    shading.set(qn("w:color"), color)
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
+    cell_property(cell._tc, _SHD, {W_VAL: pattern, _COLOR: color, _FILL: fill})
 
 
 def repeat_header(table: Table, rows: int = 1) -> None:
@@ -77,8 +87,9 @@ def repeat_header(table: Table, rows: int = 1) -> None:
 
 def keep_whole(table: Table, indexes: Iterable[int]) -> None:
     """Rows that must not be split across two pages (``w:cantSplit``)."""
+    rows = table._tbl.tr_lst  # once: ``table.rows[i]`` makes a list of every row each time
     for index in indexes:
-        properties = table.rows[index]._tr.get_or_add_trPr()
+        properties = rows[index].get_or_add_trPr()
         properties.insert(0, OxmlElement("w:cantSplit"))  # before w:tblHeader, as the schema has it
 
 
@@ -87,58 +98,60 @@ def set_widths(table: Table, widths: Sequence[Length]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-        for cell in column.cells:
-            cell.width = width
+    twips = [str(Length(width).twips) for width in widths]
+    for tr in table._tbl.tr_lst:  # a cell spanning columns takes the last one's width
+        column = 0
+        for tc in cells(tr):
+            column += tc.grid_span
+            cell_property(tc, _TCW, {_TYPE: "dxa", _W: twips[column - 1]})
 
 
 def cell_text(cell: _Cell, text: str, *, bold: bool | None = None, style: str | None = None,
-              align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
-    """Replace the cell's content with one paragraph of ``text``."""
-    paragraph: Paragraph = cell.paragraphs[0]
-    paragraph.text = ""
+              align: WD_ALIGN_PARAGRAPH | None = None, color: str | None = None,
+              size: int | None = None) -> Paragraph:
+    """Replace the cell's content with one paragraph of ``text``: an empty run, as
+    python-docx's ``paragraph.text = ""`` leaves, then the text's (both in ``color``,
+    RRGGBB, and ``size``, half-points)."""
+    paragraph = Paragraph(cell._tc.find(W_P), cell)
+    p = paragraph._p
+    for old in p[1:] if p.pPr is not None else p[:]:
+        p.remove(old)
     set_style(paragraph, style)
-    paragraph.add_run(safe(text)).bold = bold
+    new_run(p, "", color=color, size=size)
+    new_run(p, safe(text), bold=bold, color=color, size=size)
     if align is not None:
-        paragraph.alignment = align
+        set_property(p, _JC, str(WD_ALIGN_PARAGRAPH.to_xml(align)))
     return paragraph
 
 
 def cell_paragraph(cell: _Cell, first: list[bool], style: str | None = None) -> Paragraph:
     """The cell's next paragraph: its empty first one, then new ones. ``first`` is a one-item
     flag shared by the calls for one cell."""
-    paragraph: Paragraph
     if first[0]:
         first[0] = False
-        paragraph = cell.paragraphs[0]
-    else:
-        paragraph = cell.add_paragraph()
-    return set_style(paragraph, style)
+        return set_style(Paragraph(cell._tc.find(W_P), cell), style)
+    return Paragraph(new_paragraph(cell._tc, None if style is None else style_id(cell, style)),
+                     cell)
 
 
 def add_spans(paragraph: Paragraph, spans: Sequence[Span]) -> None:
     """Marked text into ``paragraph``: bold, italic, and links where the address is one."""
     for span in spans:
+        text, bold, italic = safe(span.text), span.bold or None, span.italic or None
         if _FOLLOWABLE.fullmatch(span.link):
-            run = _link(paragraph, span.link)
+            new_run(_link(paragraph, span.link), text, bold=bold, italic=italic,
+                    color=str(LINK_COLOUR), underline=True)
         else:
-            run = paragraph.add_run()
-        run.text = safe(span.text)
-        run.bold = span.bold or None
-        run.italic = span.italic or None
+            new_run(paragraph._p, text, bold=bold, italic=italic)
 
 
-def _link(paragraph: Paragraph, address: str) -> Run:
-    """A run inside a ``w:hyperlink`` to ``address``, underlined in link blue."""
+def _link(paragraph: Paragraph, address: str) -> BaseOxmlElement:
+    """A ``w:hyperlink`` to ``address`` at the end of ``paragraph``, for its run."""
     relation = paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relation)
     paragraph._p.append(link)
-    element = OxmlElement("w:r")
-    link.append(element)
-    run = Run(element, paragraph)
-    run.font.underline = True
-    run.font.color.rgb = LINK_COLOUR
-    return run
+    return link
 
 
 def add_prose(container: Document | _Cell, text: str, first: list[bool] | None = None,
@@ -196,7 +209,11 @@ def language(element: BaseOxmlElement) -> None:
 
 def set_language(properties: BaseOxmlElement) -> None:
     """``w:lang`` en-GB in a run's (or a style's) properties, where the schema puts it."""
-    for old in properties.findall(qn("w:lang")):
+    found = properties.findall(W_LANG)
+    if len(found) == 1 and found[0].getnext() is None and \
+            dict(found[0].attrib) == {W_VAL: LANGUAGE}:
+        return  # made with the run (``docx_xml.new_run``): already as it would be written
+    for old in found:
         properties.remove(old)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), LANGUAGE)
