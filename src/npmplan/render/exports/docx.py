@@ -48,6 +48,7 @@ from npmplan.render.exports.docx_parts import (
     keep_whole,
     language,
     repeat_header,
+    rows_of_cells,
     safe,
     set_widths,
     shade,
@@ -199,15 +200,16 @@ def _strategic(doc: Document, strategic: StrategicObjective, objectives: list[Ob
         return
     table = doc.add_table(rows=len(objectives) + 1, cols=len(COLUMNS))
     table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, COLUMNS, strict=True):
+    grid = rows_of_cells(table)
+    for cell, heading in zip(grid[0], COLUMNS, strict=True):
         cell_text(cell, heading, style="Table Heading")
         shade(cell, "D9D9D9")
-    for row, objective in zip(table.rows[1:], objectives, strict=True):
-        _objective(row.cells, objective, names, progress)
+    for row, objective in zip(grid[1:], objectives, strict=True):
+        _objective(row, objective, names, progress)
     set_widths(table, WIDTHS)
     repeat_header(table)
-    keep_whole(table, [0] + [index for index, row in enumerate(table.rows) if index and
-                             _height(row.cells, WIDTHS) <= WHOLE_ROW])
+    keep_whole(table, [0] + [index for index, row in enumerate(grid) if index and
+                             _height(row, WIDTHS) <= WHOLE_ROW])
     note = style_id(doc, "Note")
     for objective in objectives:
         for footnote in objective.footnotes:

@@ -27,6 +27,8 @@ from npmplan.render.exports.docx_xml import (
     W_LANG,
     W_P,
     W_PSTYLE,
+    W_R,
+    W_RPR,
     W_VAL,
     cell_property,
     cells,
@@ -44,7 +46,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FOLLOWABLE = re.compile(r"(?:https?://|mailto:)\S+")
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's link blue: 5.9:1 on white
 _SHD, _COLOR, _FILL, _JC = qn("w:shd"), qn("w:color"), qn("w:fill"), qn("w:jc")
-_TCW, _TYPE, _W = qn("w:tcW"), qn("w:type"), qn("w:w")
+_TCPR, _TCW, _TYPE, _W, _GRID_SPAN = (qn(f"w:{name}") for name in
+                                      ("tcPr", "tcW", "type", "w", "gridSpan"))
 
 
 # style name -> id: the template is the same for every document, and python-docx finds an id
@@ -85,6 +88,12 @@ def repeat_header(table: Table, rows: int = 1) -> None:
         row._tr.get_or_add_trPr().append(header)
 
 
+def rows_of_cells(table: Table) -> list[list[_Cell]]:
+    """Each row's cells, one per ``w:tc``, in one pass. (``row.cells`` works out each cell's
+    place in the grid, merged cells included: none is merged where this is called.)"""
+    return [[_Cell(tc, table) for tc in cells(tr)] for tr in table._tbl.tr_lst]
+
+
 def keep_whole(table: Table, indexes: Iterable[int]) -> None:
     """Rows that must not be split across two pages (``w:cantSplit``)."""
     rows = table._tbl.tr_lst  # once: ``table.rows[i]`` makes a list of every row each time
@@ -102,8 +111,15 @@ def set_widths(table: Table, widths: Sequence[Length]) -> None:
     for tr in table._tbl.tr_lst:  # a cell spanning columns takes the last one's width
         column = 0
         for tc in cells(tr):
-            column += tc.grid_span
-            cell_property(tc, _TCW, {_TYPE: "dxa", _W: twips[column - 1]})
+            properties = tc.find(_TCPR)
+            span = properties.find(_GRID_SPAN) if properties is not None else None
+            column += 1 if span is None else int(span.get(W_VAL))
+            made = properties.find(_TCW) if properties is not None else None
+            if made is None:
+                cell_property(tc, _TCW, {_TYPE: "dxa", _W: twips[column - 1]})
+            else:  # python-docx made it with the cell: type, then w
+                made.set(_TYPE, "dxa")
+                made.set(_W, twips[column - 1])
 
 
 def cell_text(cell: _Cell, text: str, *, bold: bool | None = None, style: str | None = None,
@@ -202,9 +218,10 @@ def field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
 
 def language(element: BaseOxmlElement) -> None:
     """Mark every run under ``element`` as British English."""
-    for run in element.iter(qn("w:r")):
-        properties = run.get_or_add_rPr()
-        set_language(properties)
+    for run in element.iter(W_R):
+        first = run[0] if len(run) else None  # a run's properties come first
+        set_language(first if first is not None and first.tag == W_RPR else
+                     run.get_or_add_rPr())
 
 
 def set_language(properties: BaseOxmlElement) -> None:

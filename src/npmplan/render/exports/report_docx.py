@@ -42,6 +42,7 @@ from npmplan.render.exports.docx_parts import (
     cell_text,
     keep_whole,
     repeat_header,
+    rows_of_cells,
     safe,
     set_widths,
     shade,
@@ -190,17 +191,16 @@ def _objectives(doc: Document, report: QuarterReport) -> None:
     table = doc.add_table(rows=len(report.objectives) + 1, cols=len(COLUMNS))
     table.style = "Table Grid"
     _header(table, COLUMNS)
-    for row, entry in zip(table.rows[1:], report.objectives, strict=True):
-        cells = row.cells
-        title = cells[0]._tc.find(W_P)
+    for row, entry in zip(rows_of_cells(table)[1:], report.objectives, strict=True):
+        title = row[0]._tc.find(W_P)
         new_run(title, safe(f"{entry.objective.id} "), bold=True)
         new_run(title, safe(entry.objective.title))
         stale = entry.override is not None and entry.override.stale
-        _cell(cells[1], WORD[entry.rag] + (" (stale)" if stale else ""), bold=True)
-        shade(cells[1], TINT[entry.rag])
-        _cell(cells[2], trend_words(entry))
-        _cell(cells[3], rating_note(entry))
-        _commentary(cells[4], entry)
+        _cell(row[1], WORD[entry.rag] + (" (stale)" if stale else ""), bold=True)
+        shade(row[1], TINT[entry.rag])
+        _cell(row[2], trend_words(entry))
+        _cell(row[3], rating_note(entry))
+        _commentary(row[4], entry)
     _finish(table, WIDTHS)
 
 
