@@ -31,7 +31,6 @@ from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Length, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -43,7 +42,7 @@ from npmplan.model.plan import FUNCTIONS, Milestone, Objective, Plan, StrategicO
 from npmplan.render.exports.docx_appendix import appendix
 from npmplan.render.exports.docx_parts import (
     add_prose,
-    cell_paragraph,
+    cell_prose,
     cell_text,
     keep_whole,
     language,
@@ -62,7 +61,14 @@ from npmplan.render.exports.docx_style import (
     settings,
     styles,
 )
-from npmplan.render.exports.docx_xml import W_P, W_T, body_paragraph, new_run, text_length
+from npmplan.render.exports.docx_xml import (
+    W_P,
+    W_T,
+    Paragraphs,
+    body_paragraph,
+    fill,
+    text_length,
+)
 
 COLUMNS = ("Objective", "Rationale", "Desired Outcome", "Product/output", "Timeline")
 # 26.7 cm, a landscape A4 page less its margins; each column is wide enough for the longest
@@ -98,7 +104,7 @@ def plan_docx(model: Plan, rows: list[Row], view: Calendar, as_agreed: bool = Fa
     _new_section(doc, landscape=True, tight=True)
     appendix(doc, view, document.appendix if document else None)
     if document is not None and document.closing is not None:
-        add_prose(doc, safe(document.closing), None)
+        add_prose(doc, safe(document.closing))
     contents(doc, toc)
     language(doc.element.body)
     return _fixed(doc, model)
@@ -136,20 +142,20 @@ def _text_sections(doc: Document, model: Plan) -> None:
                       ("strategic_overview", info.strategic_overview)):
         if text is not None:
             _section_heading(doc, _heading(model, key, HEADINGS[key]), first)
-            add_prose(doc, safe(text), None)
+            add_prose(doc, safe(text))
     functions = info.functions
     if functions is not None:
         _section_heading(doc, _heading(model, "functions", HEADINGS["functions"]), first)
         if functions.summary is not None:
-            add_prose(doc, safe(functions.summary), None)
+            add_prose(doc, safe(functions.summary))
         for name in FUNCTIONS:
             text = getattr(functions, name)
             if text is not None:
                 doc.add_heading(_heading(model, name, name.capitalize()), 2)
-                add_prose(doc, safe(text), None)
+                add_prose(doc, safe(text))
     if info.context is not None:
         _section_heading(doc, _heading(model, "context", HEADINGS["context"]), first)
-        add_prose(doc, safe(info.context), None)
+        add_prose(doc, safe(info.context))
 
 
 def _section_heading(doc: Document, text: str, first: list[bool]) -> None:
@@ -181,7 +187,7 @@ def _objectives(doc: Document, model: Plan, rows: list[Row], filtered: bool,
         f"Overview: {model.plan.title}"
     doc.add_heading(safe(overview), 1)
     if model.plan.notes is not None:
-        add_prose(doc, safe(model.plan.notes), None)
+        add_prose(doc, safe(model.plan.notes))
     names = {member.id: member.name for member in model.team}
     for strategic in model.strategic_objectives:
         objectives = [obj for so, obj in rows if so is strategic]
@@ -230,75 +236,81 @@ def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
 
 def _objective(cells: Sequence[_Cell], objective: Objective, names: dict[str, str],
                progress: bool) -> None:
-    first = [True]
-    title = cell_paragraph(cells[0], first, "Table Text")._p
-    new_run(title, safe(f"{objective.id} "), bold=True)
-    new_run(title, safe(objective.title))
-    fill, words = PRIORITY[objective.priority] if objective.priority else ("", "")
-    if fill:
-        shade(cells[0], fill)
+    """The objective's row: its five cells written, then parsed together (``fill``)."""
+    text = style_id(cells[0], "Table Text")
+    out = [Paragraphs() for _ in cells]
+    out[0].paragraph(text)
+    out[0].run(safe(f"{objective.id} "), bold=True)
+    out[0].run(safe(objective.title))
+    fill_colour, words = PRIORITY[objective.priority] if objective.priority else ("", "")
+    if fill_colour:
+        shade(cells[0], fill_colour)
     if words:
-        new_run(cell_paragraph(cells[0], first, "Table Text")._p, words, italic=True)
+        out[0].paragraph(text)
+        out[0].run(words, italic=True)
     if objective.leads:
-        leads = ", ".join(names.get(lead, lead) for lead in objective.leads)
-        new_run(cell_paragraph(cells[0], first, "Table Text")._p, safe(f"Lead: {leads}"))
+        out[0].paragraph(text)
+        out[0].run(safe("Lead: " + ", ".join(names.get(lead, lead) for lead in objective.leads)))
     if objective.rationale is not None:
-        add_prose(cells[1], safe(objective.rationale), [True], "Table Bullet", "Table Text")
-    _list(cells[2], objective.outcomes)
-    _list(cells[3], [out.title + (WEB_MARK if out.web else "") for out in objective.outputs])
+        cell_prose(out[1], cells[1], safe(objective.rationale), "Table Bullet", "Table Text")
+    _list(out[2], text, objective.outcomes)
+    _list(out[3], text, [output.title + (WEB_MARK if output.web else "")
+                        for output in objective.outputs])
     if objective.timeline is not None:
-        add_prose(cells[4], safe(objective.timeline), [True], "Table Bullet", "Table Text")
+        cell_prose(out[4], cells[4], safe(objective.timeline), "Table Bullet", "Table Text")
         if progress:
-            _progress(cells[4], objective.milestones)
+            _progress(out[4], text, style_id(cells[4], "Table Heading"), objective.milestones)
     else:
-        _timeline(cells[4], objective.milestones, progress)
+        _timeline(out[4], text, objective.milestones, progress)
+    fill([cell._tc for cell in cells], out)
 
 
-def _list(cell: _Cell, items: list[str]) -> None:
-    first = [True]
+def _list(out: Paragraphs, style: str, items: list[str]) -> None:
     for item in items:
-        new_run(cell_paragraph(cell, first, "Table Text")._p, safe(item))
+        out.paragraph(style)
+        out.run(safe(item))
 
 
-def _timeline(cell: _Cell, milestones: list[Milestone], progress: bool) -> None:
+def _timeline(out: Paragraphs, style: str, milestones: list[Milestone], progress: bool) -> None:
     """The milestones worded, in date order; as agreed, without those added since."""
-    first = [True]
     shown = [m for m in milestones if progress or m.added_on is None]
     for milestone in in_date_order(shown, progress):
-        p = cell_paragraph(cell, first, "Table Text")._p
-        new_run(p, milestone_when(milestone, progress) + ": ", bold=True)
-        new_run(p, safe(milestone.what),
+        out.paragraph(style)
+        out.run(milestone_when(milestone, progress) + ": ", bold=True)
+        out.run(safe(milestone.what),
                 strike=milestone.status == "cancelled" if progress else None)
         if progress:
             status = status_words(milestone)
             if status:
-                new_run(p, f" ({status})", italic=True)
-            _note(p, milestone)
+                out.run(f" ({status})", italic=True)
+            _note(out, milestone)
 
 
-def _progress(cell: _Cell, milestones: list[Milestone]) -> None:
-    """After the source's timeline: what has happened to its milestones since."""
+def _progress(out: Paragraphs, style: str, heading: str, milestones: list[Milestone]) -> None:
+    """After the source's timeline: what has happened to its milestones since (in new
+    paragraphs of the cell)."""
     changed = [m for m in milestones if m.status != "planned" or m.moved_to is not None]
     if not changed:
         return
-    new_run(cell_paragraph(cell, [False], "Table Heading")._p, "Progress")
+    out.paragraph(heading, new=True)
+    out.run("Progress")
     for milestone in in_date_order(changed):
         parts = [status_words(milestone)] if milestone.status != "planned" else []
         if milestone.moved_to is not None:
             parts.append(f"moved from {when_words(milestone.when)} to "
                          f"{when_words(milestone.moved_to)}")
         label = "; ".join(parts)
-        p = cell_paragraph(cell, [False], "Table Text")._p
-        new_run(p, label[:1].upper() + label[1:] + ": ", bold=True)
-        new_run(p, safe(milestone.what), strike=milestone.status == "cancelled")
-        _note(p, milestone)
+        out.paragraph(style, new=True)
+        out.run(label[:1].upper() + label[1:] + ": ", bold=True)
+        out.run(safe(milestone.what), strike=milestone.status == "cancelled")
+        _note(out, milestone)
 
 
-def _note(p: BaseOxmlElement, milestone: Milestone) -> None:
+def _note(out: Paragraphs, milestone: Milestone) -> None:
     """An officer's note on a change; a planned milestone's note is the encoder's, never
     printed."""
     if milestone.note and (milestone.status != "planned" or milestone.moved_to is not None):
-        new_run(p, safe(f" Note: {milestone.note}"), italic=True, color=str(NOTE_INK))
+        out.run(safe(f" Note: {milestone.note}"), italic=True, color=str(NOTE_INK))
 
 
 def _fixed(doc: Document, model: Plan) -> bytes:

@@ -30,6 +30,7 @@ from npmplan.render.exports.docx_xml import (
     W_R,
     W_RPR,
     W_VAL,
+    Paragraphs,
     cell_property,
     cells,
     new_paragraph,
@@ -170,20 +171,26 @@ def _link(paragraph: Paragraph, address: str) -> BaseOxmlElement:
     return link
 
 
-def add_prose(container: Document | _Cell, text: str, first: list[bool] | None = None,
-              bullet: str = "List Bullet", style: str | None = None) -> list[Paragraph]:
-    """Markdown-light ``text``: a paragraph per block, bullet items in ``bullet``. Into a
-    cell (``first`` its flag) or the document."""
-    out: list[Paragraph] = []
+def add_prose(doc: Document, text: str) -> None:
+    """Markdown-light ``text`` into the document: a paragraph per block, bullet items in
+    List Bullet."""
     for block in blocks(text):
-        kind = bullet if block.kind == "bullet" else style
-        if isinstance(container, _Cell) and first is not None:
-            paragraph = cell_paragraph(container, first, kind)
-        else:
-            paragraph = set_style(container.add_paragraph(), kind)
+        paragraph = set_style(doc.add_paragraph(), "List Bullet" if block.kind == "bullet"
+                              else None)
         add_spans(paragraph, block.spans or (Span(block.text),))
-        out.append(paragraph)
-    return out
+
+
+def cell_prose(out: Paragraphs, cell: _Cell, text: str, bullet: str, style: str) -> None:
+    """Markdown-light ``text`` into ``out``, the paragraphs of ``cell``: a paragraph per
+    block in ``style``, bullet items in ``bullet``; links as ``add_spans`` makes them."""
+    for block in blocks(text):
+        out.paragraph(style_id(cell, bullet if block.kind == "bullet" else style))
+        for span in block.spans or (Span(block.text),):
+            link = cell.part.relate_to(span.link, RT.HYPERLINK, is_external=True) \
+                if _FOLLOWABLE.fullmatch(span.link) else None
+            out.run(safe(span.text), bold=span.bold or None, italic=span.italic or None,
+                    color=None if link is None else str(LINK_COLOUR),
+                    underline=link is not None, link=link)
 
 
 def field_marks(instruction: str, dirty: bool = False) -> tuple[BaseOxmlElement, ...]:
