@@ -50,8 +50,10 @@ from npmplan.render.exports.docx_xml import (
     W_P,
     W_PSTYLE,
     W_VAL,
+    Paragraphs,
     cell_property,
     cells,
+    fill,
     set_property,
 )
 from npmplan.render.glyphs import MILESTONE, NAME
@@ -159,9 +161,15 @@ def _row(cells: Sequence[_Cell], row: CalendarRow, view: Calendar,
     each is made once and copied after, a row of thousands being mostly the same cells."""
     start, end = start_end(row)
     texts = [row.objective.id, row.objective.row_label, row.objective.appendix_note or "",
-             start, end]
-    for cell, text in zip(cells, texts, strict=False):
-        cell_text(cell, text, style=GRID)
+             start, end, str(row.total)]
+    grid = style_id(cells[0], GRID)
+    written = [Paragraphs() for _ in texts]
+    for index, (out, text) in enumerate(zip(written, texts, strict=True)):
+        total = index == len(texts) - 1  # as cell_text writes it: an empty run first
+        out.paragraph(grid, align="center" if total else None)
+        out.run("")
+        out.run(safe(text), bold=True if total else None)
+    fill([cell._tc for cell in [*cells[:len(FIXED)], cells[-1]]], written)
     for cell, month in zip(cells[len(FIXED):], view.months, strict=False):
         key = (row.cells.get(month), row.milestones.get(month, 0))
         if key in made:
@@ -172,8 +180,6 @@ def _row(cells: Sequence[_Cell], row: CalendarRow, view: Calendar,
         elif key[1]:
             cell_text(cell, _mark(key[1]), style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER)
         made[key] = deepcopy(cell._tc)
-    cell_text(cells[-1], str(row.total), bold=True, style=GRID,
-              align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
 def _mark(count: int) -> str:

@@ -72,7 +72,10 @@ def properties(p: BaseOxmlElement) -> BaseOxmlElement:
 def set_property(p: BaseOxmlElement, tag: str, value: str) -> None:
     """``<tag w:val=value/>`` in the paragraph's properties, replacing any."""
     pr = properties(p)
-    for old in pr.findall(tag):
+    found = pr.findall(tag)
+    if len(found) == 1 and dict(found[0].attrib) == {W_VAL: value}:
+        return  # as it would be written
+    for old in found:
         pr.remove(old)
     child(pr, tag, {W_VAL: value}, _PARAGRAPH_ORDER)
 
@@ -184,15 +187,18 @@ class Paragraphs:
         self._parts: list[str] = []
         self.keeps_first = False  # the cell's own empty paragraph stays first (see ``fill``)
 
-    def paragraph(self, style_id: str | None, *, new: bool = False) -> None:
-        """Start a paragraph. ``new``: after the cell's own empty paragraph if it is the
-        cell's first (as ``cell.add_paragraph`` adds one); otherwise in its place."""
+    def paragraph(self, style_id: str | None, *, new: bool = False,
+                  align: str | None = None) -> None:
+        """Start a paragraph (``align``: ``w:jc``'s value). ``new``: after the cell's own
+        empty paragraph if it is the cell's first (as ``cell.add_paragraph`` adds one);
+        otherwise in its place."""
         if not self._parts:
             self.keeps_first = new
         else:
             self._parts.append("</w:p>")
-        self._parts.append("<w:p>" if style_id is None else
-                           f'<w:p><w:pPr><w:pStyle w:val="{_escape(style_id)}"/></w:pPr>')
+        style = "" if style_id is None else f'<w:pStyle w:val="{_escape(style_id)}"/>'
+        jc = "" if align is None else f'<w:jc w:val="{_escape(align)}"/>'
+        self._parts.append(f"<w:p><w:pPr>{style}{jc}</w:pPr>" if style or jc else "<w:p>")
 
     def run(self, text: str, *, bold: bool | None = None, italic: bool | None = None,
             strike: bool | None = None, color: str | None = None,
