@@ -63,11 +63,10 @@ from npmplan.render.exports.docx_style import (
 )
 from npmplan.render.exports.docx_xml import (
     W_P,
-    W_T,
     Paragraphs,
     body_paragraph,
     fill,
-    text_length,
+    paragraph_text,
 )
 
 COLUMNS = ("Objective", "Rationale", "Desired Outcome", "Product/output", "Timeline")
@@ -229,7 +228,8 @@ def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
     for cell, width in zip(cells, widths, strict=True):
         room = max(width.cm - 0.4, 1.0)
         paragraphs = list(cell._tc.iterchildren(W_P))
-        lines = sum(max(1, math.ceil(text_length(p) * 0.22 / room)) for p in paragraphs)
+        lines = sum(max(1, math.ceil(len(paragraph_text(p)) * 0.22 / room))
+                    for p in paragraphs)
         tallest = max(tallest, lines * 0.49 + len(paragraphs) * 0.14)
     return tallest
 
@@ -335,10 +335,9 @@ def _fixed(doc: Document, model: Plan) -> bytes:
     for key, relation in list(doc.part.rels.items()):
         if relation.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):  # template leftovers
             doc.part.rels.pop(key)
-    # a paragraph's words as Word counts them: its runs' text (itertext would also read
-    # python-docx's ``text`` of each paragraph and run, and count every word three times)
-    words = sum(len("".join(t.text or "" for t in p.iter(W_T)).split())
-                for p in doc.element.body.iter(W_P))
+    # each paragraph's words (itertext would also read python-docx's ``text`` of each
+    # paragraph and run, and count every word three times)
+    words = sum(len(paragraph_text(p).split()) for p in doc.element.body.iter(W_P))
     for part in package.iter_parts():
         if part.partname == "/docProps/app.xml":
             part._blob = properties_xml(words)
