@@ -17,7 +17,13 @@ Each shape is a plan that asks for far more work than its size suggests (issue 1
 - ``unknown-keys``: hundreds of thousands of unknown keys;
 - ``milestones``: tens of thousands of milestones on one objective (Mermaid task ids);
 - ``objectives``: tens of thousands of ordinary objectives;
-- ``period-spaces``: ``period:`` followed by a megabyte of spaces, found by plan discovery.
+- ``period-spaces``: ``period:`` followed by a megabyte of spaces, found by plan discovery;
+- ``documented``: the valid plan written in full, as the shipped plan is: 2,000 objectives
+  to the megabyte, each with its rationale, outcomes, outputs, schedule and milestones;
+- ``bullets``: one objective whose rationale is 100,000 bullet items to the megabyte
+  (``--sizes 0.389``: 40,000);
+- ``links``: one objective whose rationale is 22,000 links to the megabyte, each to its own
+  address.
 
 Targets: up to 1 MB, every command under 5 s and 500 MB; up to 10 MB, under 60 s and 2 GB.
 The table is printed as Markdown (benchmarks/robustness.md holds the last one). Exit codes
@@ -155,6 +161,13 @@ def bullets(size: int) -> str:
                  lambda n: f"- b{n}\\n", '"\n')
 
 
+def links(size: int) -> str:
+    """One objective whose rationale is a list of links, each to its own address (a Word
+    relationship each)."""
+    return _fill(size, _one_objective('        rationale: "'),
+                 lambda n: f"- [page {n}](https://example.org/{n})\\n", '"\n')
+
+
 def period_spaces(size: int) -> str:
     return "version: 1\nplan:\n  title: Attack\n  period:" + " " * size + "x\n"
 
@@ -164,7 +177,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "team": team,
     "unknown-leads": unknown_leads, "unknown-keys": unknown_keys, "milestones": milestones,
     "objectives": objectives, "period-spaces": period_spaces,
-    "documented": documented, "bullets": bullets,
+    "documented": documented, "bullets": bullets, "links": links,
 }
 COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", "{plan}"],
@@ -235,7 +248,9 @@ def main() -> None:
                     seconds, rss, code = run([*npmplan, *line], folder)
                     ok = seconds < limit_s and rss / 1024 < limit_mb and code in (0, 1, 2)
                     failures += not ok
-                    print(f"| {shape} | {plan.stat().st_size / 1e6:.1f} | {name} | "
+                    mb = plan.stat().st_size / 1e6
+                    size_mb = f"{mb:.1f}" if mb >= 1 else f"{mb:.3f}"
+                    print(f"| {shape} | {size_mb} | {name} | "
                           f"{seconds:.2f} | {rss / 1024:.0f} | {code} | "
                           f"{'yes' if ok else '**NO**'} |", flush=True)
             finally:
