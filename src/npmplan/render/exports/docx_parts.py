@@ -29,7 +29,6 @@ from npmplan.render.exports.docx_xml import (
     W_LANG,
     W_P,
     W_PSTYLE,
-    W_R,
     W_RPR,
     W_VAL,
     Paragraphs,
@@ -252,10 +251,16 @@ def field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
     paragraph._p.append(end)
 
 
+# The runs whose language is not already as ``set_language`` writes it (one w:lang, last,
+# w:val en-GB and nothing else): XPath finds the few among thousands made with it.
+_UNMARKED = ("descendant-or-self::w:r[not(w:rPr[count(w:lang) = 1]"
+             "[*[last()][self::w:lang][@w:val = 'en-GB'][count(@*) = 1]])]")
+
+
 def language(element: BaseOxmlElement) -> None:
     """Mark every run under ``element`` as British English."""
-    for run in element.iter(W_R):
-        first = run[0] if len(run) else None  # a run's properties come first
+    for run in element.xpath(_UNMARKED):
+        first = next(iter(run), None)  # a run's properties come first
         set_language(first if first is not None and first.tag == W_RPR else
                      run.get_or_add_rPr())
 

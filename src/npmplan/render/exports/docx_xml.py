@@ -61,7 +61,7 @@ def child(parent: BaseOxmlElement, tag: str, attributes: dict[str, str] | None =
 
 def properties(p: BaseOxmlElement) -> BaseOxmlElement:
     """The paragraph's ``w:pPr``, made first in it if it has none."""
-    first: BaseOxmlElement | None = p[0] if len(p) else None
+    first: BaseOxmlElement | None = next(iter(p), None)
     if first is not None and first.tag == W_PPR:
         return first
     made: BaseOxmlElement = p.makeelement(W_PPR, {})
@@ -101,7 +101,8 @@ def body_paragraph(doc: Document, style_id: str | None = None, text: str = "") -
     last element); with ``text`` in one run, as ``doc.add_paragraph`` makes it."""
     body: BaseOxmlElement = doc.element.body
     p: BaseOxmlElement = body.makeelement(W_P, {})
-    last = body[-1] if len(body) else None
+    # lxml counts an element's children one by one (len), so the last is asked for directly
+    last = next(body.iterchildren(reversed=True), None)
     if last is not None and last.tag == W_SECTPR:
         last.addprevious(p)
     else:
@@ -226,7 +227,7 @@ def fill(tcs: Sequence[BaseOxmlElement], written: Sequence[Paragraphs]) -> None:
     row = parse_xml(f"<w:tr {nsdecls('w', 'r')}>"
                     + "".join(f"<w:tc>{cell.xml()}</w:tc>" for cell in written) + "</w:tr>")
     for tc, made, cell in zip(tcs, list(row), written, strict=True):
-        if not len(made):
+        if next(iter(made), None) is None:
             continue
         if not cell.keeps_first:
             for old in tc.findall(W_P):
