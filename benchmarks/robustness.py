@@ -17,7 +17,13 @@ Each shape is a plan that asks for far more work than its size suggests (issue 1
 - ``unknown-keys``: hundreds of thousands of unknown keys;
 - ``milestones``: tens of thousands of milestones on one objective (Mermaid task ids);
 - ``objectives``: tens of thousands of ordinary objectives;
-- ``period-spaces``: ``period:`` followed by a megabyte of spaces, found by plan discovery.
+- ``period-spaces``: ``period:`` followed by a megabyte of spaces, found by plan discovery;
+- ``documented``: the valid plan written in full, as the shipped plan is: 2,000 objectives
+  to the megabyte, each with its rationale, outcomes, outputs, schedule and milestones;
+- ``bullets``: one objective whose rationale is 100,000 bullet items to the megabyte
+  (``--sizes 0.389``: 40,000);
+- ``links``: one objective whose rationale is 22,000 links to the megabyte, each to its own
+  address.
 
 Targets: up to 1 MB, every command under 5 s and 500 MB; up to 10 MB, under 60 s and 2 GB.
 The table is printed as Markdown (benchmarks/robustness.md holds the last one). Exit codes
@@ -39,7 +45,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "version: 1\nplan: {title: Attack, period: 2026-04..2027-03}\n"
-TARGETS = {1: (5.0, 500), 10: (60.0, 2048)}  # MB: (seconds, MiB)
+TARGETS = {1: (5.0, 500), 10: (60.0, 2048)}  # up to MB: (seconds, MiB)
 TIMEOUT = 300
 
 
@@ -128,6 +134,40 @@ def objectives(size: int) -> str:
                                        "what: Board}]}\n")
 
 
+def documented(size: int) -> str:
+    """Valid objectives written in full, as the shipped plan's are (rationale with bullets,
+    outcomes, outputs, milestones), about 500 bytes each: 2,000 to the megabyte, in six
+    strategic objectives (six tables in the document)."""
+    head = HEAD + "team: [{id: mk, name: M K}, {id: jk, name: J K}]\nstrategic_objectives:\n"
+    per = max(1, size // 500 // 6)
+    return _fill(size, head, lambda n: (
+        f"  - id: '{1 + n // per}'\n    title: Strategic {1 + n // per}\n    objectives:\n"
+        if n % per == 0 else "") + (
+        f"      - id: '{1 + n // per}.{n}'\n        title: Objective {n}\n"
+        "        leads: [mk, jk]\n        priority: core\n"
+        '        rationale: "Why this matters, in **a** sentence.\\n\\n- one reason\\n'
+        '- another reason"\n'
+        "        outcomes: [An outcome for people, Another outcome]\n"
+        "        outputs: [{title: A resource on the website, web: true}, A short report]\n"
+        "        schedule: [2026-04..2026-09, {months: 2026-10..2027-03, kind: meetings}]\n"
+        "        milestones: [{when: 2026-06, what: Draft shared}, {when: 2026-11, "
+        "what: Published}]\n"))
+
+
+def bullets(size: int) -> str:
+    """One objective whose rationale is a list of bullets, about ten bytes each: 40,000 in
+    389 KB (a paragraph each in the document's table cell)."""
+    return _fill(size, _one_objective('        rationale: "'),
+                 lambda n: f"- b{n}\\n", '"\n')
+
+
+def links(size: int) -> str:
+    """One objective whose rationale is a list of links, each to its own address (a Word
+    relationship each)."""
+    return _fill(size, _one_objective('        rationale: "'),
+                 lambda n: f"- [page {n}](https://example.org/{n})\\n", '"\n')
+
+
 def period_spaces(size: int) -> str:
     return "version: 1\nplan:\n  title: Attack\n  period:" + " " * size + "x\n"
 
@@ -137,6 +177,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "team": team,
     "unknown-leads": unknown_leads, "unknown-keys": unknown_keys, "milestones": milestones,
     "objectives": objectives, "period-spaces": period_spaces,
+    "documented": documented, "bullets": bullets, "links": links,
 }
 COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", "{plan}"],
@@ -152,6 +193,13 @@ COMMANDS: dict[str, list[str]] = {
     "export mermaid": ["export", "mermaid", "--plan", "{plan}"],
     "export html": ["export", "html", "--as-of", "2026-09-01", "--plan", "{plan}"],
     "export json": ["export", "json", "--plan", "{plan}"],
+    "export docx": ["export", "docx", "--plan", "{plan}", "-o", "{out}/plan.docx"],
+    "export xlsx": ["export", "xlsx", "--plan", "{plan}", "-o", "{out}/plan.xlsx"],
+    "report": ["report", "--as-of", "2026-11-30", "--plan", "{plan}"],
+    "report html": ["report", "--as-of", "2026-11-30", "-f", "html", "--plan", "{plan}"],
+    "report json": ["report", "--as-of", "2026-11-30", "-f", "json", "--plan", "{plan}"],
+    "report docx": ["report", "--as-of", "2026-11-30", "-f", "docx", "--plan", "{plan}",
+                    "-o", "{out}/report.docx"],
     "discovery (validate, no --plan)": ["validate"],
 }
 
@@ -173,7 +221,8 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10], help="MB")
+    parser.add_argument("--sizes", type=float, nargs="*", default=[1, 10],
+                        help="MB (0.389: the bullets shape's 40,000 bullets)")
     parser.add_argument("--shapes", nargs="*", default=list(SHAPES))
     parser.add_argument("--commands", nargs="*", default=list(COMMANDS))
     args = parser.parse_args()
@@ -183,21 +232,25 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     failures = 0
     for size in args.sizes:
-        limit_s, limit_mb = TARGETS.get(size, (60.0, 2048))
+        limit_s, limit_mb = next((TARGETS[mb] for mb in sorted(TARGETS) if size <= mb),
+                                 (60.0, 2048))
         for shape in args.shapes:
             folder = Path(tempfile.mkdtemp(prefix="npmplan-attack-"))
             try:
                 (folder / "plans").mkdir()
                 (folder / ".git").mkdir()  # discovery stops here
                 plan = folder / "plans" / "attack.yaml"
-                plan.write_text(SHAPES[shape](size * 1_000_000), encoding="utf-8")
+                plan.write_text(SHAPES[shape](int(size * 1_000_000)), encoding="utf-8")
                 for name in args.commands:
                     line = [part.format(plan=plan, out=folder) for part in COMMANDS[name]]
-                    (folder / "new.yaml").unlink(missing_ok=True)
+                    for made in ("new.yaml", "plan.docx", "plan.xlsx", "report.docx"):
+                        (folder / made).unlink(missing_ok=True)
                     seconds, rss, code = run([*npmplan, *line], folder)
                     ok = seconds < limit_s and rss / 1024 < limit_mb and code in (0, 1, 2)
                     failures += not ok
-                    print(f"| {shape} | {plan.stat().st_size / 1e6:.1f} | {name} | "
+                    mb = plan.stat().st_size / 1e6
+                    size_mb = f"{mb:.1f}" if mb >= 1 else f"{mb:.3f}"
+                    print(f"| {shape} | {size_mb} | {name} | "
                           f"{seconds:.2f} | {rss / 1024:.0f} | {code} | "
                           f"{'yes' if ok else '**NO**'} |", flush=True)
             finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,8 @@ def test_an_ascii_terminal_gets_ascii_glyphs(env: dict[str, str], real_plan: Pat
             assert done.stdout.isascii()
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="closing the child's standard output needs preexec_fn (POSIX)")
 @pytest.mark.slow
 def test_closed_stdout_is_a_sentence_and_exit_1(real_plan: Path, tmp_path: Path) -> None:
     def closed() -> None:
@@ -73,6 +76,8 @@ def test_a_broken_pipe_ends_quietly_and_not_with_success(real_plan: Path) -> Non
     assert b"Traceback" not in errors and b"internal error" not in errors
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="FIFOs (os.mkfifo) are POSIX's")
 @pytest.mark.slow
 def test_a_fifo_a_device_and_a_folder_are_refused_unopened(tmp_path: Path) -> None:
     fifo = tmp_path / "plans" / "pipe.yaml"
@@ -88,6 +93,8 @@ def test_a_fifo_a_device_and_a_folder_are_refused_unopened(tmp_path: Path) -> No
     assert npmplan_process("validate", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="chmod cannot make a file unreadable on Windows")
 @pytest.mark.slow
 def test_a_name_too_long_and_no_permission_are_sentences(tmp_path: Path) -> None:
     done = npmplan_process("validate", "a" * 5000)

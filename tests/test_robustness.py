@@ -16,6 +16,7 @@ import json
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -276,6 +277,8 @@ def test_new_with_a_next_period_out_of_range_names_no_file_line(run: Run,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["late.yaml"]
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="/dev/null is POSIX's (Windows has NUL, not a file)")
 @pytest.mark.slow
 def test_a_device_as_export_output_is_written_without_force(real_plan: Path) -> None:
     """A device is an output, not a file to replace: -o /dev/null works without --force."""

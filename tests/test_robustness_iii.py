@@ -201,6 +201,7 @@ def test_a_lock_file_left_by_a_crash_does_not_stop_an_edit(run: Run, plan: Path)
 # --- 2. saved, and said so ---------------------------------------------------------
 
 
+@POSIX
 def test_ctrl_c_after_the_rename_still_says_saved(run: Run, plan: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     real = atomic._sync_folder
@@ -216,6 +217,7 @@ def test_ctrl_c_after_the_rename_still_says_saved(run: Run, plan: Path,
     assert plan.read_bytes() != REAL_PLAN.read_bytes()
 
 
+@POSIX
 def test_ctrl_c_before_the_rename_still_stops_the_edit(run: Run, plan: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     real = atomic.check_unchanged

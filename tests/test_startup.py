@@ -81,6 +81,8 @@ def test_output_that_cannot_be_flushed_makes_the_status_1(
     assert startup.finish(2) == 2
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="os.fork is POSIX's")
 def test_main_exits_with_the_commands_status_from_this_process(run: Run) -> None:
     """``npmplan.__main__.main`` whole, its ``os._exit`` included, in a fork of this process."""
     expected = run(*DUE)

@@ -45,7 +45,7 @@ def guarded() -> Iterator[None]:
         sys.stdout, sys.stderr = saved[0], saved[1]
         if saved[2] is not None:
             os.environ["COLUMNS"] = saved[2]
-        if pipe is not None:
+        if pipe is not None and sys.platform != "win32":  # Windows has no SIGPIPE
             signal.signal(signal.SIGPIPE, pipe)
 
 

@@ -8,6 +8,8 @@ symlinks: two links to one plan take one lock). It is locked with ``fcntl.flock`
 ends (a crash, a kill, Ctrl-C). The holder deletes the file before it lets go, so no file is
 left beside the plan (nor in ``git status``); a command that locked a file no longer at that
 name (deleted meanwhile) lets it go and tries again, so two commands never hold two files.
+Windows deletes no open file: there the holder deletes it once it has closed it, unless
+another command has it open, waiting, and will delete it in its turn.
 A file left by a crash is empty and harmless: the next edit locks it and deletes it. Another
 command holding the lock is waited for ``WAIT`` seconds, then ``LockedError``.
 
@@ -67,6 +69,9 @@ def locked(plan: Path, wait: float | None = None) -> Iterator[None]:
             os.unlink(name)  # while locked: whoever waits on it finds it gone, and retries
         _release(descriptor)
         os.close(descriptor)
+        if sys.platform == "win32":  # an open file cannot be deleted there; a closed one can
+            with contextlib.suppress(OSError):  # (not one another command has open)
+                os.unlink(name)
 
 
 def _still_named(descriptor: int, name: Path) -> bool:

@@ -42,15 +42,16 @@ from npmplan.model.plan import FUNCTIONS, Milestone, Objective, Plan, StrategicO
 from npmplan.render.exports.docx_appendix import appendix
 from npmplan.render.exports.docx_parts import (
     add_prose,
-    cell_paragraph,
+    cell_prose,
     cell_text,
     keep_whole,
     language,
     repeat_header,
+    rows_of_cells,
     safe,
-    set_style,
     set_widths,
     shade,
+    style_id,
 )
 from npmplan.render.exports.docx_style import (
     contents,
@@ -59,6 +60,13 @@ from npmplan.render.exports.docx_style import (
     properties_xml,
     settings,
     styles,
+)
+from npmplan.render.exports.docx_xml import (
+    W_P,
+    Paragraphs,
+    body_paragraph,
+    fill,
+    paragraph_text,
 )
 
 COLUMNS = ("Objective", "Rationale", "Desired Outcome", "Product/output", "Timeline")
@@ -95,7 +103,7 @@ def plan_docx(model: Plan, rows: list[Row], view: Calendar, as_agreed: bool = Fa
     _new_section(doc, landscape=True, tight=True)
     appendix(doc, view, document.appendix if document else None)
     if document is not None and document.closing is not None:
-        add_prose(doc, safe(document.closing), None)
+        add_prose(doc, safe(document.closing))
     contents(doc, toc)
     language(doc.element.body)
     return _fixed(doc, model)
@@ -133,20 +141,20 @@ def _text_sections(doc: Document, model: Plan) -> None:
                       ("strategic_overview", info.strategic_overview)):
         if text is not None:
             _section_heading(doc, _heading(model, key, HEADINGS[key]), first)
-            add_prose(doc, safe(text), None)
+            add_prose(doc, safe(text))
     functions = info.functions
     if functions is not None:
         _section_heading(doc, _heading(model, "functions", HEADINGS["functions"]), first)
         if functions.summary is not None:
-            add_prose(doc, safe(functions.summary), None)
+            add_prose(doc, safe(functions.summary))
         for name in FUNCTIONS:
             text = getattr(functions, name)
             if text is not None:
                 doc.add_heading(_heading(model, name, name.capitalize()), 2)
-                add_prose(doc, safe(text), None)
+                add_prose(doc, safe(text))
     if info.context is not None:
         _section_heading(doc, _heading(model, "context", HEADINGS["context"]), first)
-        add_prose(doc, safe(info.context), None)
+        add_prose(doc, safe(info.context))
 
 
 def _section_heading(doc: Document, text: str, first: list[bool]) -> None:
@@ -178,7 +186,7 @@ def _objectives(doc: Document, model: Plan, rows: list[Row], filtered: bool,
         f"Overview: {model.plan.title}"
     doc.add_heading(safe(overview), 1)
     if model.plan.notes is not None:
-        add_prose(doc, safe(model.plan.notes), None)
+        add_prose(doc, safe(model.plan.notes))
     names = {member.id: member.name for member in model.team}
     for strategic in model.strategic_objectives:
         objectives = [obj for so, obj in rows if so is strategic]
@@ -197,18 +205,20 @@ def _strategic(doc: Document, strategic: StrategicObjective, objectives: list[Ob
         return
     table = doc.add_table(rows=len(objectives) + 1, cols=len(COLUMNS))
     table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, COLUMNS, strict=True):
+    grid = rows_of_cells(table)
+    for cell, heading in zip(grid[0], COLUMNS, strict=True):
         cell_text(cell, heading, style="Table Heading")
         shade(cell, "D9D9D9")
-    for row, objective in zip(table.rows[1:], objectives, strict=True):
-        _objective(row.cells, objective, names, progress)
+    for row, objective in zip(grid[1:], objectives, strict=True):
+        _objective(row, objective, names, progress)
     set_widths(table, WIDTHS)
     repeat_header(table)
-    keep_whole(table, [0] + [index for index, row in enumerate(table.rows) if index and
-                             _height(row.cells, WIDTHS) <= WHOLE_ROW])
+    keep_whole(table, [0] + [index for index, row in enumerate(grid) if index and
+                             _height(row, WIDTHS) <= WHOLE_ROW])
+    note = style_id(doc, "Note")
     for objective in objectives:
         for footnote in objective.footnotes:
-            set_style(doc.add_paragraph(safe(footnote)), "Note")
+            body_paragraph(doc, note, safe(footnote))
 
 
 def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
@@ -217,84 +227,90 @@ def _height(cells: Sequence[_Cell], widths: Sequence[Length]) -> float:
     tallest = 0.0
     for cell, width in zip(cells, widths, strict=True):
         room = max(width.cm - 0.4, 1.0)
-        lines = sum(max(1, math.ceil(len(p.text) * 0.22 / room)) for p in cell.paragraphs)
-        tallest = max(tallest, lines * 0.49 + len(cell.paragraphs) * 0.14)
+        paragraphs = list(cell._tc.iterchildren(W_P))
+        lines = sum(max(1, math.ceil(len(paragraph_text(p)) * 0.22 / room))
+                    for p in paragraphs)
+        tallest = max(tallest, lines * 0.49 + len(paragraphs) * 0.14)
     return tallest
 
 
 def _objective(cells: Sequence[_Cell], objective: Objective, names: dict[str, str],
                progress: bool) -> None:
-    first = [True]
-    title = cell_paragraph(cells[0], first, "Table Text")
-    title.add_run(safe(f"{objective.id} ")).bold = True
-    title.add_run(safe(objective.title))
-    fill, words = PRIORITY[objective.priority] if objective.priority else ("", "")
-    if fill:
-        shade(cells[0], fill)
+    """The objective's row: its five cells written, then parsed together (``fill``)."""
+    text = style_id(cells[0], "Table Text")
+    out = [Paragraphs() for _ in cells]
+    out[0].paragraph(text)
+    out[0].run(safe(f"{objective.id} "), bold=True)
+    out[0].run(safe(objective.title))
+    fill_colour, words = PRIORITY[objective.priority] if objective.priority else ("", "")
+    if fill_colour:
+        shade(cells[0], fill_colour)
     if words:
-        cell_paragraph(cells[0], first, "Table Text").add_run(words).italic = True
+        out[0].paragraph(text)
+        out[0].run(words, italic=True)
     if objective.leads:
-        leads = ", ".join(names.get(lead, lead) for lead in objective.leads)
-        cell_paragraph(cells[0], first, "Table Text").add_run(safe(f"Lead: {leads}"))
+        out[0].paragraph(text)
+        out[0].run(safe("Lead: " + ", ".join(names.get(lead, lead) for lead in objective.leads)))
     if objective.rationale is not None:
-        add_prose(cells[1], safe(objective.rationale), [True], "Table Bullet", "Table Text")
-    _list(cells[2], objective.outcomes)
-    _list(cells[3], [out.title + (WEB_MARK if out.web else "") for out in objective.outputs])
+        cell_prose(out[1], cells[1], safe(objective.rationale), "Table Bullet", "Table Text")
+    _list(out[2], text, objective.outcomes)
+    _list(out[3], text, [output.title + (WEB_MARK if output.web else "")
+                        for output in objective.outputs])
     if objective.timeline is not None:
-        add_prose(cells[4], safe(objective.timeline), [True], "Table Bullet", "Table Text")
+        cell_prose(out[4], cells[4], safe(objective.timeline), "Table Bullet", "Table Text")
         if progress:
-            _progress(cells[4], objective.milestones)
+            _progress(out[4], text, style_id(cells[4], "Table Heading"), objective.milestones)
     else:
-        _timeline(cells[4], objective.milestones, progress)
+        _timeline(out[4], text, objective.milestones, progress)
+    fill([cell._tc for cell in cells], out)
 
 
-def _list(cell: _Cell, items: list[str]) -> None:
-    first = [True]
+def _list(out: Paragraphs, style: str, items: list[str]) -> None:
     for item in items:
-        cell_paragraph(cell, first, "Table Text").add_run(safe(item))
+        out.paragraph(style)
+        out.run(safe(item))
 
 
-def _timeline(cell: _Cell, milestones: list[Milestone], progress: bool) -> None:
+def _timeline(out: Paragraphs, style: str, milestones: list[Milestone], progress: bool) -> None:
     """The milestones worded, in date order; as agreed, without those added since."""
-    first = [True]
     shown = [m for m in milestones if progress or m.added_on is None]
     for milestone in in_date_order(shown, progress):
-        paragraph = cell_paragraph(cell, first, "Table Text")
-        paragraph.add_run(milestone_when(milestone, progress) + ": ").bold = True
-        what = paragraph.add_run(safe(milestone.what))
+        out.paragraph(style)
+        out.run(milestone_when(milestone, progress) + ": ", bold=True)
+        out.run(safe(milestone.what),
+                strike=milestone.status == "cancelled" if progress else None)
         if progress:
-            what.font.strike = milestone.status == "cancelled"
             status = status_words(milestone)
             if status:
-                paragraph.add_run(f" ({status})").italic = True
-            _note(paragraph, milestone)
+                out.run(f" ({status})", italic=True)
+            _note(out, milestone)
 
 
-def _progress(cell: _Cell, milestones: list[Milestone]) -> None:
-    """After the source's timeline: what has happened to its milestones since."""
+def _progress(out: Paragraphs, style: str, heading: str, milestones: list[Milestone]) -> None:
+    """After the source's timeline: what has happened to its milestones since (in new
+    paragraphs of the cell)."""
     changed = [m for m in milestones if m.status != "planned" or m.moved_to is not None]
     if not changed:
         return
-    set_style(cell.add_paragraph("Progress"), "Table Heading")
+    out.paragraph(heading, new=True)
+    out.run("Progress")
     for milestone in in_date_order(changed):
         parts = [status_words(milestone)] if milestone.status != "planned" else []
         if milestone.moved_to is not None:
             parts.append(f"moved from {when_words(milestone.when)} to "
                          f"{when_words(milestone.moved_to)}")
         label = "; ".join(parts)
-        paragraph = set_style(cell.add_paragraph(), "Table Text")
-        paragraph.add_run(label[:1].upper() + label[1:] + ": ").bold = True
-        paragraph.add_run(safe(milestone.what)).font.strike = milestone.status == "cancelled"
-        _note(paragraph, milestone)
+        out.paragraph(style, new=True)
+        out.run(label[:1].upper() + label[1:] + ": ", bold=True)
+        out.run(safe(milestone.what), strike=milestone.status == "cancelled")
+        _note(out, milestone)
 
 
-def _note(paragraph: Paragraph, milestone: Milestone) -> None:
+def _note(out: Paragraphs, milestone: Milestone) -> None:
     """An officer's note on a change; a planned milestone's note is the encoder's, never
     printed."""
     if milestone.note and (milestone.status != "planned" or milestone.moved_to is not None):
-        note = paragraph.add_run(safe(f" Note: {milestone.note}"))
-        note.italic = True
-        note.font.color.rgb = NOTE_INK
+        out.run(safe(f" Note: {milestone.note}"), italic=True, color=str(NOTE_INK))
 
 
 def _fixed(doc: Document, model: Plan) -> bytes:
@@ -319,7 +335,9 @@ def _fixed(doc: Document, model: Plan) -> bytes:
     for key, relation in list(doc.part.rels.items()):
         if relation.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):  # template leftovers
             doc.part.rels.pop(key)
-    words = sum(len(text.split()) for text in doc.element.body.itertext())
+    # each paragraph's words (itertext would also read python-docx's ``text`` of each
+    # paragraph and run, and count every word three times)
+    words = sum(len(paragraph_text(p).split()) for p in doc.element.body.iter(W_P))
     for part in package.iter_parts():
         if part.partname == "/docProps/app.xml":
             part._blob = properties_xml(words)

@@ -21,13 +21,15 @@ xlsx and HTML exports at any size.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 
 from docx.document import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm
 from docx.table import Table, _Cell
 
 from npmplan.compute.calendar import Calendar, CalendarRow
@@ -36,12 +38,24 @@ from npmplan.render.exports.docx_parts import (
     cell_text,
     keep_whole,
     repeat_header,
+    rows_of_cells,
     safe,
     set_style,
     set_widths,
     shade,
+    style_id,
 )
 from npmplan.render.exports.docx_style import GRID
+from npmplan.render.exports.docx_xml import (
+    W_P,
+    W_PSTYLE,
+    W_VAL,
+    Paragraphs,
+    cell_property,
+    cells,
+    fill,
+    set_property,
+)
 from npmplan.render.glyphs import MILESTONE, NAME
 from npmplan.render.reports.calendar import start_end
 
@@ -52,6 +66,7 @@ FILLS: dict[Kind, tuple[str, str, str, str, str]] = {
     "production": ("FFF2CC", "pct20", "BF8F00", "P", "000000"),
 }
 HEADER_FILL = "D9D9D9"
+_VALIGN = qn("w:vAlign")  # w:val="center": WD_CELL_VERTICAL_ALIGNMENT.CENTER
 WORKLOAD = "Monthly workload (count of active activities)"
 # Objective, Activity, Notes/Key Dates, Start, End | months | Row total: 27.3 cm, the
 # appendix's landscape page less its margins (docx_style.page, tight), the months sharing
@@ -117,41 +132,54 @@ def _table(doc: Document, view: Calendar) -> Table:
     # "Apr" over "26": every month heading on two lines, as narrow columns would wrap it
     headings = ["Objective", "Activity", "Notes/Key Dates", "Start", "End",
                 *[m.short().replace(" ", "\n") for m in months], "Row total"]
-    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
+    grid = rows_of_cells(table)  # all but the last row, whose first cells are merged
+    for cell, heading in zip(grid[0], headings, strict=True):
         cell_text(cell, heading, bold=True, style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER)
         shade(cell, HEADER_FILL)
-    for row, calendar_row in zip(table.rows[1:], view.rows, strict=False):
-        _row(row.cells, calendar_row, view)
+    made: dict[tuple[Kind | None, int], BaseOxmlElement] = {}
+    for row, calendar_row in zip(grid[1:-1], view.rows, strict=True):
+        _row(row, calendar_row, view, made)
     _workload_row(table.rows[-1].cells, view)
     set_widths(table, _widths(len(months)))
     _narrow(table)
     repeat_header(table)
     keep_whole(table, range(len(table.rows)))
-    for row in table.rows[1:]:
-        row.height = Cm(0.4)  # a one-line row as tall as a shaded cell's letter needs
-        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell in row.cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            for paragraph in cell.paragraphs:  # an empty cell's too: Normal would be 12 pt
-                set_style(paragraph, GRID)
+    text_style = style_id(doc, GRID)
+    for line in table.rows[1:]:
+        line.height = Cm(0.4)  # a one-line row as tall as a shaded cell's letter needs
+        line.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for tc in cells(line._tr):
+            cell_property(tc, _VALIGN, {W_VAL: "center"})
+            for p in tc.iterchildren(W_P):  # an empty cell's too: Normal would be 12 pt
+                set_property(p, W_PSTYLE, text_style)
     return table
 
 
-def _row(cells: Sequence[_Cell], row: CalendarRow, view: Calendar) -> None:
+def _row(cells: Sequence[_Cell], row: CalendarRow, view: Calendar,
+         made: dict[tuple[Kind | None, int], BaseOxmlElement]) -> None:
+    """One objective's row. A month's cell is one of a few (its kind and its milestones):
+    each is made once and copied after, a row of thousands being mostly the same cells."""
     start, end = start_end(row)
     texts = [row.objective.id, row.objective.row_label, row.objective.appendix_note or "",
-             start, end]
-    for cell, text in zip(cells, texts, strict=False):
-        cell_text(cell, text, style=GRID)
+             start, end, str(row.total)]
+    grid = style_id(cells[0], GRID)
+    written = [Paragraphs() for _ in texts]
+    for index, (out, text) in enumerate(zip(written, texts, strict=True)):
+        total = index == len(texts) - 1  # as cell_text writes it: an empty run first
+        out.paragraph(grid, align="center" if total else None)
+        out.run("")
+        out.run(safe(text), bold=True if total else None)
+    fill([cell._tc for cell in [*cells[:len(FIXED)], cells[-1]]], written)
     for cell, month in zip(cells[len(FIXED):], view.months, strict=False):
-        kind = row.cells.get(month)
-        if kind is not None:
-            _kind_cell(cell, kind, row.milestones.get(month, 0))
-        elif row.milestones.get(month):
-            cell_text(cell, _mark(row.milestones[month]), style=GRID,
-                      align=WD_ALIGN_PARAGRAPH.CENTER)
-    cell_text(cells[-1], str(row.total), bold=True, style=GRID,
-              align=WD_ALIGN_PARAGRAPH.CENTER)
+        key = (row.cells.get(month), row.milestones.get(month, 0))
+        if key in made:
+            cell._tc.getparent().replace(cell._tc, deepcopy(made[key]))
+            continue
+        if key[0] is not None:
+            _kind_cell(cell, key[0], key[1])
+        elif key[1]:
+            cell_text(cell, _mark(key[1]), style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER)
+        made[key] = deepcopy(cell._tc)
 
 
 def _mark(count: int) -> str:
@@ -162,9 +190,7 @@ def _kind_cell(cell: _Cell, kind: Kind, milestones: int) -> None:
     fill, pattern, color, letter, ink = FILLS[kind]
     shade(cell, fill, pattern, color)
     text = letter + (_mark(milestones) if milestones else "")
-    paragraph = cell_text(cell, text, bold=True, style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for run in paragraph.runs:
-        run.font.color.rgb = RGBColor.from_string(ink)
+    cell_text(cell, text, bold=True, style=GRID, align=WD_ALIGN_PARAGRAPH.CENTER, color=ink)
 
 
 def _workload_row(cells: Sequence[_Cell], view: Calendar) -> None:

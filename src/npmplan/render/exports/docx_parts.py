@@ -11,18 +11,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from weakref import WeakKeyDictionary
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
+from npmplan.render.exports.docx_xml import (
+    LANGUAGE,
+    W_LANG,
+    W_P,
+    W_PSTYLE,
+    W_RPR,
+    W_VAL,
+    Paragraphs,
+    cell_property,
+    cells,
+    new_paragraph,
+    new_run,
+    set_property,
+)
 from npmplan.render.light import Span, blocks
 from npmplan.text import clean
 
@@ -31,8 +46,10 @@ from npmplan.text import clean
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Addresses a reader can follow; the text export's "#" (its lost addresses) is not one.
 _FOLLOWABLE = re.compile(r"(?:https?://|mailto:)\S+")
-LANGUAGE = "en-GB"
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's link blue: 5.9:1 on white
+_SHD, _COLOR, _FILL, _JC = qn("w:shd"), qn("w:color"), qn("w:fill"), qn("w:jc")
+_TCPR, _TCW, _TYPE, _W, _GRID_SPAN = (qn(f"w:{name}") for name in
+                                      ("tcPr", "tcW", "type", "w", "gridSpan"))
 
 
 # style name -> id: the template is the same for every document, and python-docx finds an id
@@ -43,11 +60,16 @@ _STYLE_IDS: dict[str, str] = {}
 def set_style(paragraph: Paragraph, name: str | None) -> Paragraph:
     """Give ``paragraph`` the paragraph style ``name`` (None: leave it Normal)."""
     if name is not None:
-        style_id = _STYLE_IDS.get(name)
-        if style_id is None:
-            style_id = _STYLE_IDS[name] = paragraph.part.styles[name].style_id  # type: ignore[attr-defined]
-        paragraph._p.get_or_add_pPr().style = style_id
+        set_property(paragraph._p, W_PSTYLE, style_id(paragraph, name))
     return paragraph
+
+
+def style_id(owner: Paragraph | _Cell | Document, name: str) -> str:
+    """The id of the style ``name`` in the document ``owner`` is part of."""
+    found = _STYLE_IDS.get(name)
+    if found is None:
+        found = _STYLE_IDS[name] = owner.part.styles[name].style_id  # type: ignore[attr-defined]
+    return found
 
 
 def safe(text: str) -> str:
@@ -57,14 +79,7 @@ def safe(text: str) -> str:
 
 def shade(cell: _Cell, fill: str, pattern: str = "clear", color: str = "auto") -> None:
     """Shade ``cell``: ``fill`` (RRGGBB) under a ``pattern`` drawn in ``color``."""
-    properties = cell._tc.get_or_add_tcPr()
-    for old in properties.findall(qn("w:shd")):
-        properties.remove(old)
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), pattern)
-    shading.set(qn("w:color"), color)
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
+    cell_property(cell._tc, _SHD, {W_VAL: pattern, _COLOR: color, _FILL: fill})
 
 
 def repeat_header(table: Table, rows: int = 1) -> None:
@@ -75,10 +90,17 @@ def repeat_header(table: Table, rows: int = 1) -> None:
         row._tr.get_or_add_trPr().append(header)
 
 
+def rows_of_cells(table: Table) -> list[list[_Cell]]:
+    """Each row's cells, one per ``w:tc``, in one pass. (``row.cells`` works out each cell's
+    place in the grid, merged cells included: none is merged where this is called.)"""
+    return [[_Cell(tc, table) for tc in cells(tr)] for tr in table._tbl.tr_lst]
+
+
 def keep_whole(table: Table, indexes: Iterable[int]) -> None:
     """Rows that must not be split across two pages (``w:cantSplit``)."""
+    rows = table._tbl.tr_lst  # once: ``table.rows[i]`` makes a list of every row each time
     for index in indexes:
-        properties = table.rows[index]._tr.get_or_add_trPr()
+        properties = rows[index].get_or_add_trPr()
         properties.insert(0, OxmlElement("w:cantSplit"))  # before w:tblHeader, as the schema has it
 
 
@@ -87,74 +109,116 @@ def set_widths(table: Table, widths: Sequence[Length]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-        for cell in column.cells:
-            cell.width = width
+    twips = [str(Length(width).twips) for width in widths]
+    for tr in table._tbl.tr_lst:  # a cell spanning columns takes the last one's width
+        column = 0
+        for tc in cells(tr):
+            properties = tc.find(_TCPR)
+            span = properties.find(_GRID_SPAN) if properties is not None else None
+            column += 1 if span is None else int(span.get(W_VAL))
+            made = properties.find(_TCW) if properties is not None else None
+            if made is None:
+                cell_property(tc, _TCW, {_TYPE: "dxa", _W: twips[column - 1]})
+            else:  # python-docx made it with the cell: type, then w
+                made.set(_TYPE, "dxa")
+                made.set(_W, twips[column - 1])
 
 
 def cell_text(cell: _Cell, text: str, *, bold: bool | None = None, style: str | None = None,
-              align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
-    """Replace the cell's content with one paragraph of ``text``."""
-    paragraph: Paragraph = cell.paragraphs[0]
-    paragraph.text = ""
+              align: WD_ALIGN_PARAGRAPH | None = None, color: str | None = None,
+              size: int | None = None) -> Paragraph:
+    """Replace the cell's content with one paragraph of ``text``: an empty run, as
+    python-docx's ``paragraph.text = ""`` leaves, then the text's (both in ``color``,
+    RRGGBB, and ``size``, half-points)."""
+    paragraph = Paragraph(cell._tc.find(W_P), cell)
+    p = paragraph._p
+    for old in p[1:] if p.pPr is not None else p[:]:
+        p.remove(old)
     set_style(paragraph, style)
-    paragraph.add_run(safe(text)).bold = bold
+    new_run(p, "", color=color, size=size)
+    new_run(p, safe(text), bold=bold, color=color, size=size)
     if align is not None:
-        paragraph.alignment = align
+        set_property(p, _JC, str(WD_ALIGN_PARAGRAPH.to_xml(align)))
     return paragraph
 
 
 def cell_paragraph(cell: _Cell, first: list[bool], style: str | None = None) -> Paragraph:
     """The cell's next paragraph: its empty first one, then new ones. ``first`` is a one-item
     flag shared by the calls for one cell."""
-    paragraph: Paragraph
     if first[0]:
         first[0] = False
-        paragraph = cell.paragraphs[0]
-    else:
-        paragraph = cell.add_paragraph()
-    return set_style(paragraph, style)
+        return set_style(Paragraph(cell._tc.find(W_P), cell), style)
+    return Paragraph(new_paragraph(cell._tc, None if style is None else style_id(cell, style)),
+                     cell)
 
 
 def add_spans(paragraph: Paragraph, spans: Sequence[Span]) -> None:
     """Marked text into ``paragraph``: bold, italic, and links where the address is one."""
     for span in spans:
+        text, bold, italic = safe(span.text), span.bold or None, span.italic or None
         if _FOLLOWABLE.fullmatch(span.link):
-            run = _link(paragraph, span.link)
+            new_run(_link(paragraph, span.link), text, bold=bold, italic=italic,
+                    color=str(LINK_COLOUR), underline=True)
         else:
-            run = paragraph.add_run()
-        run.text = safe(span.text)
-        run.bold = span.bold or None
-        run.italic = span.italic or None
+            new_run(paragraph._p, text, bold=bold, italic=italic)
 
 
-def _link(paragraph: Paragraph, address: str) -> Run:
-    """A run inside a ``w:hyperlink`` to ``address``, underlined in link blue."""
-    relation = paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True)
+def _link(paragraph: Paragraph, address: str) -> BaseOxmlElement:
+    """A ``w:hyperlink`` to ``address`` at the end of ``paragraph``, for its run."""
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relation)
+    link.set(qn("r:id"), link_id(paragraph.part, address))
     paragraph._p.append(link)
-    element = OxmlElement("w:r")
-    link.append(element)
-    run = Run(element, paragraph)
-    run.font.underline = True
-    run.font.color.rgb = LINK_COLOUR
-    return run
+    return link
 
 
-def add_prose(container: Document | _Cell, text: str, first: list[bool] | None = None,
-              bullet: str = "List Bullet", style: str | None = None) -> list[Paragraph]:
-    """Markdown-light ``text``: a paragraph per block, bullet items in ``bullet``. Into a
-    cell (``first`` its flag) or the document."""
-    out: list[Paragraph] = []
+class _Links:
+    """A part's hyperlinks by address, and the lowest number an id may next take."""
+
+    def __init__(self, part: Part) -> None:
+        self.ids = {relation.target_ref: key for key, relation in part.rels.items()
+                    if relation.is_external and relation.reltype == RT.HYPERLINK}
+        self.number = 1
+
+
+_LINKS: WeakKeyDictionary[Part, _Links] = WeakKeyDictionary()
+
+
+def link_id(part: Part, address: str) -> str:
+    """The id of ``part``'s hyperlink to ``address``: the one it has, or a new one numbered as
+    ``part.relate_to`` numbers it (the first ``rIdN`` free). ``relate_to`` reads every
+    relationship to find one and again to number one: 20 s for 10,000 links."""
+    links = _LINKS.get(part)
+    if links is None:
+        links = _LINKS[part] = _Links(part)
+    found = links.ids.get(address)
+    if found is None:
+        while f"rId{links.number}" in part.rels:  # ids are only added while writing
+            links.number += 1
+        found = links.ids[address] = f"rId{links.number}"
+        part.rels.add_relationship(RT.HYPERLINK, address, found, is_external=True)
+    return found
+
+
+def add_prose(doc: Document, text: str) -> None:
+    """Markdown-light ``text`` into the document: a paragraph per block, bullet items in
+    List Bullet."""
     for block in blocks(text):
-        kind = bullet if block.kind == "bullet" else style
-        if isinstance(container, _Cell) and first is not None:
-            paragraph = cell_paragraph(container, first, kind)
-        else:
-            paragraph = set_style(container.add_paragraph(), kind)
+        paragraph = set_style(doc.add_paragraph(), "List Bullet" if block.kind == "bullet"
+                              else None)
         add_spans(paragraph, block.spans or (Span(block.text),))
-        out.append(paragraph)
-    return out
+
+
+def cell_prose(out: Paragraphs, cell: _Cell, text: str, bullet: str, style: str) -> None:
+    """Markdown-light ``text`` into ``out``, the paragraphs of ``cell``: a paragraph per
+    block in ``style``, bullet items in ``bullet``; links as ``add_spans`` makes them."""
+    for block in blocks(text):
+        out.paragraph(style_id(cell, bullet if block.kind == "bullet" else style))
+        for span in block.spans or (Span(block.text),):
+            link = link_id(cell.part, span.link) if _FOLLOWABLE.fullmatch(span.link) \
+                else None
+            out.run(safe(span.text), bold=span.bold or None, italic=span.italic or None,
+                    color=None if link is None else str(LINK_COLOUR),
+                    underline=link is not None, link=link)
 
 
 def field_marks(instruction: str, dirty: bool = False) -> tuple[BaseOxmlElement, ...]:
@@ -187,16 +251,27 @@ def field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
     paragraph._p.append(end)
 
 
+# The runs whose language is not already as ``set_language`` writes it (one w:lang, last,
+# w:val en-GB and nothing else): XPath finds the few among thousands made with it.
+_UNMARKED = ("descendant-or-self::w:r[not(w:rPr[count(w:lang) = 1]"
+             "[*[last()][self::w:lang][@w:val = 'en-GB'][count(@*) = 1]])]")
+
+
 def language(element: BaseOxmlElement) -> None:
     """Mark every run under ``element`` as British English."""
-    for run in element.iter(qn("w:r")):
-        properties = run.get_or_add_rPr()
-        set_language(properties)
+    for run in element.xpath(_UNMARKED):
+        first = next(iter(run), None)  # a run's properties come first
+        set_language(first if first is not None and first.tag == W_RPR else
+                     run.get_or_add_rPr())
 
 
 def set_language(properties: BaseOxmlElement) -> None:
     """``w:lang`` en-GB in a run's (or a style's) properties, where the schema puts it."""
-    for old in properties.findall(qn("w:lang")):
+    found = properties.findall(W_LANG)
+    if len(found) == 1 and found[0].getnext() is None and \
+            dict(found[0].attrib) == {W_VAL: LANGUAGE}:
+        return  # made with the run (``docx_xml.new_run``): already as it would be written
+    for old in found:
         properties.remove(old)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), LANGUAGE)

@@ -26,13 +26,13 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from npmplan.render.exports.docx_parts import (
-    LANGUAGE,
     field,
     field_marks,
     language,
     set_language,
     set_style,
 )
+from npmplan.render.exports.docx_xml import LANGUAGE
 
 FONT = "Arial"  # sans serif; LibreOffice and Word both have it (or a metric twin)
 INK = RGBColor(0x1F, 0x38, 0x64)

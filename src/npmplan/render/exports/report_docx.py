@@ -42,11 +42,20 @@ from npmplan.render.exports.docx_parts import (
     cell_text,
     keep_whole,
     repeat_header,
+    rows_of_cells,
     safe,
     set_widths,
     shade,
+    style_id,
 )
 from npmplan.render.exports.docx_style import FONT
+from npmplan.render.exports.docx_xml import (
+    W_P,
+    body_paragraph,
+    cells,
+    new_run,
+    paragraph_property,
+)
 from npmplan.render.record import undated_words
 from npmplan.render.reports.report import (
     PARTS,
@@ -66,6 +75,8 @@ TINT = {"red": "F4C7C3", "amber": "FCE8B2", "green": "C8E6C9", "complete": "C5DA
 COLUMNS = ("Objective", "Rating", "Trend", "Rating rests on", "Commentary and next steps")
 WIDTHS = (Cm(3.6), Cm(2.6), Cm(2.6), Cm(4.1), Cm(4.1))  # 17 cm: A4 less 2 cm margins
 SUMMARY_WIDTHS = (Cm(6.2), Cm(2.7), Cm(2.7), Cm(2.7), Cm(2.7))
+_SPACING, _AFTER, _BEFORE = qn("w:spacing"), qn("w:after"), qn("w:before")
+_KEEP_NEXT = qn("w:keepNext")
 
 
 def report_docx(report: QuarterReport, width: int = 0) -> bytes:
@@ -84,9 +95,9 @@ def report_docx(report: QuarterReport, width: int = 0) -> bytes:
     _details(doc, report)
     doc.add_heading("The ratings", 1)
     for rating, meaning in SCALE.items():
-        paragraph = doc.add_paragraph(style="List Bullet")
-        paragraph.add_run(WORD[rating]).bold = True
-        paragraph.add_run(f": {meaning}.")
+        p = body_paragraph(doc, style_id(doc, "List Bullet"))._p
+        new_run(p, WORD[rating], bold=True)
+        new_run(p, f": {meaning}.")
     doc.add_paragraph("A rating set by an officer is shown with what it rests on, and the "
                       "computed rating when they differ; \"stale\" marks one set more than "
                       "three months before this report.")
@@ -169,10 +180,10 @@ def _finish(table: Table, widths: tuple[Cm, ...]) -> None:
     set_widths(table, widths)
     keep_whole(table, range(len(table.rows)))
     repeat_header(table)
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                compact(paragraph)
+    for tr in table._tbl.tr_lst:
+        for tc in cells(tr):
+            for p in tc.iterchildren(W_P):
+                compact(p)
 
 
 def _objectives(doc: Document, report: QuarterReport) -> None:
@@ -180,17 +191,16 @@ def _objectives(doc: Document, report: QuarterReport) -> None:
     table = doc.add_table(rows=len(report.objectives) + 1, cols=len(COLUMNS))
     table.style = "Table Grid"
     _header(table, COLUMNS)
-    for row, entry in zip(table.rows[1:], report.objectives, strict=True):
-        cells = row.cells
-        title = cells[0].paragraphs[0]
-        title.add_run(safe(f"{entry.objective.id} ")).bold = True
-        title.add_run(safe(entry.objective.title))
+    for row, entry in zip(rows_of_cells(table)[1:], report.objectives, strict=True):
+        title = row[0]._tc.find(W_P)
+        new_run(title, safe(f"{entry.objective.id} "), bold=True)
+        new_run(title, safe(entry.objective.title))
         stale = entry.override is not None and entry.override.stale
-        _cell(cells[1], WORD[entry.rag] + (" (stale)" if stale else ""), bold=True)
-        shade(cells[1], TINT[entry.rag])
-        _cell(cells[2], trend_words(entry))
-        _cell(cells[3], rating_note(entry))
-        _commentary(cells[4], entry)
+        _cell(row[1], WORD[entry.rag] + (" (stale)" if stale else ""), bold=True)
+        shade(row[1], TINT[entry.rag])
+        _cell(row[2], trend_words(entry))
+        _cell(row[3], rating_note(entry))
+        _commentary(row[4], entry)
     _finish(table, WIDTHS)
 
 
@@ -198,37 +208,37 @@ def _commentary(cell: _Cell, entry: ObjectiveReport) -> None:
     first = [True]
     comment = entry.commentary
     if comment is not None:
-        paragraph = cell_paragraph(cell, first)
-        paragraph.add_run(safe(comment.text))
-        paragraph.add_run(f" ({comment.written_on:%-d %B %Y})")
+        p = cell_paragraph(cell, first)._p
+        new_run(p, safe(comment.text))
+        new_run(p, f" ({comment.written_on:%-d %B %Y})")
         if comment.next:
-            next_steps = cell_paragraph(cell, first)
-            next_steps.add_run("Next steps: ").bold = True
-            next_steps.add_run(safe(comment.next))
+            next_steps = cell_paragraph(cell, first)._p
+            new_run(next_steps, "Next steps: ", bold=True)
+            new_run(next_steps, safe(comment.next))
     if entry.commentary_flag:
-        cell_paragraph(cell, first).add_run(safe(f"Check: {entry.commentary_flag}")
-                                            ).italic = True
+        new_run(cell_paragraph(cell, first)._p, safe(f"Check: {entry.commentary_flag}"),
+                italic=True)
 
 
 def _details(doc: Document, report: QuarterReport) -> None:
     """Per objective, its milestones of the quarter and of the next, part by part."""
     doc.add_heading("Milestones by objective", 1)
+    heading2, bullet = style_id(doc, "Heading 2"), style_id(doc, "List Bullet")
     for entry in report.objectives:
-        doc.add_heading(safe(f"{entry.objective.id} {entry.objective.row_label}: "
-                             f"{WORD[entry.rag]}"), 2)
+        body_paragraph(doc, heading2, safe(f"{entry.objective.id} "
+                                           f"{entry.objective.row_label}: {WORD[entry.rag]}"))
         parts = [(part, title) for part, title in PARTS if getattr(entry, part)]
         if not parts:
-            doc.add_paragraph("Nothing done, due, moved or cancelled this quarter, and "
-                              "nothing due next quarter.")
+            body_paragraph(doc, None, "Nothing done, due, moved or cancelled this quarter, "
+                                      "and nothing due next quarter.")
         for part, title in parts:
             items: list[ReportItem] = getattr(entry, part)
-            label = doc.add_paragraph()
-            label.add_run(f"{title} ({len(items)})").bold = True
-            label.paragraph_format.keep_with_next = True
+            label = body_paragraph(doc)._p
+            new_run(label, f"{title} ({len(items)})", bold=True)
+            paragraph_property(label, _KEEP_NEXT)
             compact(label, 2)
             for item in items:
-                compact(doc.add_paragraph(safe(item_words(item, part)), style="List Bullet"),
-                        2)
+                compact(body_paragraph(doc, bullet, safe(item_words(item, part)))._p, 2)
 
 
 def _set_language(properties: BaseOxmlElement) -> None:
@@ -278,13 +288,12 @@ def _fixed(doc: Document, report: QuarterReport) -> bytes:
 
 def _cell(cell: _Cell, text: str, *, bold: bool = False) -> Paragraph:
     """The cell's one paragraph of ``text``, at the report's table size."""
-    paragraph = cell_text(cell, text, bold=bold)
-    for run in paragraph.runs:
-        run.font.size = SIZE
-    return paragraph
+    return cell_text(cell, text, bold=bold, size=int(SIZE.pt * 2))
 
 
-def compact(paragraph: Paragraph, after: float = 3) -> None:
-    """Little space between paragraphs in a table cell."""
-    paragraph.paragraph_format.space_after = Pt(after)
-    paragraph.paragraph_format.space_before = Pt(0)
+def compact(p: BaseOxmlElement, after: float = 3) -> None:
+    """Little space between paragraphs in a table cell (``w:after`` then ``w:before``, as
+    python-docx's ``space_after`` and ``space_before`` write them)."""
+    spacing = paragraph_property(p, _SPACING)
+    spacing.set(_AFTER, str(Pt(after).twips))
+    spacing.set(_BEFORE, "0")
